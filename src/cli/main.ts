@@ -1,0 +1,1 @@
+export function run(a: string[]): void { console.log("hi", a); }

@@ -1,0 +1,22 @@
+/** JSON values as parsed from a spec. Specs are plain data: no classes, no undefined. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+  [key: string]: Json;
+}
+
+export type SourceKind = 'file' | 'stdin' | 'url' | 'git' | 'command' | 'version' | 'inline';
+
+/** A spec as the loader returns it: the parsed document plus where it came from. */
+export interface LoadedSpec {
+  doc: JsonObject;
+  /** The source string the user gave (e.g. `v41`, `git:HEAD:api.json`, `cmd:slurmrestd …`). */
+  source: string;
+  /** What the source resolved to (file path, URL, `git show` argument, command line). */
+  resolved: string;
+  kind: SourceKind;
+  format: 'json' | 'yaml';
+  /** Size of the raw text in bytes. */
+  bytes: number;
+}
+
+export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
