@@ -1,0 +1,79 @@
+/**
+ * The diff result model shared by the engine (src/diff/engine, src/diff/rules),
+ * the classifier (src/diff/classify) and the report formats (src/diff/formats).
+ * Every format renders exactly this data, so every format carries the same information.
+ */
+import type { Json } from '../spec/types.js';
+
+export type Level = 'breaking' | 'warning' | 'info';
+export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
+
+/** An operation as the diff keys it: method + path template (path-parameter names normalised, version masked). */
+export interface OperationRef {
+  method: string; // upper case: GET, POST, …
+  path: string; // as written in the (masked) new spec, or the old one when removed
+  operationId?: string;
+}
+
+/** One side of a change: a JSON pointer into that side's document, and the value there (omitted when absent). */
+export interface ChangeSide {
+  pointer: string;
+  value?: Json;
+}
+
+/** Which part of the API a change belongs to (the text and markdown reports group by it). */
+export type Section = 'paths' | 'components' | 'security' | 'servers' | 'info' | 'webhooks';
+
+/** Broad kind, for release notes: Breaking / Deprecated / Added / Removed / Changed. */
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'deprecated' | 'renamed';
+
+export interface Change {
+  /** Stable rule id, kebab-case, e.g. `response-property-removed`. */
+  id: string;
+  /** Level after classification (severity overrides applied). */
+  level: Level;
+  kind: ChangeKind;
+  section: Section;
+  /** One line, human-readable, without colour. */
+  message: string;
+  /** Where the change was made, canonical and version-masked, e.g. `GET /slurm/{v}/jobs` or `#/components/schemas/job`. */
+  location: string;
+  /** Operations this change affects (a schema change lists every operation that reaches it, once). */
+  operations: OperationRef[];
+  old?: ChangeSide;
+  new?: ChangeSide;
+  /** Stable hash of rule id + location (+ detail), used by accept-lists. 16 hex chars. */
+  fingerprint: string;
+  /** Set when an accept-list entry matched: the change is kept in reports but does not trip --fail-on. */
+  accepted?: { reason: string; entry: string };
+}
+
+export interface SpecSummary {
+  source: string;
+  title?: string;
+  version?: string;
+  openapi?: string;
+}
+
+export interface DiffReport {
+  /** Schema version of this JSON report (bump on incompatible change; documented in docs/report.schema.json). */
+  reportVersion: 1;
+  old: SpecSummary;
+  new: SpecSummary;
+  /** Version-tag masking applied before the diff, if any. */
+  mask?: { from: string; to: string };
+  /** jq/pointer selections applied before the diff, if any. */
+  select?: { old?: string; new?: string };
+  changes: Change[];
+  summary: { breaking: number; warning: number; info: number; accepted: number; total: number };
+}
+
+/** A rule's static definition: one per file under src/diff/rules/. */
+export interface RuleDef {
+  id: string;
+  level: Level;
+  kind: ChangeKind;
+  section: Section;
+  /** One-line documentation, rendered into `specdrift rules` and docs/rules.md. */
+  doc: string;
+}
