@@ -1,2 +1,7 @@
 #!/usr/bin/env node
-import('../dist/cli/main.js').then((m) => m.run(process.argv.slice(2)));
+// Both bins (`specdrift`, `oasdiff`) land here; `oasdiff A B` is shorthand for `specdrift diff A B`.
+import { basename } from 'node:path';
+import { run } from '../dist/cli/main.js';
+
+const bin = basename(process.argv[1] ?? 'specdrift').replace(/\.js$/, '');
+process.exitCode = await run(process.argv.slice(2), { bin });

@@ -1,1 +1,71 @@
-export function run(a: string[]): void { console.log("hi", a); }
+import { createRequire } from 'node:module';
+import yargs, { type Argv } from 'yargs';
+import { ExitCode, SpecdriftError } from '../errors.js';
+import { STDIN_SOURCE } from '../spec/load.js';
+import { commands } from './commands/index.js';
+import type { GlobalArgs } from './context.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface RunOptions {
+  /** The name the program was started as: `oasdiff A B` means `specdrift diff A B`. */
+  bin?: string;
+}
+
+const COMMAND_NAMES = new Set(commands.map((c) => String(c.command).split(' ')[0]));
+
+function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
+  let parser = yargs(argv)
+    .scriptName(bin)
+    .usage(
+      bin === 'oasdiff'
+        ? '$0 OLD NEW [options]   (shorthand for: specdrift diff OLD NEW)'
+        : '$0 <command> [options]\n\nDiff, mask, slice, validate and compat-test versioned OpenAPI specs.',
+    )
+    .option('config', { type: 'string', describe: 'config file (default: specdrift.config.{json,yaml} in . or a parent)', global: true })
+    .option('header', { alias: 'H', type: 'string', array: true, describe: 'HTTP header for URL sources, "Name: value" (repeatable; also SPECDRIFT_HEADERS)', global: true })
+    .option('timeout', { type: 'number', describe: 'seconds to wait for a URL or a cmd: source', global: true })
+    .option('cache', { type: 'boolean', default: true, describe: 'reuse generated (cmd:) specs; --no-cache to regenerate', global: true })
+    .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
+    .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
+    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors', global: true })
+    .version(pkg.version)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .recommendCommands()
+    .demandCommand(1, 'give a command (see --help)')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Sources: FILE | - | http(s)://URL | git:REV:path | REV:path | cmd:COMMAND | version (v41, 0.0.41).\nExit codes: docs/exit-codes.md')
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new SpecdriftError(msg, ExitCode.usage, { hint: `see ${bin} --help` });
+    }) as unknown as Argv<GlobalArgs>;
+  for (const command of commands) parser = parser.command(command as never);
+  return parser;
+}
+
+/** Run the CLI; resolves to the process exit code (never throws, never exits the process itself). */
+export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
+  const bin = opts.bin === 'oasdiff' ? 'oasdiff' : 'specdrift';
+  // yargs-parser turns a lone "-" into "" or true; pass stdin through as the loader's explicit spelling.
+  const withStdin = argv.map((a) => (a === '-' ? STDIN_SOURCE : a));
+  const args =
+    bin === 'oasdiff' && withStdin.length > 0 && !COMMAND_NAMES.has(withStdin[0]) && !withStdin[0].startsWith('-') ? ['diff', ...withStdin] : withStdin;
+  const debug = args.includes('--debug');
+  try {
+    await buildParser(args, bin).parseAsync();
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (err) {
+    if (err instanceof SpecdriftError) {
+      process.stderr.write(`${bin}: ${err.line()}\n`);
+      if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    process.stderr.write(`${bin}: internal error: ${e?.message ?? String(err)}${debug ? '' : ' (run with --debug for details, and please report it)'}\n`);
+    if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+    return ExitCode.internal;
+  }
+}

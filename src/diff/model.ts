@@ -65,7 +65,13 @@ export interface DiffReport {
   /** jq/pointer selections applied before the diff, if any. */
   select?: { old?: string; new?: string };
   changes: Change[];
+  /**
+   * Counts partition the changes: breaking/warning/info count changes that are NOT accepted,
+   * accepted counts accepted changes of any level, total = all changes.
+   */
   summary: { breaking: number; warning: number; info: number; accepted: number; total: number };
+  /** Problems the user should see but that did not stop the diff (e.g. an expired accept-list entry). Every format renders them. */
+  warnings?: string[];
 }
 
 /** A rule's static definition: one per file under src/diff/rules/. */

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { ExitCode, SpecdriftError } from '../errors.js';
+import { parseSpecText } from './parse.js';
+import type { Json } from './types.js';
+
+/**
+ * `versions` turns a shorthand (`v40`, `v0.0.40`, `40`) into a source string.
+ * `tag` is the version tag pattern with `{n}` for the number; `source` a source template with `{n}` and `{tag}`
+ * (a file path relative to the config file, a URL, `git:REV:path` or `cmd:…`); `sources` overrides single versions.
+ */
+export interface VersionProfile {
+  tag: string;
+  source: string;
+  sources?: Record<string, string>;
+}
+
+export interface SpecdriftConfig {
+  versions?: VersionProfile;
+  /** Default request headers for URL sources (values may use ${ENV} references). */
+  headers?: Record<string, string>;
+  /** Per-rule level overrides for diff (`rule-id` or glob → breaking|warning|info|off). */
+  severity?: Record<string, string>;
+  /** Accept-list files for diff, relative to the config file. */
+  accept?: string[];
+  /** Anything else (compat settings, …) is read by the command that owns it. */
+  [key: string]: Json | VersionProfile | Record<string, string> | string[] | undefined;
+}
+
+export interface LoadedConfig {
+  config: SpecdriftConfig;
+  /** The file it came from, or `(built-in)` for the embedded default. */
+  path: string;
+  /** Directory relative paths in the config resolve against. */
+  baseDir: string;
+}
+
+export const CONFIG_NAMES = ['specdrift.config.json', 'specdrift.config.yaml', 'specdrift.config.yml'];
+
+/** Root of the installed package (holds fixtures/ for the embedded default profile). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The embedded default: Slurm-like fixtures that ship with specdrift, so `oasdiff v40 v41` works out of the box. */
+export const BUILTIN_CONFIG: LoadedConfig = {
+  config: { versions: { tag: 'v0.0.{n}', source: 'fixtures/slurm-like/v0.0.{n}.json' } },
+  path: '(built-in)',
+  baseDir: PACKAGE_ROOT,
+};
+
+const configSchema = {
+  type: 'object',
+  properties: {
+    versions: {
+      type: 'object',
+      properties: {
+        tag: { type: 'string', pattern: '\\{n\\}' },
+        source: { type: 'string', minLength: 1 },
+        sources: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+      required: ['tag', 'source'],
+      additionalProperties: false,
+    },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
+    severity: { type: 'object', additionalProperties: { type: 'string', enum: ['breaking', 'warning', 'info', 'off'] } },
+    accept: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+const validateConfig = new Ajv({ allErrors: false }).compile(configSchema);
+
+/** Read `--config FILE`, else the first specdrift.config.* in cwd or a parent directory, else the built-in profile. */
+export function loadConfig(explicitPath?: string, cwd = process.cwd()): LoadedConfig {
+  let path = explicitPath ? resolve(cwd, explicitPath) : findConfig(cwd);
+  if (!path) return BUILTIN_CONFIG;
+  if (!existsSync(path)) {
+    throw new SpecdriftError(`config file ${path} does not exist`, ExitCode.config, { hint: 'check --config' });
+  }
+  const { value } = parseSpecText(readFileSync(path, 'utf8'), path, path);
+  if (!validateConfig(value)) {
+    const e = validateConfig.errors![0];
+    throw new SpecdriftError(`${path}: invalid config at ${e.instancePath || '/'}: ${e.message}`, ExitCode.config, {
+      hint: 'see docs/config.md',
+    });
+  }
+  path = resolve(path);
+  return { config: value as SpecdriftConfig, path, baseDir: dirname(path) };
+}
+
+function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (existsSync(join(dir, '.git'))) return undefined; // stop at the repository root
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `v40`, `40`, `v0.0.40`, `0.0.40` → `40` when the tag pattern is `v0.0.{n}`; undefined when it is no shorthand. */
+export function matchVersionShorthand(input: string, profile: VersionProfile): string | undefined {
+  const short = input.match(/^v?(\d+)$/i);
+  if (short) return short[1];
+  // `{` and `}` are left unescaped on purpose so that `{n}` can be split out.
+  const [before, after = ''] = profile.tag.replace(/[.*+?^$()|[\]\\]/g, '\\$&').split('{n}');
+  const withoutLeadingV = before.replace(/^v/i, '');
+  const full = new RegExp(`^(?:${before}|${withoutLeadingV})(\\d+)${after}$`, 'i');
+  return input.match(full)?.[1];
+}
+
+/** Resolve a version shorthand to a source string through the profile; relative file templates resolve against the config dir. */
+export function resolveVersionSource(input: string, loaded: LoadedConfig): { source: string; tag: string } | undefined {
+  const profile = loaded.config.versions;
+  if (!profile) return undefined;
+  const explicit = profile.sources?.[input];
+  const n = matchVersionShorthand(input, profile);
+  if (explicit === undefined && n === undefined) return undefined;
+  const tag = n !== undefined ? profile.tag.replaceAll('{n}', n) : input;
+  let source = explicit ?? profile.sources?.[tag] ?? profile.source.replaceAll('{n}', n!).replaceAll('{tag}', tag);
+  if (!/^(https?:|git:|cmd:|-$)/.test(source) && !isAbsolute(source)) source = join(loaded.baseDir, source);
+  return { source, tag };
+}

@@ -1,0 +1,118 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExitCode, SpecdriftError } from '../errors.js';
+import { FileCache, cacheKey, defaultCacheDir } from './cache.js';
+import { runSpecCommand } from './command.js';
+import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js';
+import { fetchSpecText } from './fetch.js';
+import { isGitRevision, readGitFile } from './git.js';
+import { assertOpenApi, parseSpecText } from './parse.js';
+import type { LoadedSpec, SourceKind } from './types.js';
+
+export interface LoadOptions {
+  config?: LoadedConfig;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  /** Bypass the cache of generated (`cmd:`) specs. */
+  noCache?: boolean;
+  cacheDir?: string;
+  cwd?: string;
+  /** Where `-` reads from (tests pass a string). */
+  stdin?: NodeJS.ReadableStream | string;
+}
+
+interface RawSource {
+  text: string;
+  kind: SourceKind;
+  resolved: string;
+  nameHint?: string;
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream | string): Promise<string> {
+  if (typeof stdin === 'string') return stdin;
+  if ((stdin as NodeJS.ReadStream).isTTY) {
+    throw new SpecdriftError('stdin: nothing piped in', ExitCode.sourceNotFound, { hint: 'pipe a spec into "-", or give a file, URL, git:REV:path or cmd:…' });
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readCommand(command: string, opts: LoadOptions): Promise<string> {
+  const cache = new FileCache(opts.cacheDir ?? defaultCacheDir(), 'generated-specs');
+  const key = cacheKey('cmd', command);
+  if (!opts.noCache) {
+    const hit = await cache.get(key);
+    if (hit !== undefined) return hit;
+  }
+  const text = await runSpecCommand(command, { timeoutMs: opts.timeoutMs, cwd: opts.cwd });
+  // Only cache output that parses as an OpenAPI document, so a broken run is not served again.
+  assertOpenApi(parseSpecText(text, `cmd:${command}`).value, `cmd:${command}`);
+  await cache.set(key, text).catch(() => undefined); // an unwritable cache must not fail the load
+  return text;
+}
+
+/** `-` on the command line; `stdin:` is the same, spelled so that argument parsers leave it alone. */
+export const STDIN_SOURCE = 'stdin:';
+
+async function readRaw(source: string, opts: LoadOptions, config: () => LoadedConfig, depth = 0): Promise<RawSource> {
+  const cwd = opts.cwd ?? process.cwd();
+  if (source === '-' || source === STDIN_SOURCE) return { text: await readStdin(opts.stdin ?? process.stdin), kind: 'stdin', resolved: '<stdin>' };
+  if (/^https?:\/\//i.test(source)) {
+    const { text, finalUrl } = await fetchSpecText(source, { headers: opts.headers, timeoutMs: opts.timeoutMs });
+    return { text, kind: 'url', resolved: finalUrl, nameHint: new URL(finalUrl).pathname };
+  }
+  if (source.startsWith('git:')) {
+    const rest = source.slice(4);
+    const colon = rest.indexOf(':');
+    if (colon <= 0 || colon === rest.length - 1) {
+      throw new SpecdriftError(`${source}: expected git:REV:path`, ExitCode.usage, { hint: 'e.g. git:HEAD~1:openapi.json' });
+    }
+    const rev = rest.slice(0, colon);
+    const path = rest.slice(colon + 1);
+    return { text: await readGitFile(rev, path, cwd), kind: 'git', resolved: `${rev}:${path}`, nameHint: path };
+  }
+  if (source.startsWith('cmd:')) {
+    const command = source.slice(4).trim();
+    if (!command) throw new SpecdriftError('cmd: needs a command, e.g. cmd:slurmrestd --generate-openapi-spec -d v0.0.41', ExitCode.usage);
+    return { text: await readCommand(command, opts), kind: 'command', resolved: command };
+  }
+  const path = source.startsWith('file:') ? source.slice(5) : source;
+  const absolute = resolve(cwd, path);
+  if (await isFile(absolute)) {
+    return { text: await readFile(absolute, 'utf8'), kind: 'file', resolved: absolute, nameHint: absolute };
+  }
+  const version = depth === 0 ? resolveVersionSource(source, config()) : undefined;
+  if (version) {
+    const raw = await readRaw(version.source, opts, config, depth + 1);
+    return { ...raw, kind: 'version', resolved: `${version.tag} → ${raw.resolved}` };
+  }
+  const colon = source.indexOf(':');
+  if (colon > 0 && (await isGitRevision(source.slice(0, colon), cwd))) {
+    const rev = source.slice(0, colon);
+    const gitPath = source.slice(colon + 1);
+    return { text: await readGitFile(rev, gitPath, cwd), kind: 'git', resolved: `${rev}:${gitPath}`, nameHint: gitPath };
+  }
+  throw new SpecdriftError(`${source}: no such file, URL, git revision or version`, ExitCode.sourceNotFound, {
+    hint: 'give a file, -, http(s)://…, git:REV:path, cmd:…, or a version like v41 (see specdrift.config.json)',
+  });
+}
+
+/** The one loader every command uses: source string → parsed, checked OpenAPI document. */
+export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<LoadedSpec> {
+  let cached: LoadedConfig | undefined = opts.config;
+  const config = () => (cached ??= loadConfig(undefined, opts.cwd));
+  const raw = await readRaw(source, opts, config);
+  const where = raw.kind === 'stdin' ? '<stdin>' : raw.kind === 'file' || raw.kind === 'version' ? raw.resolved.replace(/^.* → /, '') : source;
+  const { value, format } = parseSpecText(raw.text, where, raw.nameHint);
+  const doc = assertOpenApi(value, where);
+  return { doc, source, resolved: raw.resolved, kind: raw.kind, format, bytes: Buffer.byteLength(raw.text) };
+}
