@@ -1,3 +1,4 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { isObject, type JsonObject } from './types.js';
@@ -26,17 +27,21 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 
 /** Node's JSON.parse message carries "position N" (Node 20) — turn it into line:col for the user. */
 function jsonErrorLocation(text: string, message: string): string {
-  const pos = message.match(/position (\d+)/);
-  if (pos) {
-    const { line, col } = lineCol(text, Number(pos[1]));
+  const at = message.match(/position (\d+)/);
+  if (at) {
+    const { line, col } = lineCol(text, Number(at[1]));
     return `${line}:${col}`;
   }
   if (/Unexpected end of JSON input/.test(message)) {
     const { line, col } = lineCol(text, text.length);
     return `${line}:${col}`;
   }
-  const lc = message.match(/line (\d+) column (\d+)/);
-  return lc ? `${lc[1]}:${lc[2]}` : '?';
+  // Some V8 messages ("Unexpected token '}', …") carry no position: jsonc-parser (VS Code's) reports an offset for every error.
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length === 0) return '?';
+  const { line, col } = lineCol(text, errors[0].offset);
+  return `${line}:${col}`;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -60,7 +65,7 @@ export function parseSpecText(text: string, where: string, nameHint?: string): {
       // A .json name with YAML inside happens (and YAML is a superset of JSON): retry as YAML before failing.
       if (!/^\s*[{[]/.test(text)) return parseYaml(text, where);
       throw new SpecdriftError(
-        `${where}:${jsonErrorLocation(text, message)}: malformed JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token/, 'unexpected token')})`,
+        `${where}:${jsonErrorLocation(text, message)}: malformed JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '')})`,
         ExitCode.parse,
         { hint: 'fix the document or check that the source is the spec you meant' },
       );

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { ExitCode, SpecdriftError } from '../../errors.js';
+import type { RuleDef } from '../model.js';
+import { parseAcceptList, parseAcceptSection, type AcceptEntry } from './accept-list.js';
+import { NO_FILTERS, type ChangeFilters } from './filters.js';
+import { parseSeverityArg, parseSeveritySection, unknownSeverityRules, type SeverityOverride } from './severity.js';
+
+/** Everything `classify` applies to a report: level overrides, accept-list entries and filters. */
+export interface Policy {
+  /** Config overrides first, command-line overrides last (see resolveSeverity for precedence). */
+  severity: SeverityOverride[];
+  /** Entries in force. */
+  accept: AcceptEntry[];
+  /** Entries whose `expires` date has passed: not applied, reported as warnings. */
+  expired: AcceptEntry[];
+  filters: ChangeFilters;
+  /** Lines classify copies into report.warnings (expired entries, overrides that match no rule). */
+  warnings: string[];
+}
+
+export const EMPTY_POLICY: Policy = { severity: [], accept: [], expired: [], filters: NO_FILTERS, warnings: [] };
+
+export interface PolicyOptions {
+  /** `--severity` arguments: `rule-id=level` or `glob=level`, level one of breaking, warning, info, off. */
+  severity?: string[];
+  /** `--accept` files: YAML, JSON or the line syntax (docs/accept-list.md). */
+  acceptFiles?: string[];
+  /**
+   * The parsed config file. Read here: `severity` ({rule-or-glob: level}), `accept` (inline entries),
+   * `includeRules`, `excludeRules`, `includePaths`, `excludePaths` (string lists). Other keys are ignored.
+   */
+  config?: object;
+  /** How to name the config file in errors, e.g. `specdrift.config.json`. */
+  configName?: string;
+  includeRules?: string[];
+  excludeRules?: string[];
+  includePaths?: string[];
+  excludePaths?: string[];
+  /** Known rules: overrides that match none of them produce a warning (typo guard). */
+  rules?: readonly RuleDef[];
+  /** The day expiry is judged on; defaults to today (UTC). */
+  today?: Date;
+}
+
+async function readAcceptFile(file: string): Promise<AcceptEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SpecdriftError(
+      `cannot read accept-list '${file}': ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      ExitCode.config,
+      { hint: 'check the --accept path', cause: error },
+    );
+  }
+  return parseAcceptList(text, file);
+}
+
+function stringList(config: Record<string, unknown>, key: string, configName: string): string[] {
+  const value = config[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new SpecdriftError(`${configName}: '${key}' must be a list of glob strings`, ExitCode.config, {
+      hint: `e.g. "${key}": ["/slurmdb/**"]`,
+    });
+  }
+  return value as string[];
+}
+
+/** Builds the policy from command-line options and the config file. Throws SpecdriftError (config/usage) naming where the mistake is. */
+export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
+  const configName = options.configName ?? 'config';
+  const config = (options.config ?? {}) as Record<string, unknown>;
+  const severity = [
+    ...parseSeveritySection(config.severity, configName),
+    ...(options.severity ?? []).map((arg) => parseSeverityArg(arg)),
+  ];
+  const entries = [
+    ...parseAcceptSection(config.accept, configName),
+    ...(await Promise.all((options.acceptFiles ?? []).map(readAcceptFile))).flat(),
+  ];
+  const today = (options.today ?? new Date()).toISOString().slice(0, 10);
+  const expired = entries.filter((entry) => entry.expires !== undefined && entry.expires <= today);
+  const filters: ChangeFilters = {
+    includeRules: [...stringList(config, 'includeRules', configName), ...(options.includeRules ?? [])],
+    excludeRules: [...stringList(config, 'excludeRules', configName), ...(options.excludeRules ?? [])],
+    includePaths: [...stringList(config, 'includePaths', configName), ...(options.includePaths ?? [])],
+    excludePaths: [...stringList(config, 'excludePaths', configName), ...(options.excludePaths ?? [])],
+  };
+  const warnings = [
+    ...expired.map(
+      (entry) => `${entry.origin}: accept-list entry '${entry.selector}' expired on ${entry.expires} and no longer applies; renew its date or remove it`,
+    ),
+    ...(options.rules ? unknownSeverityRules(severity, options.rules) : []),
+  ];
+  return { severity, accept: entries.filter((entry) => !expired.includes(entry)), expired, filters, warnings };
+}

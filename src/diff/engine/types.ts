@@ -1,0 +1,80 @@
+/** Internal types shared by the diff engine and the rule files. */
+import type { Json, JsonObject } from '../../spec/types.js';
+import type { ChangeSide, RuleDef } from '../model.js';
+import type { SchemaCtx, SchemaRule } from '../rules/define.js';
+
+/** A node and its JSON pointer (no leading `#`) in its own document. */
+export interface Located {
+  node: JsonObject;
+  ptr: string;
+}
+
+/**
+ * A schema normalised for comparison: `$ref` resolved, `type` arrays and `nullable` folded together,
+ * and `allOf` merged into one object where that is sound.
+ */
+export interface SchemaView {
+  at: Located;
+  /** Allowed JSON types without `null`; undefined means any type. */
+  types?: ReadonlySet<string>;
+  nullable: boolean;
+  /** Properties (merged through allOf), each the raw property schema (possibly a `$ref`) where it is written. */
+  properties: ReadonlyMap<string, Located>;
+  required: ReadonlySet<string>;
+  /** false: closed object; a schema: the extra properties' schema; undefined: not restricted. */
+  additionalProperties?: false | Located;
+  items?: Located;
+  oneOf?: readonly Located[];
+  anyOf?: readonly Located[];
+  /** allOf branches that could not be merged soundly (compared branch by branch). */
+  allOf?: readonly Located[];
+  not?: Located;
+  /** A keyword's value, from the schema itself or (first found) from its merged allOf branches. */
+  kw(name: string): Json | undefined;
+  /** Pointer where keyword `name` is written (the schema itself or the allOf branch it came from). */
+  kwPtr(name: string): string;
+}
+
+/** Pointers and values for one side of a change; pointer defaults to the compared node's pointer. */
+export interface SideInput {
+  pointer?: string;
+  value?: Json;
+}
+
+export interface EmitInput {
+  /** What exactly changed (property name, enum value, …): part of the fingerprint, never localised. */
+  detail: string;
+  message: string;
+  old?: SideInput;
+  new?: SideInput;
+}
+
+/** What a schema check sees: one old/new pair of normalised schemas in one context. */
+export interface SchemaCheckInput {
+  ctx: SchemaCtx;
+  old: SchemaView;
+  new: SchemaView;
+  /** Normalised view of any (raw) schema node on the old / new side. */
+  oldView(at: Located): SchemaView;
+  newView(at: Located): SchemaView;
+  emit(rule: SchemaRule, e: EmitInput): void;
+}
+
+export interface SchemaCheck {
+  name: string;
+  rules: readonly SchemaRule[];
+  check(input: SchemaCheckInput): void;
+}
+
+/** A change before attribution, fingerprinting and sorting. */
+export interface PendingChange {
+  def: RuleDef;
+  location: string;
+  detail: string;
+  message: string;
+  old?: ChangeSide;
+  new?: ChangeSide;
+}
+
+/** Emits a change at a fixed location (an operation, a parameter, a security scheme, …). */
+export type Emit = (def: RuleDef, e: EmitInput) => void;

@@ -1,0 +1,92 @@
+/**
+ * Helpers every rule file uses to declare its RuleDefs.
+ *
+ * Schema rules are declared once per check and expanded into one RuleDef per schema context
+ * (request body, response body, request parameter, response header, direction unknown), because the
+ * same structural change means different things to a client depending on which way the data flows.
+ */
+import type { ChangeKind, Level, RuleDef, Section } from '../model.js';
+
+/** Where a schema is used, which decides the rule id prefix and the level. */
+export type SchemaCtx = 'request' | 'response' | 'parameter' | 'header' | 'schema';
+export const SCHEMA_CTXS: readonly SchemaCtx[] = ['request', 'response', 'parameter', 'header', 'schema'];
+
+export const CTX_PREFIX: Record<SchemaCtx, string> = {
+  request: 'request',
+  response: 'response',
+  parameter: 'request-parameter',
+  header: 'response-header',
+  schema: 'schema',
+};
+
+const CTX_NOUN: Record<SchemaCtx, string> = {
+  request: 'request body schema',
+  response: 'response body schema',
+  parameter: 'request parameter schema',
+  header: 'response header schema',
+  schema: 'schema (direction unknown)',
+};
+
+const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
+export const maxLevel = (a: Level, b: Level): Level => (LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b);
+
+/** +: something appeared / grew, -: disappeared / shrank, ~: changed in place. Used to check diff(a,b) mirrors diff(b,a). */
+export type Polarity = '+' | '-' | '~';
+
+export interface SchemaRuleSpec {
+  /** The id without the context prefix, e.g. `property-removed`. */
+  what: string;
+  kind: ChangeKind;
+  /** Level when data flows client → server (request body, parameters) and server → client (response body, headers). */
+  request: Level;
+  response: Level;
+  /** One line; `{in}` is replaced by the context noun (e.g. "response body schema"). */
+  doc: string;
+  /** Rules of one family mirror each other: diff(b, a) reports the opposite polarity of the same family. */
+  family: string;
+  polarity: Polarity;
+}
+
+export interface SchemaRuleDef extends RuleDef {
+  ctx: SchemaCtx;
+  family: string;
+  polarity: Polarity;
+}
+
+export interface SchemaRule {
+  what: string;
+  family: string;
+  polarity: Polarity;
+  byCtx: Record<SchemaCtx, SchemaRuleDef>;
+}
+
+export function schemaRule(spec: SchemaRuleSpec): SchemaRule {
+  const levelFor = (ctx: SchemaCtx): Level =>
+    ctx === 'request' || ctx === 'parameter'
+      ? spec.request
+      : ctx === 'response' || ctx === 'header'
+        ? spec.response
+        : maxLevel(spec.request, spec.response); // direction unknown: be conservative
+  const byCtx = {} as Record<SchemaCtx, SchemaRuleDef>;
+  for (const ctx of SCHEMA_CTXS) {
+    byCtx[ctx] = {
+      id: `${CTX_PREFIX[ctx]}-${spec.what}`,
+      level: levelFor(ctx),
+      kind: spec.kind,
+      section: ctx === 'schema' ? 'components' : 'paths',
+      doc: spec.doc.replace('{in}', CTX_NOUN[ctx]),
+      ctx,
+      family: spec.family,
+      polarity: spec.polarity,
+    };
+  }
+  return { what: spec.what, family: spec.family, polarity: spec.polarity, byCtx };
+}
+
+export const rule = (id: string, level: Level, kind: ChangeKind, section: Section, doc: string): RuleDef => ({
+  id,
+  level,
+  kind,
+  section,
+  doc,
+});

@@ -1,0 +1,113 @@
+/**
+ * Walks every object key and string value of a document, telling each one's place
+ * (what the mask report counts by) and where it is (a JSON pointer into the input).
+ */
+import { ExitCode, SpecdriftError } from '../errors.js';
+import type { Json, JsonObject } from '../spec/types.js';
+
+export type MaskPlace = 'keys' | 'paths' | 'refs' | 'operationIds' | 'tags' | 'strings' | 'info.version';
+export const MASK_PLACES: readonly MaskPlace[] = ['keys', 'paths', 'refs', 'operationIds', 'tags', 'strings', 'info.version'];
+
+/** Position of the current string: the keys/indices leading to it, in the input document. */
+export type Trail = readonly (string | number)[];
+
+export const escapePointerSegment = (s: string | number) => String(s).replaceAll('~', '~0').replaceAll('/', '~1');
+export const toPointer = (trail: Trail) => trail.map((s) => '/' + escapePointerSegment(s)).join('');
+
+/** Place of the object key `trail[trail.length - 1]`. */
+export function placeOfKey(trail: Trail): MaskPlace {
+  return trail.length === 2 && trail[0] === 'paths' ? 'paths' : 'keys';
+}
+
+/** Place of the string value at `trail`, or undefined for values that are never a version tag. */
+export function placeOfValue(trail: Trail): MaskPlace | undefined {
+  const n = trail.length;
+  const last = trail[n - 1];
+  if (n === 1 && (last === 'openapi' || last === 'swagger')) return undefined; // the format's version, not the API's
+  if (n === 2 && trail[0] === 'info' && last === 'version') return 'info.version';
+  if (last === '$ref' || last === 'operationRef') return 'refs';
+  if (n >= 3 && trail[n - 2] === 'mapping' && trail[n - 3] === 'discriminator') return 'refs';
+  if (last === 'operationId') return 'operationIds';
+  if (typeof last === 'number' && trail[n - 2] === 'tags') return 'tags';
+  if (n === 3 && trail[0] === 'tags' && last === 'name') return 'tags';
+  return 'strings';
+}
+
+/** Calls `visit` for every key and string value (depth first, document order). Read-only. */
+export function visitStrings(doc: Json, visit: (s: string, place: MaskPlace, trail: Trail) => void): void {
+  const trail: (string | number)[] = [];
+  const walk = (value: Json): void => {
+    if (typeof value === 'string') {
+      const place = placeOfValue(trail);
+      if (place !== undefined) visit(value, place, trail);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        walk(value[i]);
+        trail.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        trail.push(key);
+        visit(key, placeOfKey(trail), trail);
+        walk(value[key]);
+        trail.pop();
+      }
+    }
+  };
+  walk(doc);
+}
+
+/**
+ * Returns a deep copy of `doc` with every key and string value passed through `rewrite`.
+ * Throws SpecdriftError(conflict) when two keys of one object would become equal.
+ * @param describe names the operation in the conflict message, e.g. `masking v0.0.41 → v0.0.40`.
+ */
+export function rewriteStrings(
+  doc: JsonObject,
+  rewrite: (s: string, place: MaskPlace, trail: Trail) => string,
+  describe: string,
+): JsonObject {
+  const trail: (string | number)[] = [];
+  const walk = (value: Json): Json => {
+    if (typeof value === 'string') {
+      const place = placeOfValue(trail);
+      return place === undefined ? value : rewrite(value, place, trail);
+    }
+    if (Array.isArray(value)) {
+      const out: Json[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        out[i] = walk(value[i]);
+        trail.pop();
+      }
+      return out;
+    }
+    if (value !== null && typeof value === 'object') {
+      const out: JsonObject = {};
+      const originalKeyOf = new Map<string, string>();
+      for (const key of Object.keys(value)) {
+        trail.push(key);
+        const newKey = rewrite(key, placeOfKey(trail), trail);
+        const clash = originalKeyOf.get(newKey);
+        if (clash !== undefined) {
+          trail.pop();
+          throw new SpecdriftError(
+            `${describe} would merge keys "${clash}" and "${key}" into "${newKey}" at ${toPointer(trail) || '/'}`,
+            ExitCode.conflict,
+            { hint: 'the document already carries the target tag there; slice it to one version first, or mask to a version it does not contain' },
+          );
+        }
+        originalKeyOf.set(newKey, key);
+        const copy = walk(value[key]);
+        // assigning "__proto__" would set the prototype instead of adding a key
+        if (newKey === '__proto__') Object.defineProperty(out, newKey, { value: copy, enumerable: true, writable: true, configurable: true });
+        else out[newKey] = copy;
+        trail.pop();
+      }
+      return out;
+    }
+    return value;
+  };
+  return walk(doc) as JsonObject;
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/specdrift.js', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the built CLI (`npm test` builds dist/ first) as a user would, without colour.
+ * `bin: 'oasdiff'` runs it under its shorthand name through a symlink-like argv[1].
+ */
+export function cli(args: string[], opts: { input?: string; cwd?: string; bin?: 'specdrift' | 'oasdiff'; env?: Record<string, string> } = {}): CliResult {
+  const argv1 = opts.bin === 'oasdiff' ? fileURLToPath(new URL('../../node_modules/.bin/oasdiff', import.meta.url)) : BIN;
+  const result = spawnSync(process.execPath, [argv1, ...args], {
+    cwd: opts.cwd ?? REPO_ROOT,
+    input: opts.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env } as NodeJS.ProcessEnv,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
