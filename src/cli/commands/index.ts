@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { fetchCommand } from './fetch.js';
+import { maskCommand } from './mask.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [fetchCommand];
+export const commands: CommandModule<any, any>[] = [fetchCommand, maskCommand];
