@@ -29,8 +29,9 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors', global: true })
-    .version(pkg.version)
-    .alias('version', 'V')
+    // --version is handled in run(): `slice --version v0.0.38` needs the option name for itself.
+    .version(false)
+    .option('version', { alias: 'V', type: 'boolean', describe: 'show the version number', global: false })
     .help()
     .alias('help', 'h')
     .strict()
@@ -54,6 +55,10 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const args =
     bin === 'oasdiff' && withStdin.length > 0 && !COMMAND_NAMES.has(withStdin[0]) && !withStdin[0].startsWith('-') ? ['diff', ...withStdin] : withStdin;
   const debug = args.includes('--debug');
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${pkg.version}\n`);
+    return ExitCode.ok;
+  }
   try {
     await buildParser(args, bin).parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
