@@ -1,4 +1,5 @@
 import { ExitCode, SpecdriftError } from '../errors.js';
+import { derefLocal, pointerFromTokens, tokensFromPointer, unescapePointerToken } from './refs.js';
 import { isObject, type Json, type JsonObject } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ export function parseSelector(expr: string): string[] {
       .replace(/^#/, '')
       .slice(1)
       .split('/')
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+      .map((s) => unescapePointerToken(decodeURIComponent(s)));
   }
   if (!text.startsWith('.') && !text.startsWith('[')) {
     throw new SpecdriftError(`bad selector "${expr}": must start with "." (jq path) or "#/" (JSON pointer)`, ExitCode.usage, {
@@ -74,22 +75,8 @@ export function parseSelector(expr: string): string[] {
   return segments;
 }
 
-export const escapePointerSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
-export const toPointer = (segments: readonly string[]): string => '#' + segments.map((s) => '/' + escapePointerSegment(s)).join('');
-
-/** Resolve a local `$ref` (`#/…`) in `root`; undefined when it does not resolve. */
-export function resolveLocalRef(root: JsonObject, ref: string): { value: Json; segments: string[] } | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  const segments = parseSelector(ref === '#' ? '#/' : ref);
-  let node: Json = root;
-  for (const seg of segments) {
-    if (Array.isArray(node)) node = node[Number(seg)];
-    else if (isObject(node)) node = node[seg];
-    else return undefined;
-    if (node === undefined) return undefined;
-  }
-  return { value: node, segments };
-}
+/** Selections print as URI fragments (`#/components/…`), the form users paste into `--select`. */
+const toFragment = (segments: readonly string[]): string => '#' + pointerFromTokens(segments);
 
 export interface Selection {
   value: Json;
@@ -107,17 +94,18 @@ export function select(doc: JsonObject, expr: string): Selection {
   let path: string[] = [];
   for (let k = 0; k < segments.length; k++) {
     const seg = segments[k];
-    for (let hops = 0; isObject(node) && typeof node.$ref === 'string' && !(seg in node) && hops < 32; hops++) {
-      const target = resolveLocalRef(doc, node.$ref as string);
-      if (!target) break;
-      node = target.value;
-      path = target.segments;
+    if (isObject(node) && typeof node.$ref === 'string' && !(seg in node)) {
+      const target = derefLocal(doc, node, toFragment(path).slice(1));
+      if (target) {
+        node = target.node;
+        path = tokensFromPointer(target.pointer) ?? path;
+      }
     }
     let next: Json | undefined;
     if (Array.isArray(node) && /^\d+$/.test(seg)) next = node[Number(seg)];
     else if (isObject(node)) next = Object.prototype.hasOwnProperty.call(node, seg) ? node[seg] : undefined;
     if (next === undefined) {
-      const at = toPointer(path);
+      const at = toFragment(path);
       const keys = isObject(node) ? Object.keys(node) : [];
       const near = keys.filter((key) => key.includes(seg) || seg.includes(key)).slice(0, 3);
       throw new SpecdriftError(
@@ -129,5 +117,5 @@ export function select(doc: JsonObject, expr: string): Selection {
     node = next;
     path = [...path, seg];
   }
-  return { value: node, pointer: toPointer(path) };
+  return { value: node, pointer: toFragment(path) };
 }

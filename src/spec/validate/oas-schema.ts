@@ -42,8 +42,8 @@ const firstLine = (text: string): string => text.split('\n').find((l) => l.trim(
 
 const isUnder = (pointer: string, ancestor: string): boolean => pointer === ancestor || pointer.startsWith(ancestor + '/');
 
-/** A oneOf/anyOf error is a summary of its branches' errors. */
-const isComposition = (e: AjvError): boolean => e.keyword === 'oneOf' || e.keyword === 'anyOf';
+/** A oneOf/anyOf/if error is a summary of its branches' errors. */
+const isComposition = (e: AjvError): boolean => e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if';
 
 /** The Reference branch of "Schema or Reference": fails with "must have required property '$ref'" whenever the object is not a ref. */
 const isReferenceBranch = (e: AjvError): boolean =>
@@ -94,13 +94,19 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
       break;
     }
   }
-  // 2. Reference-branch and summary errors go when a more specific error remains at or below the same place.
+  // 2. In 3.1, a property whose own subschema failed is also "unevaluated": that second error is an echo.
+  kept = kept.filter((e) => {
+    if (e.keyword !== 'unevaluatedProperties') return true;
+    const at = childPointer(e.instancePath, String(e.params.unevaluatedProperty));
+    return !kept.some((s) => s !== e && isUnder(s.instancePath, at));
+  });
+  // 3. Reference-branch and summary errors go when a more specific error remains at or below the same place.
   const specific = kept.filter((e) => !isComposition(e) && !isReferenceBranch(e));
   kept = kept.filter((e) => {
     if (!isComposition(e) && !isReferenceBranch(e)) return true;
     return !specific.some((s) => isUnder(s.instancePath, e.instancePath));
   });
-  // 3. A Reference-branch error next to its summary says the same thing twice.
+  // 4. A Reference-branch error next to its summary says the same thing twice.
   kept = kept.filter((e) => !(isReferenceBranch(e) && kept.some((s) => isComposition(s) && s.instancePath === e.instancePath)));
   const seen = new Set<string>();
   return kept.filter((e) => {
@@ -117,8 +123,9 @@ function toFinding(e: AjvError): ValidationFinding {
   let pointer = e.instancePath;
   let message = e.message ?? e.keyword;
   switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String(e.params.additionalProperty);
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const key = String(e.params.additionalProperty ?? e.params.unevaluatedProperty);
       pointer = childPointer(e.instancePath, key);
       message = `unknown key '${key}' is not allowed here`;
       break;
@@ -131,9 +138,18 @@ function toFinding(e: AjvError): ValidationFinding {
       message = `must be one of ${allowed.map(quote).join(', ')}`;
       break;
     }
+    case 'if':
+      message = `does not meet the conditional rules for this kind of object (failed its "${String(e.params.failingKeyword)}" schema)`;
+      break;
     case 'oneOf':
     case 'anyOf':
       message = e.params.passingSchemas ? 'matches more than one of the allowed shapes' : 'matches none of the allowed shapes (e.g. neither an object of this kind nor a $ref)';
+      break;
+    case 'minItems':
+      message = `must list at least ${String(e.params.limit)} item${e.params.limit === 1 ? '' : 's'}`;
+      break;
+    case 'type':
+      message = `must be ${String(e.params.type)}`;
       break;
     case 'pattern':
       message = `must match the pattern ${String(e.params.pattern)}`;

@@ -222,7 +222,9 @@ export const schemaRequiredUnknownProperty: Rule = ({ doc, flavor }) => {
     if (openMap) return;
     schema.required.forEach((name, i) => {
       if (typeof name !== 'string' || known.has(name) || patterns.some((re) => re?.test(name))) return;
-      findings.push(error('schema-required-unknown-property', childPointer(pointer, 'required', i), `'${name}' is required but the schema defines no such property`));
+      const [head, ...rest] = name.split('/');
+      const nested = rest.length > 0 && known.has(head) ? `; to require a field of '${head}', list '${rest.join('/')}' in that property's own required` : '';
+      findings.push(error('schema-required-unknown-property', childPointer(pointer, 'required', i), `'${name}' is required but the schema defines no such property${nested}`));
     });
   });
   return findings;
