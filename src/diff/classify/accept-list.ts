@@ -10,7 +10,7 @@ import { compileGlob, type Matcher } from './glob.js';
  * Every field given must match.
  */
 export interface AcceptEntry {
-  /** Where the entry was written: `accept.yaml:12`, or `specdrift.json: accept[2]` for inline config entries. */
+  /** Where the entry was written: `accept.yaml:12`. */
   origin: string;
   fingerprint?: string;
   /** Rule id or glob, e.g. `request-property-required-added` or `response-*`. */
@@ -171,6 +171,11 @@ function parseStructured(text: string, fileName: string): AcceptEntry[] {
     const node = item as Node;
     if (isScalar(node) && typeof node.value === 'string') return parseAcceptLine(node.value, lineOf(node));
     if (!isMap(node)) throw configError(lineOf(node), 'accept-list entry must be an object or a one-line string');
+    // An unquoted one-line entry (`- RULE PATH reason: text`) parses as a one-pair map: read it as the line it is.
+    const onlyPair = node.items.length === 1 ? node.items[0] : undefined;
+    if (onlyPair && isScalar(onlyPair.key) && /\sreason$/.test(String(onlyPair.key.value)) && isScalar(onlyPair.value)) {
+      return parseAcceptLine(`${String(onlyPair.key.value)}: ${String(onlyPair.value.value ?? '')}`, lineOf(node));
+    }
     const fields: Record<string, unknown> = {};
     const keyNodes = new Map<string, Node>();
     for (const pair of node.items) {
@@ -194,18 +199,6 @@ function isStructured(text: string, fileName: string): boolean {
 /** Parses an accept-list file's text (YAML, JSON or the line syntax). Throws SpecdriftError(config) naming file:line. */
 export function parseAcceptList(text: string, fileName: string): AcceptEntry[] {
   return isStructured(text, fileName) ? parseStructured(text, fileName) : parseLineFormat(text, fileName);
-}
-
-/** Parses inline entries from the config file's `accept` section (same fields as a YAML entry, or one-line strings). */
-export function parseAcceptSection(section: unknown, configName: string): AcceptEntry[] {
-  if (section === undefined || section === null) return [];
-  if (!Array.isArray(section)) throw configError(`${configName}: accept`, "'accept' must be a list of entries");
-  return section.map((item, index) => {
-    const origin = `${configName}: accept[${index}]`;
-    if (typeof item === 'string') return parseAcceptLine(item, origin);
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw configError(origin, 'accept-list entry must be an object or a one-line string');
-    return buildEntry(item as Record<string, unknown>, (key) => (key ? `${origin}.${key}` : origin));
-  });
 }
 
 export type AcceptMatcher = (change: Change) => boolean;

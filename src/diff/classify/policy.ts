@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { RuleDef } from '../model.js';
-import { parseAcceptList, parseAcceptSection, type AcceptEntry } from './accept-list.js';
+import { parseAcceptList, type AcceptEntry } from './accept-list.js';
 import { NO_FILTERS, type ChangeFilters } from './filters.js';
 import { parseSeverityArg, parseSeveritySection, unknownSeverityRules, type SeverityOverride } from './severity.js';
 
@@ -26,12 +27,15 @@ export interface PolicyOptions {
   /** `--accept` files: YAML, JSON or the line syntax (docs/accept-list.md). */
   acceptFiles?: string[];
   /**
-   * The parsed config file. Read here: `severity` ({rule-or-glob: level}), `accept` (inline entries),
-   * `includeRules`, `excludeRules`, `includePaths`, `excludePaths` (string lists). Other keys are ignored.
+   * The parsed config file (LoadedConfig.config). Read here: `severity` ({rule-or-glob: level}),
+   * `accept` (accept-list files, relative to configDir), and the optional string lists
+   * `includeRules`, `excludeRules`, `includePaths`, `excludePaths`. Other keys are ignored.
    */
   config?: object;
-  /** How to name the config file in errors, e.g. `specdrift.config.json`. */
+  /** How to name the config file in errors (LoadedConfig.path). */
   configName?: string;
+  /** Directory the config's relative accept-list paths resolve against (LoadedConfig.baseDir). */
+  configDir?: string;
   includeRules?: string[];
   excludeRules?: string[];
   includePaths?: string[];
@@ -61,9 +65,7 @@ function stringList(config: Record<string, unknown>, key: string, configName: st
   const value = config[key];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new SpecdriftError(`${configName}: '${key}' must be a list of glob strings`, ExitCode.config, {
-      hint: `e.g. "${key}": ["/slurmdb/**"]`,
-    });
+    throw new SpecdriftError(`${configName}: '${key}' must be a list of strings`, ExitCode.config, { hint: 'see docs/config.md' });
   }
   return value as string[];
 }
@@ -76,10 +78,11 @@ export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
     ...parseSeveritySection(config.severity, configName),
     ...(options.severity ?? []).map((arg) => parseSeverityArg(arg)),
   ];
-  const entries = [
-    ...parseAcceptSection(config.accept, configName),
-    ...(await Promise.all((options.acceptFiles ?? []).map(readAcceptFile))).flat(),
-  ];
+  const configFiles = stringList(config, 'accept', configName).map((file) =>
+    isAbsolute(file) || options.configDir === undefined ? file : join(options.configDir, file),
+  );
+  const files = [...new Set([...configFiles, ...(options.acceptFiles ?? [])])];
+  const entries = (await Promise.all(files.map(readAcceptFile))).flat();
   const today = (options.today ?? new Date()).toISOString().slice(0, 10);
   const expired = entries.filter((entry) => entry.expires !== undefined && entry.expires <= today);
   const filters: ChangeFilters = {

@@ -1,0 +1,64 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Change, DiffReport, Level } from '../model.js';
+import { acceptedText, affectsNote, groupChanges, oneLine, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
+
+const MARK: Record<Level, string> = { breaking: '✗', warning: '!', info: '·' };
+
+function levelStyle(chalk: ChalkInstance, level: Level) {
+  return level === 'breaking' ? chalk.red.bold : level === 'warning' ? chalk.yellow : chalk.cyan;
+}
+
+function changeLine(chalk: ChalkInstance, change: Change, group: ChangeGroup): string {
+  const style = levelStyle(chalk, change.level);
+  const mark = change.accepted ? chalk.green('✓') : style(MARK[change.level]);
+  const level = style(change.level.padEnd(8));
+  const where = change.location === group.title ? '' : `${oneLine(change.location)}: `;
+  const affects = affectsNote(change, group);
+  const parts = [
+    `  ${mark} ${level}  ${chalk.bold(oneLine(change.id))}  ${where}${oneLine(change.message)}`,
+    chalk.dim(`[${change.fingerprint}]`),
+  ];
+  if (affects) parts.push(chalk.dim(`${affects.label} ${affects.operations.map(oneLine).join(', ')}`));
+  if (change.accepted) parts.push(chalk.green(oneLine(acceptedText(change.accepted))));
+  return parts.join('  ');
+}
+
+/**
+ * `text`: for people at a terminal. A header (old → new), then one block per operation and one per
+ * other section (components, security, …), one line per change, a summary line, then warnings.
+ */
+export function renderText(report: DiffReport, options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines = [chalk.bold(`${oneLine(specLabel(report.old))} → ${oneLine(specLabel(report.new))}`)];
+  if (report.mask) lines.push(chalk.dim(`version mask: ${oneLine(report.mask.from)} → ${oneLine(report.mask.to)}`));
+  if (report.select?.old || report.select?.new) {
+    lines.push(chalk.dim(`selected: old ${oneLine(report.select.old ?? '(all)')}, new ${oneLine(report.select.new ?? '(all)')}`));
+  }
+  for (const group of groupChanges(report.changes)) {
+    const operationId = group.operation?.operationId ? chalk.dim(`  ${oneLine(group.operation.operationId)}`) : '';
+    const heading = group.operation ? group.title : group.title.charAt(0).toUpperCase() + group.title.slice(1);
+    lines.push('', chalk.bold.underline(oneLine(heading)) + operationId);
+    for (const change of group.changes) lines.push(changeLine(chalk, change, group));
+  }
+  const { summary } = report;
+  const summaryStyle = summary.breaking > 0 ? chalk.red.bold : summary.warning > 0 ? chalk.yellow.bold : chalk.bold;
+  lines.push('', summaryStyle(summaryLine(summary)));
+  for (const warning of report.warnings ?? []) lines.push(chalk.yellow(`warning: ${oneLine(warning)}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `singleline`: one tab-separated line per change, for grep and cut (columns in docs/formats.md). */
+export function renderSingleLine(report: DiffReport): string {
+  // Tabs separate the columns, so a tab inside a field is escaped like the other control characters.
+  const lines = report.changes.map((change) => {
+    const details = [];
+    if (change.operations.length > 0) details.push(`affects ${change.operations.map((op) => `${op.method} ${op.path}`).join(', ')}`);
+    if (change.accepted) details.push(acceptedText(change.accepted));
+    return [change.level, change.accepted ? 'accepted' : 'open', change.id, change.fingerprint, change.location, change.message, details.join('; ')]
+      .map(oneLine)
+      .join('\t');
+  });
+  for (const warning of report.warnings ?? []) lines.push(`# warning: ${oneLine(warning)}`);
+  lines.push(`# ${summaryLine(report.summary)}`);
+  return `${lines.join('\n')}\n`;
+}
