@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { STDIN_SOURCE } from '../spec/load.js';
 import { commands } from './commands/index.js';
 import type { GlobalArgs } from './context.js';
+import { VERSION } from './version.js';
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface RunOptions {
   /** The name the program was started as: `oasdiff A B` means `specdrift diff A B`. */
@@ -56,7 +55,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     bin === 'oasdiff' && withStdin.length > 0 && !COMMAND_NAMES.has(withStdin[0]) && !withStdin[0].startsWith('-') ? ['diff', ...withStdin] : withStdin;
   const debug = args.includes('--debug');
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;
   }
   try {

@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs';
+import { breakingCommand, changelogCommand, diffCommand } from './diff.js';
 import { fetchCommand } from './fetch.js';
 import { maskCommand } from './mask.js';
+import { rulesCommand } from './rules.js';
 import { sliceCommand } from './slice.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [fetchCommand, maskCommand, sliceCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, fetchCommand, maskCommand, rulesCommand, sliceCommand, validateCommand];

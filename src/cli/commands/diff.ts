@@ -1,0 +1,128 @@
+import type { Argv, CommandModule } from 'yargs';
+import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../../diff/classify/index.js';
+import { FORMATS, renderReport, type Format } from '../../diff/formats/index.js';
+import { ALL_RULES } from '../../diff/index.js';
+import type { DiffReport } from '../../diff/model.js';
+import { ExitCode } from '../../errors.js';
+import { runDiffPipeline } from '../../pipeline/diff.js';
+import { colorFor, contextFor, emit, type GlobalArgs } from '../context.js';
+import { VERSION } from '../version.js';
+
+type OutFormat = Format | 'jsonpatch';
+
+interface DiffArgs extends GlobalArgs {
+  old: string;
+  new: string;
+  mask: string;
+  select?: string;
+  'select-old'?: string;
+  'select-new'?: string;
+  direction?: 'request' | 'response' | 'both';
+  mode: 'semantic' | 'structural';
+  format?: OutFormat;
+  output?: string;
+  'fail-on'?: FailOn;
+  severity?: string[];
+  accept?: string[];
+  'include-rule'?: string[];
+  'exclude-rule'?: string[];
+  'include-path'?: string[];
+  'exclude-path'?: string[];
+}
+
+type Flavour = 'diff' | 'breaking' | 'changelog';
+
+const DESCRIBE: Record<Flavour, string> = {
+  diff: 'Compare two specs by API meaning ($ref-aware, version-masked) and classify every change',
+  breaking: 'Only the breaking changes between two specs (exit 1 when there are any)',
+  changelog: 'Release notes (markdown) for the changes between two specs',
+};
+
+function builder(flavour: Flavour) {
+  return (y: Argv<GlobalArgs>) =>
+    y
+      .positional('old', { type: 'string', demandOption: true, describe: 'old spec: file, -, URL, git:REV:path, cmd:…, or version (v40)' })
+      .positional('new', { type: 'string', demandOption: true, describe: 'new spec, same kinds of source' })
+      .option('mask', { type: 'string', default: 'auto', describe: 'version-tag masking: auto (when the tags differ), off, or FROM:TO (v0.0.41:v0.0.40)' })
+      .option('select', { alias: 's', type: 'string', describe: 'compare only this part on both sides: jq path (.components.schemas."v0.0.40_job") or JSON pointer (#/…)' })
+      .option('select-old', { type: 'string', describe: 'selection in the old spec (with --select-new)' })
+      .option('select-new', { type: 'string', describe: 'selection in the new spec (with --select-old)' })
+      .option('direction', { choices: ['request', 'response', 'both'] as const, describe: 'how a selected schema is used (decides which changes break); default: from the selector' })
+      .option('mode', { choices: ['semantic', 'structural'] as const, default: 'semantic' as const, describe: 'semantic (API meaning) or structural (plain JSON diff of the masked documents)' })
+      .option('format', {
+        alias: 'f',
+        choices: [...FORMATS, 'jsonpatch'] as const,
+        default: flavour === 'changelog' ? ('markdown' as const) : undefined,
+        describe: 'report format (default text; jsonpatch = RFC 6902, with --mode structural)',
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically)' })
+      .option('fail-on', {
+        choices: FAIL_ON_VALUES,
+        default: flavour === 'breaking' ? ('breaking' as const) : ('none' as const),
+        describe: 'exit 1 when a change at this level or above is found (accepted changes never count)',
+      })
+      .option('severity', { type: 'string', array: true, describe: 'override a rule level: RULE-ID=breaking|warning|info|off (globs allowed: response-*=info)' })
+      .option('accept', { type: 'string', array: true, describe: 'accept-list file(s): fingerprints or "rule path method", each with a reason (docs/accept-list.md)' })
+      .option('include-rule', { type: 'string', array: true, describe: 'only report rule ids matching these globs' })
+      .option('exclude-rule', { type: 'string', array: true, describe: 'drop rule ids matching these globs' })
+      .option('include-path', { type: 'string', array: true, describe: 'only report changes affecting these path globs (/slurm/*/jobs)' })
+      .option('exclude-path', { type: 'string', array: true, describe: 'drop changes affecting only these path globs' })
+      .conflicts('select', ['select-old', 'select-new'])
+      .check((a) => {
+        if ((a['select-old'] === undefined) !== (a['select-new'] === undefined)) throw new Error('--select-old and --select-new go together (or use --select)');
+        if (a.format === 'jsonpatch' && a.mode !== 'structural') throw new Error('--format jsonpatch needs --mode structural');
+        return true;
+      })
+      .example('$0 v40 v41', 'the bundled Slurm-like example specs')
+      .example('$0 old.json new.json --fail-on breaking -f github', 'CI gate with PR annotations')
+      .example(`$0 v0.0.40.json v0.0.41.json --select-old '.components.schemas."v0.0.40_job"' --select-new '.components.schemas."v0.0.40_openapi_job_info_resp".properties.jobs.items'`, 'one schema, inlined in the new spec')
+      .epilogue('Rule ids: specdrift rules (docs/rules.md). Formats: docs/formats.md. Exit codes: docs/exit-codes.md.');
+}
+
+function onlyBreaking(report: DiffReport): DiffReport {
+  const changes = report.changes.filter((c) => c.level === 'breaking');
+  const accepted = changes.filter((c) => c.accepted).length;
+  return { ...report, changes, summary: { breaking: changes.length - accepted, warning: 0, info: 0, accepted, total: changes.length } };
+}
+
+function handler(flavour: Flavour) {
+  return async (args: DiffArgs) => {
+    const ctx = contextFor(args);
+    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old), ctx.load(args.new)]);
+    const result = await runDiffPipeline(oldSpec, newSpec, {
+      mask: args.mask,
+      selectOld: args['select-old'] ?? args.select,
+      selectNew: args['select-new'] ?? args.select,
+      direction: args.direction,
+      mode: args.mode,
+      severity: args.severity,
+      accept: args.accept,
+      includeRules: args['include-rule'],
+      excludeRules: args['exclude-rule'],
+      includePaths: args['include-path'],
+      excludePaths: args['exclude-path'],
+      config: ctx.config,
+    });
+    const report = flavour === 'breaking' ? onlyBreaking(result.report) : result.report;
+    const failOn = args['fail-on'] ?? 'none';
+    for (const note of result.notes) process.stderr.write(`${note}\n`);
+    const format = args.format ?? 'text';
+    const text =
+      format === 'jsonpatch'
+        ? JSON.stringify(result.patch ?? [], null, 2)
+        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION });
+    await emit(text, args.output);
+    if (shouldFail(report, failOn)) process.exitCode = ExitCode.findings;
+  };
+}
+
+const make = (flavour: Flavour): CommandModule<GlobalArgs, DiffArgs> => ({
+  command: `${flavour} <old> <new>`,
+  describe: DESCRIBE[flavour],
+  builder: builder(flavour) as never,
+  handler: handler(flavour),
+});
+
+export const diffCommand = make('diff');
+export const breakingCommand = make('breaking');
+export const changelogCommand = make('changelog');

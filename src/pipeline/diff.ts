@@ -1,0 +1,169 @@
+/**
+ * The diff pipeline: source → mask → select → diff → classify. The CLI parses arguments and prints;
+ * this module composes the stages in their one direction, so no stage has to know about another.
+ */
+import { ExitCode, SpecdriftError, usageError } from '../errors.js';
+import { classify, loadPolicy, type Policy } from '../diff/classify/index.js';
+import { ALL_RULES, diffSchemas, diffSpecs, structuralDiff } from '../diff/index.js';
+import type { DiffReport } from '../diff/model.js';
+import type { JsonPatchOp } from '../diff/engine/structural.js';
+import { autoMaskPair, detectVersionTags, maskDocument, parseVersionTag } from '../mask/index.js';
+import type { LoadedConfig } from '../spec/config.js';
+import { HTTP_METHODS } from '../spec/validate/model.js';
+import { select } from '../spec/select.js';
+import { tokensFromPointer } from '../spec/refs.js';
+import { isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
+
+export interface DiffPipelineOptions {
+  /** `auto` (default): mask when the two specs carry different version tags; `off`; or `FROM:TO`. */
+  mask?: string;
+  selectOld?: string;
+  selectNew?: string;
+  /** For schema selections: how the schema is used (default: inferred from the selector, else unknown). */
+  direction?: 'request' | 'response' | 'both';
+  mode?: 'semantic' | 'structural';
+  severity?: string[];
+  accept?: string[];
+  includeRules?: string[];
+  excludeRules?: string[];
+  includePaths?: string[];
+  excludePaths?: string[];
+  config?: LoadedConfig;
+}
+
+export interface DiffPipelineResult {
+  report: DiffReport;
+  /** Structural mode only: RFC 6902 operations turning old into new. */
+  patch?: JsonPatchOp[];
+  /** One line each, for stderr: what masking did, expired accept entries, … */
+  notes: string[];
+}
+
+interface MaskPlan {
+  from: string;
+  to: string;
+  note: string;
+}
+
+function planMask(mode: string, oldDoc: JsonObject, newDoc: JsonObject): MaskPlan | undefined {
+  if (mode === 'off') return undefined;
+  if (mode === 'auto') {
+    const decision = autoMaskPair(oldDoc, newDoc);
+    if (decision.kind === 'mask') return { from: decision.from, to: decision.to, note: `masking v${decision.from} → v${decision.to} (${decision.reason})` };
+    if (decision.kind === 'ambiguous') throw usageError(`cannot choose a version mask: ${decision.reason}`, 'e.g. --mask v0.0.41:v0.0.40, or --mask off');
+    return undefined;
+  }
+  const parts = mode.split(':');
+  if (parts.length !== 2) throw usageError(`bad --mask "${mode}"`, 'use auto, off, or FROM:TO such as v0.0.41:v0.0.40');
+  return { from: parseVersionTag(parts[0], '--mask FROM'), to: parseVersionTag(parts[1], '--mask TO'), note: `masking ${parts[0]} → ${parts[1]}` };
+}
+
+/** Mask a side only when it carries the FROM version: with FROM:TO given, either side may be the one to rewrite. */
+function applyMask(doc: JsonObject, plan: MaskPlan): JsonObject {
+  const carries = detectVersionTags(doc).some((t) => t.version === plan.from);
+  return carries ? maskDocument(doc, { from: plan.from, to: plan.to }).doc : doc;
+}
+
+/** Where a selection sits in the OpenAPI structure decides how it is compared. */
+type SelectionKind =
+  | { kind: 'schema'; direction?: 'request' | 'response' }
+  | { kind: 'operation-part'; path: string; method?: string; keep?: 'responses' | 'requestBody' | 'parameters'; status?: string };
+
+function selectionKind(pointer: string): SelectionKind {
+  const tokens = tokensFromPointer(pointer.replace(/^#/, '')) ?? [];
+  if (tokens[0] === 'paths' && tokens.length >= 2) {
+    const [, path, method, part, status] = tokens;
+    if (tokens.length === 2) return { kind: 'operation-part', path };
+    if ((HTTP_METHODS as readonly string[]).includes(method)) {
+      if (tokens.length === 3) return { kind: 'operation-part', path, method };
+      if (part === 'responses' && tokens.length === 4) return { kind: 'operation-part', path, method, keep: 'responses' };
+      if (part === 'responses' && tokens.length === 5) return { kind: 'operation-part', path, method, keep: 'responses', status };
+      if ((part === 'requestBody' || part === 'parameters') && tokens.length === 4) return { kind: 'operation-part', path, method, keep: part };
+    }
+    return { kind: 'schema', direction: tokens.includes('requestBody') || tokens.includes('parameters') ? 'request' : tokens.includes('responses') ? 'response' : undefined };
+  }
+  return { kind: 'schema' };
+}
+
+/** A copy of the document reduced to one path item / operation / part of it, re-keyed to `asPath` so both sides line up. */
+function narrowDocument(doc: JsonObject, sel: Extract<SelectionKind, { kind: 'operation-part' }>, asPath: string): JsonObject {
+  const pathItem = (doc.paths as JsonObject)[sel.path] as JsonObject;
+  let item: JsonObject = pathItem;
+  if (sel.method) {
+    const op = { ...(pathItem[sel.method] as JsonObject) };
+    if (sel.keep === 'responses' && sel.status) op.responses = { [sel.status]: (op.responses as JsonObject)[sel.status] };
+    if (sel.keep && sel.keep !== 'responses') op.responses = {};
+    if (sel.keep && sel.keep !== 'requestBody') delete op.requestBody;
+    if (sel.keep && sel.keep !== 'parameters') delete op.parameters;
+    item = { [sel.method]: op };
+    if (Array.isArray(pathItem.parameters) && (!sel.keep || sel.keep === 'parameters')) item.parameters = pathItem.parameters;
+  }
+  return { ...doc, paths: { [asPath]: item } };
+}
+
+/** Run the whole diff. Throws SpecdriftError for anything the user can fix. */
+export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, opts: DiffPipelineOptions = {}): Promise<DiffPipelineResult> {
+  const notes: string[] = [];
+  const plan = planMask(opts.mask ?? 'auto', oldSpec.doc, newSpec.doc);
+  let oldDoc = oldSpec.doc;
+  let newDoc = newSpec.doc;
+  if (plan) {
+    oldDoc = applyMask(oldDoc, plan);
+    newDoc = applyMask(newDoc, plan);
+    notes.push(plan.note);
+  }
+  const sources = { oldSource: oldSpec.source, newSource: newSpec.source };
+
+  let report: DiffReport;
+  let patch: JsonPatchOp[] | undefined;
+  if (opts.selectOld !== undefined || opts.selectNew !== undefined) {
+    const oldSel = select(oldDoc, opts.selectOld ?? opts.selectNew!);
+    const newSel = select(newDoc, opts.selectNew ?? opts.selectOld!);
+    const oldKind = selectionKind(oldSel.pointer);
+    const newKind = selectionKind(newSel.pointer);
+    if (opts.mode === 'structural') {
+      const wrap = (v: unknown) => (isObject(v as never) ? (v as JsonObject) : { value: v } as JsonObject);
+      ({ report, patch } = structuralDiff(wrap(oldSel.value), wrap(newSel.value), sources));
+    } else if (oldKind.kind === 'operation-part' && newKind.kind === 'operation-part') {
+      if ((oldKind.method === undefined) !== (newKind.method === undefined) || oldKind.keep !== newKind.keep) {
+        throw usageError('the old and new selections are different kinds of thing', 'select the same part (path, operation, response, …) on both sides');
+      }
+      report = diffSpecs(narrowDocument(oldDoc, oldKind, oldKind.path), narrowDocument(newDoc, newKind, oldKind.path), sources);
+    } else {
+      if (!isObject(oldSel.value) || !isObject(newSel.value)) {
+        throw new SpecdriftError(`--select must name a schema, path, operation or response (got ${typeof (isObject(oldSel.value) ? newSel.value : oldSel.value)})`, ExitCode.usage);
+      }
+      const direction = opts.direction ?? (oldKind.kind === 'schema' ? oldKind.direction : undefined);
+      report = diffSchemas(oldSel.value, newSel.value, {
+        oldRoot: oldDoc,
+        newRoot: newDoc,
+        oldPointer: oldSel.pointer.replace(/^#/, ''),
+        newPointer: newSel.pointer.replace(/^#/, ''),
+        direction,
+        ...sources,
+      });
+    }
+    report.select = { old: oldSel.pointer, new: newSel.pointer };
+  } else if (opts.mode === 'structural') {
+    ({ report, patch } = structuralDiff(oldDoc, newDoc, sources));
+  } else {
+    report = diffSpecs(oldDoc, newDoc, sources);
+  }
+  if (plan) report.mask = { from: `v${plan.from}`, to: `v${plan.to}` };
+
+  const policy: Policy = await loadPolicy({
+    severity: opts.severity,
+    acceptFiles: opts.accept,
+    config: opts.config?.config,
+    configName: opts.config?.path,
+    configDir: opts.config?.baseDir,
+    includeRules: opts.includeRules,
+    excludeRules: opts.excludeRules,
+    includePaths: opts.includePaths,
+    excludePaths: opts.excludePaths,
+    rules: ALL_RULES,
+  });
+  report = classify(report, policy);
+  notes.push(...(report.warnings ?? []));
+  return { report, patch, notes };
+}
