@@ -40,7 +40,9 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .epilogue('Sources: FILE | - | http(s)://URL | git:REV:path | REV:path | cmd:COMMAND | version (v41, 0.0.41).\nExit codes: docs/exit-codes.md')
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new SpecdriftError(msg, ExitCode.usage, { hint: `see ${bin} --help` });
+      // yargs reports its own validation (and .check() failures) with a message; handler errors come without.
+      if (err instanceof SpecdriftError || (err && !msg)) throw err;
+      throw new SpecdriftError(msg ?? err.message, ExitCode.usage, { hint: `see ${bin} --help` });
     }) as unknown as Argv<GlobalArgs>;
   for (const command of commands) parser = parser.command(command as never);
   return parser;
