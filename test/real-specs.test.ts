@@ -161,7 +161,7 @@ describe('scripts/slurm-specs.sh', () => {
     expect(() => statSync(out)).toThrow();
   });
 
-  it('does nothing, quickly and without root, when every output exists', () => {
+  it('does nothing, and needs no root, when every output exists', () => {
     for (const name of [...REAL_SPEC_NAMES, '24.11/VERSION', '22.05/VERSION']) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), '{"openapi":"3.0.3"}');
@@ -170,7 +170,6 @@ describe('scripts/slurm-specs.sh', () => {
     const result = runScript([dir], { asNobody: true });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/up to date/);
-    expect(result.ms).toBeLessThan(2000);
     expect(statSync(join(dir, '24.11', 'v0.0.41.json')).mtimeMs).toBe(before);
   });
 });

@@ -11,7 +11,6 @@
 import { usageError } from '../errors.js';
 
 export type TagForm = 'dotted' | 'underscore' | 'compact' | 'bare';
-export const TAG_FORMS: readonly TagForm[] = ['dotted', 'underscore', 'compact', 'bare'];
 
 /** One tag occurrence found in a string. */
 export interface TagMatch {
@@ -32,13 +31,17 @@ const N = '(?:0|[1-9][0-9]*)';
 // Left boundary of a prefixed tag: start, a non-alphanumeric character, or an escaped `/`
 // (`~1` in JSON pointers, `%2F` in URLs), whose last character is alphanumeric.
 const LEFT = '(?<=^|[^A-Za-z0-9]|~1|%2[Ff])';
-// The bare form additionally may not follow a `.`, so `10.0.0.41` and `1.0.0.41` are not tags.
-const LEFT_BARE = '(?<=^|[^A-Za-z0-9.]|~1|%2[Ff])';
-// Right boundaries: no further digit and no further component, so `v0.0.4` is not found in
-// `v0.0.41` and `v0.0.41` is not found in `v0.0.410` or `v0.0.41.2`.
-const END_DOTTED = '(?![0-9]|\\.[0-9])';
-const END_UNDERSCORE = '(?![0-9]|_[0-9])';
-const END_COMPACT = '(?![0-9])';
+// The bare form additionally may not follow a `.` (so `10.0.0.41` and `1.0.0.41` are not tags) or
+// a `_` (a number glued into a name); after `~1` it is matched by its own alternative below.
+const LEFT_BARE = '(?<=^|[^A-Za-z0-9._]|%2[Ff])';
+// camelCase: a `V` after a lower-case letter (`slurmV0041GetJobs`), but not the `dbV` of a tag glued
+// after a number (`v0.0.4dbV0.0.4`), for the same reason as the glued rule in END.
+const CAMEL_LEFT = '(?<=[a-z])(?<![0-9]db)';
+// Right boundary, the same for every form: no further digit and no further number part (`.5`, `_5`),
+// so `v0.0.4` is not found in `v0.0.41`, and `v0.0.41` not in `v0.0.410`, `v0.0.41.2` or `v0.0.41_2`.
+// And not glued to the start of another tag (`v0.0.4v0.0.5`, `V0041V0042Job`). Both rules make sure
+// that removing a tag never turns the text around it into a new tag (strip stays idempotent).
+const END = '(?![0-9]|[._][0-9])(?![vV][0-9]|db[vV][0-9])';
 
 /**
  * Every tag of every version, in one precompiled global regex (hand-written because no library
@@ -47,13 +50,16 @@ const END_COMPACT = '(?![0-9])';
  */
 export const TAG_PATTERN = new RegExp(
   [
-    `(?:${LEFT}(?<db>db)?(?<v>[vV])|(?<=[a-z])(?<camel>V))`,
+    `(?:${LEFT}(?<db>db)?(?<v>[vV])|${CAMEL_LEFT}(?<camel>V))`,
     '(?:',
-    `(?<dotted>${N}\\.${N}\\.${N})${END_DOTTED}`,
-    `|(?<underscore>${N}_${N}_${N})${END_UNDERSCORE}`,
-    `|(?<compact>[0-9]{4})${END_COMPACT}`,
+    `(?<dotted>${N}\\.${N}\\.${N})${END}`,
+    `|(?<underscore>${N}_${N}_${N})${END}`,
+    `|(?<compact>[0-9]{4})${END}`,
     ')',
-    `|${LEFT_BARE}(?<bare>${N}\\.${N}\\.${N})${END_DOTTED}`,
+    `|${LEFT_BARE}(?<bare>${N}\\.${N}\\.${N})${END}`,
+    // `~1` is an escaped `/` in JSON pointers; matching it here (rather than in a lookbehind) makes
+    // `#/paths/~10.0.41~1jobs` read as `/0.0.41/jobs`, not as the number `10.0.41`.
+    `|~1(?<escapedBare>${N}\\.${N}\\.${N})${END}`,
   ].join(''),
   'g',
 );
@@ -71,7 +77,8 @@ function toTagMatch(m: RegExpExecArray): TagMatch {
     const c = g.compact;
     return { text: m[0], index: m.index, version: `${c[0]}.${c[1]}.${Number(c.slice(2))}`, form: 'compact', db, v };
   }
-  return { text: m[0], index: m.index, version: g.bare, form: 'bare', db: '', v: '' };
+  if (g.bare !== undefined) return { text: m[0], index: m.index, version: g.bare, form: 'bare', db: '', v: '' };
+  return { text: g.escapedBare, index: m.index + 2, version: g.escapedBare, form: 'bare', db: '', v: '' };
 }
 
 /** Cheap pre-check: every tag contains a digit, most strings in a spec (types, formats, names) do not. */

@@ -61,12 +61,12 @@ export function visitStrings(doc: Json, visit: (s: string, place: MaskPlace, tra
 /**
  * Returns a deep copy of `doc` with every key and string value passed through `rewrite`.
  * Throws SpecdriftError(conflict) when two keys of one object would become equal.
- * @param describe names the operation in the conflict message, e.g. `masking v0.0.41 → v0.0.40`.
+ * @param conflict names the operation in the conflict message (`masking v0.0.41 → v0.0.40`) and says what to do.
  */
 export function rewriteStrings(
   doc: JsonObject,
   rewrite: (s: string, place: MaskPlace, trail: Trail) => string,
-  describe: string,
+  conflict: { describe: string; hint: string },
 ): JsonObject {
   const trail: (string | number)[] = [];
   const walk = (value: Json): Json => {
@@ -85,20 +85,21 @@ export function rewriteStrings(
     }
     if (value !== null && typeof value === 'object') {
       const out: JsonObject = {};
-      const originalKeyOf = new Map<string, string>();
+      let renamedFrom: Map<string, string> | undefined; // new key → original key, for the conflict message
       for (const key of Object.keys(value)) {
         trail.push(key);
         const newKey = rewrite(key, placeOfKey(trail), trail);
-        const clash = originalKeyOf.get(newKey);
-        if (clash !== undefined) {
+        // input keys are unique, so a clash needs a rewritten key: with an earlier key or an earlier rewrite
+        if (Object.hasOwn(out, newKey)) {
+          const clash = renamedFrom?.get(newKey) ?? newKey;
           trail.pop();
           throw new SpecdriftError(
-            `${describe} would merge keys "${clash}" and "${key}" into "${newKey}" at ${toPointer(trail) || '/'}`,
+            `${conflict.describe} would merge keys "${clash}" and "${key}" into "${newKey}" at ${toPointer(trail) || '/'}`,
             ExitCode.conflict,
-            { hint: 'the document already carries the target tag there; slice it to one version first, or mask to a version it does not contain' },
+            { hint: conflict.hint },
           );
         }
-        originalKeyOf.set(newKey, key);
+        if (newKey !== key) (renamedFrom ??= new Map()).set(newKey, key);
         const copy = walk(value[key]);
         // assigning "__proto__" would set the prototype instead of adding a key
         if (newKey === '__proto__') Object.defineProperty(out, newKey, { value: copy, enumerable: true, writable: true, configurable: true });

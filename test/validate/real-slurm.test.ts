@@ -64,14 +64,10 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.42
     expectPointersResolve(doc, findings);
   });
 
-  it('v0.0.41.json (1.2 MB, inlined schemas) validates in about a second', async () => {
+  // Speed is measured by `npm run bench`, never asserted here.
+  it('v0.0.41.json (1.2 MB, inlined schemas): finds the required entries that name no property', async () => {
     const doc = load(v41);
-    await validateSpec(load(v40)); // module loading is not what we measure
-    const started = performance.now();
     const findings = await validateSpec(doc);
-    const ms = performance.now() - started;
-    console.info(`validate 24.11/v0.0.41.json: ${ms.toFixed(0)} ms, ${findings.length} findings`);
-    expect(ms).toBeLessThan(2500); // about 0.5 s alone on 2 cores; generous for a shared machine
     expect(pointersOf(findings, 'schema-required-unknown-property')).toContain(
       '/components/schemas/v0.0.41_openapi_job_info_resp/properties/jobs/items/properties/job_resources/required/1',
     );

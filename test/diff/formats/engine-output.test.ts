@@ -23,12 +23,9 @@ function diffFiles(oldPath: string, newPath: string, from: string, to: string): 
   return diffSpecs(masked, readJson(newPath), { oldSource: oldPath, newSource: newPath, now: new Date('2026-06-01T00:00:00Z') });
 }
 
-function checkEveryFormat(report: DiffReport): Record<string, number> {
-  const timings: Record<string, number> = {};
+function checkEveryFormat(report: DiffReport): void {
   for (const format of FORMATS) {
-    const start = performance.now();
     const output = renderReport(report, format, { color: false, rules: ALL_RULES });
-    timings[format] = Math.round(performance.now() - start);
     for (const change of report.changes.slice(0, 50)) {
       if (format === 'text' || format === 'singleline' || format === 'json') expect(output, format).toContain(change.fingerprint);
     }
@@ -36,7 +33,6 @@ function checkEveryFormat(report: DiffReport): Record<string, number> {
     if (format === 'sarif') expect(validateSarif(JSON.parse(output)), errorsOf(validateSarif)).toBe(true);
     if (format === 'junit') expect(XMLValidator.validate(output)).toBe(true);
   }
-  return timings;
 }
 
 describe('engine output (fixtures/slurm-like v0.0.40 → v0.0.41)', () => {
@@ -58,10 +54,8 @@ describe('engine output (fixtures/slurm-like v0.0.40 → v0.0.41)', () => {
 });
 
 describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json'], 'engine output on real slurmrestd specs (24.11 v0.0.40 → v0.0.41)', ([oldPath, newPath]) => {
-  it('validates and renders quickly in every format', () => {
+  it('validates and renders in every format', () => {
     const report = diffFiles(oldPath, newPath, 'v0.0.40', 'v0.0.41');
-    const timings = checkEveryFormat(report);
-    console.log(`real 24.11 v0.0.40→v0.0.41: ${report.changes.length} changes; render ms`, JSON.stringify(timings));
-    for (const format of FORMATS) expect(timings[format], format).toBeLessThan(1000);
+    checkEveryFormat(report);
   });
 });

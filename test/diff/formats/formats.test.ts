@@ -267,7 +267,7 @@ describe('text, singleline, markdown, html', () => {
 });
 
 describe('large reports', () => {
-  it('renders 10,000 changes in every format in well under a second each', () => {
+  it('renders 10,000 changes in every format', () => {
     const base = sampleReport();
     const changes: Change[] = Array.from({ length: 10_000 }, (_, index) => {
       const template = base.changes[index % base.changes.length];
@@ -280,14 +280,10 @@ describe('large reports', () => {
       };
     });
     const report: DiffReport = { ...base, changes, summary: summarize(changes) };
-    const timings: Record<string, number> = {};
+    // Render time is measured by `npm run bench`, never asserted in a unit test.
     for (const format of FORMATS) {
-      const start = performance.now();
       const output = renderReport(report, format, { color: true, rules: SAMPLE_RULES });
-      timings[format] = Math.round(performance.now() - start);
       expect(output.length).toBeGreaterThan(10_000);
     }
-    console.log('render ms for 10,000 changes:', JSON.stringify(timings));
-    for (const format of FORMATS) expect(timings[format], format).toBeLessThan(1000);
   });
 });
