@@ -28,11 +28,23 @@ export interface SchemaView {
   anyOf?: readonly Located[];
   /** allOf branches that could not be merged soundly (compared branch by branch). */
   allOf?: readonly Located[];
+  /** allOf branches folded into this view (their properties, required names and keywords). */
+  merged?: readonly MergedBranch[];
+  /** The schema's own properties and required names, without merged branches. */
+  ownProperties: ReadonlyMap<string, Located>;
+  ownRequired: readonly string[];
   not?: Located;
   /** A keyword's value, from the schema itself or (first found) from its merged allOf branches. */
   kw(name: string): Json | undefined;
-  /** Pointer where keyword `name` is written (the schema itself or the allOf branch it came from). */
+  /** Pointer where keyword `name` is written (here or in the allOf branch it came from); the schema's own pointer when absent. */
   kwPtr(name: string): string;
+}
+
+export interface MergedBranch {
+  /** The allOf entry as written (a `$ref` or an inline schema). */
+  raw: Located;
+  view: SchemaView;
+  isRef: boolean;
 }
 
 /** Pointers and values for one side of a change; pointer defaults to the compared node's pointer. */
@@ -58,7 +70,11 @@ export interface SchemaCheckInput {
   oldView(at: Located): SchemaView;
   newView(at: Located): SchemaView;
   emit(rule: SchemaRule, e: EmitInput): void;
+  /** oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure). */
+  unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[] };
 }
+
+export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';
 
 export interface SchemaCheck {
   name: string;
@@ -70,6 +86,8 @@ export interface SchemaCheck {
 export interface PendingChange {
   def: RuleDef;
   location: string;
+  /** For schema changes: where the change sits in the old document (used when one old schema became many). */
+  oldLocation?: string;
   detail: string;
   message: string;
   old?: ChangeSide;
@@ -78,3 +96,24 @@ export interface PendingChange {
 
 /** Emits a change at a fixed location (an operation, a parameter, a security scheme, …). */
 export type Emit = (def: RuleDef, e: EmitInput) => void;
+
+/** One operation as the engine matched it. */
+export interface OperationSide {
+  /** Upper case. */
+  method: string;
+  path: string;
+  op: Located;
+  pathItem: Located;
+}
+
+/** Compares one matched operation pair (deprecation, operationId, tags, …). */
+export type OperationCheck = (old: OperationSide, neu: OperationSide, emit: Emit) => void;
+
+/** One parameter, `$ref` resolved. */
+export interface ParameterSide {
+  at: Located;
+  in: string;
+  name: string;
+}
+
+export type ParameterCheck = (old: ParameterSide, neu: ParameterSide, emit: Emit) => void;

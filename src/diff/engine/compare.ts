@@ -1,0 +1,183 @@
+/**
+ * The memoised, `$ref`-aware schema comparer. Every (old schema object × new schema object × context) pair is
+ * compared once; the result is a node in a graph (children = nested pairs), so a recursive schema closes a
+ * cycle instead of looping, and a change inside a shared schema is recorded once, on the pair where it was
+ * made. Operations are attributed to pair nodes afterwards (attribute.ts).
+ */
+import type { JsonObject } from '../../spec/types.js';
+import type { RuleDef } from '../model.js';
+import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
+import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
+import { compareTypes } from '../rules/schema-type.js';
+import { matchBranches, type BranchMatch } from './branches.js';
+import { combine, ptrJoin, type SpecDoc } from './doc.js';
+import { identicalModuloRefs, type SharedRef } from './identical.js';
+import { summarize } from './values.js';
+import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
+
+export interface PairNode {
+  ctx: SchemaCtx;
+  old: Located;
+  new: Located;
+  changes: PendingChange[];
+  children: PairNode[];
+  /** This node or a descendant has changes (set by attribution). */
+  dirty: boolean;
+  /** Indices of operations reaching this node (set by attribution). */
+  ops: Set<number> | undefined;
+  /** Last operation index that visited this node during attribution. */
+  stamp: number;
+}
+
+/** Builds a pending change with pointers defaulting to the compared nodes and values summarised. */
+export function pendingChange(def: RuleDef, location: string, e: EmitInput, oldPtr: string, newPtr: string): PendingChange {
+  const side = (s: EmitInput['old'], ptr: string) => {
+    const out: { pointer: string; value?: ReturnType<typeof summarize> } = { pointer: s?.pointer ?? ptr };
+    if (s?.value !== undefined) out.value = summarize(s.value);
+    return out;
+  };
+  return { def, location, detail: e.detail, message: e.message, old: side(e.old, oldPtr), new: side(e.new, newPtr) };
+}
+
+type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;
+
+export class SchemaComparer {
+  readonly nodes: PairNode[] = [];
+  private readonly memo = new Map<SchemaCtx, Memo>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+
+  constructor(
+    readonly oldDoc: SpecDoc,
+    readonly newDoc: SpecDoc,
+  ) {}
+
+  /** Was this pair of schema objects compared in a context other than `schema`? */
+  comparedInDirection(oldNode: JsonObject, newNode: JsonObject): boolean {
+    for (const ctx of SCHEMA_CTXS) if (ctx !== 'schema' && this.memo.get(ctx)?.get(oldNode)?.has(newNode)) return true;
+    return false;
+  }
+
+  compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
+    const o = this.oldDoc.resolve(oldRaw);
+    const n = this.newDoc.resolve(newRaw);
+    const memo = this.memo.get(ctx) as Memo;
+    let byNew = memo.get(o.node);
+    if (byNew === undefined) {
+      byNew = new Map();
+      memo.set(o.node, byNew);
+    }
+    const hit = byNew.get(n.node);
+    if (hit) return hit;
+    const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
+    byNew.set(n.node, pair);
+    this.nodes.push(pair);
+    // Unreached components are compared without a direction; what an operation reaches was reported with one.
+    if (ctx === 'schema' && this.comparedInDirection(o.node, n.node)) return pair;
+    this.fill(pair);
+    return pair;
+  }
+
+  private fill(pair: PairNode): void {
+    const { ctx, old: o, new: n } = pair;
+    const shared = identicalModuloRefs(o.node, n.node, HIDDEN_FLAG[ctx]);
+    if (shared) {
+      this.compareSharedRefs(pair, shared);
+      return;
+    }
+    let ov = this.oldDoc.view(o);
+    let nv = this.newDoc.view(n);
+    // allOf branches that are `$ref`s on both sides are compared as schemas of their own, so a change in a
+    // shared base schema is reported once, at the base, not again in every schema that extends it.
+    if (ov.merged?.some((b) => b.isRef) && nv.merged?.some((b) => b.isRef)) {
+      const oRefs = (ov.merged ?? []).filter((b) => b.isRef);
+      const nRefs = (nv.merged ?? []).filter((b) => b.isRef);
+      const m = matchBranches(this.oldDoc, this.newDoc, oRefs.map((b) => b.raw), nRefs.map((b) => b.raw));
+      if (m.pairs.length > 0) {
+        const oSplit = new Set(m.pairs.map(([a]) => a.node));
+        const nSplit = new Set(m.pairs.map(([, b]) => b.node));
+        for (const [a, b] of m.pairs) pair.children.push(this.compare(a, b, ctx));
+        ov = withoutBranches(ov, oSplit);
+        nv = withoutBranches(nv, nSplit);
+      }
+    }
+    const location = `#${n.ptr}`;
+    const oldLocation = `#${o.ptr}`;
+    const emit = (rule: SchemaRule, e: EmitInput) => pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
+    const branchCache = new Map<BranchKey, BranchMatch>();
+    const branches = (key: BranchKey): BranchMatch => {
+      let m = branchCache.get(key);
+      if (m === undefined) {
+        m = matchBranches(this.oldDoc, this.newDoc, ov[key] ?? [], nv[key] ?? []);
+        branchCache.set(key, m);
+      }
+      return m;
+    };
+    const input: SchemaCheckInput = {
+      ctx,
+      old: ov,
+      new: nv,
+      oldView: (at) => this.oldDoc.view(at),
+      newView: (at) => this.newDoc.view(at),
+      emit,
+      unmatchedBranches: (key) => branches(key),
+    };
+    for (const check of TYPE_CHECKS) check.check(input);
+    // Incompatible types: comparing the insides would only restate the type change.
+    if (compareTypes(ov.types, nv.types) === 'changed') return;
+    for (const check of SCHEMA_CHECKS) check.check(input);
+
+    for (const [name, oProp] of ov.properties) {
+      const nProp = nv.properties.get(name);
+      if (nProp === undefined) continue;
+      const flag = HIDDEN_FLAG[ctx];
+      if (this.oldDoc.hasFlag(oProp, flag) || this.newDoc.hasFlag(nProp, flag)) continue;
+      pair.children.push(this.compare(oProp, nProp, ctx));
+    }
+    if (ov.items || nv.items) {
+      pair.children.push(this.compare(ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'), ctx));
+    }
+    const oAdd = ov.additionalProperties;
+    const nAdd = nv.additionalProperties;
+    if ((oAdd || nAdd) && oAdd !== false && nAdd !== false) {
+      pair.children.push(this.compare(oAdd ?? anySchema(o, 'additionalProperties'), nAdd ?? anySchema(n, 'additionalProperties'), ctx));
+    }
+    for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+      if (!ov[key] && !nv[key]) continue;
+      for (const [a, b] of branches(key).pairs) pair.children.push(this.compare(a, b, ctx));
+    }
+  }
+
+  /** Identical schemas: only what they `$ref` can differ. */
+  private compareSharedRefs(pair: PairNode, shared: readonly SharedRef[]): void {
+    const done = new Set<string>();
+    for (const { ref, property } of shared) {
+      const key = property ? `p ${ref}` : ref;
+      if (done.has(key)) continue;
+      done.add(key);
+      const a = this.oldDoc.resolve(this.oldDoc.refNode(ref));
+      const b = this.newDoc.resolve(this.newDoc.refNode(ref));
+      // The same dangling ref on both sides: nothing to compare.
+      if (a.node.$ref === ref && b.node.$ref === ref) continue;
+      const flag = HIDDEN_FLAG[pair.ctx];
+      if (property && (this.oldDoc.hasFlag(a, flag) || this.newDoc.hasFlag(b, flag))) continue;
+      pair.children.push(this.compare(a, b, pair.ctx));
+    }
+  }
+}
+
+/** The flag that hides a property in this direction. */
+const HIDDEN_FLAG: Record<SchemaCtx, 'readOnly' | 'writeOnly' | undefined> = {
+  request: 'readOnly',
+  parameter: 'readOnly',
+  response: 'writeOnly',
+  header: 'writeOnly',
+  schema: undefined,
+};
+
+/** A view without the merged allOf branches whose raw entries are in `split` (those are compared separately). */
+function withoutBranches(v: SchemaView, split: ReadonlySet<JsonObject>): SchemaView {
+  const kept = (v.merged ?? []).filter((b) => !split.has(b.raw.node));
+  return { ...v, ...combine(v.ownProperties, v.ownRequired, kept) };
+}
+
+/** A fresh `{}` standing for a keyword that is absent (any value allowed), located where it would be. */
+const anySchema = (parent: Located, key: string): Located => ({ node: {}, ptr: ptrJoin(parent.ptr, key) });

@@ -1,0 +1,92 @@
+/**
+ * `components.schemas`: unused components are compared without a direction (`schema-…` rules, section
+ * components); renamed components (same structure, new name) are reported once as a rename; unused
+ * components that come or go are reported as added / removed. Used components that come or go are not:
+ * inlining or extracting a schema is no API change, and what it contains is compared where it is used.
+ */
+import { isObject, type JsonObject } from '../../spec/types.js';
+import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
+import { shapeKey } from './branches.js';
+import { SchemaComparer, type PairNode } from './compare.js';
+import { ptrJoin } from './doc.js';
+import type { DiffRun } from './run.js';
+import type { Located } from './types.js';
+
+const BASE = '/components/schemas';
+
+function schemasOf(root: JsonObject): JsonObject {
+  return isObject(root.components) && isObject(root.components.schemas) ? root.components.schemas : {};
+}
+
+/** Does any pair reachable from `root` carry a change? */
+function anyChange(root: PairNode): boolean {
+  const seen = new Set<PairNode>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const p = stack.pop() as PairNode;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    if (p.changes.length > 0) return true;
+    stack.push(...p.children);
+  }
+  return false;
+}
+
+export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>, reachedNew: ReadonlySet<JsonObject>): void {
+  const os = schemasOf(run.oldDoc.root);
+  const ns = schemasOf(run.newDoc.root);
+  const located = (schemas: JsonObject, name: string): Located | undefined => {
+    const node = schemas[name];
+    return isObject(node) ? { node, ptr: ptrJoin(BASE, name) } : undefined;
+  };
+  const onlyOld: string[] = [];
+  const onlyNew: string[] = [];
+  for (const name of Object.keys(ns).sort()) {
+    const nAt = located(ns, name);
+    if (!nAt) continue;
+    const oAt = located(os, name);
+    if (!oAt) {
+      onlyNew.push(name);
+      continue;
+    }
+    const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
+    const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
+    if (oUsed && nUsed) continue;
+    run.detachedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
+  }
+  for (const name of Object.keys(os).sort()) if (!(name in ns) && located(os, name)) onlyOld.push(name);
+
+  // Renames: same structure under a new name, checked with a scratch comparer so nothing is reported twice.
+  const scratch = new SchemaComparer(run.oldDoc, run.newDoc);
+  const newByShape = new Map<string, string[]>();
+  for (const name of onlyNew) {
+    const key = shapeKey(run.newDoc, located(ns, name) as Located);
+    newByShape.set(key, [...(newByShape.get(key) ?? []), name]);
+  }
+  const renamedNew = new Set<string>();
+  const renamedOld = new Set<string>();
+  for (const oldName of onlyOld) {
+    const oAt = located(os, oldName) as Located;
+    const candidates = newByShape.get(shapeKey(run.oldDoc, oAt)) ?? [];
+    const newName = candidates.find((c) => !renamedNew.has(c) && !anyChange(scratch.compare(oAt, located(ns, c) as Located, 'schema')));
+    if (newName === undefined) continue;
+    renamedNew.add(newName);
+    renamedOld.add(oldName);
+    run.emitter(`#${ptrJoin(BASE, newName)}`, [], oAt.ptr, ptrJoin(BASE, newName))(componentSchemaRenamed, {
+      detail: `${oldName} -> ${newName}`,
+      message: `component schema '${oldName}' renamed to '${newName}'`,
+      old: { value: oldName },
+      new: { value: newName },
+    });
+  }
+  for (const name of onlyOld) {
+    const oAt = located(os, name) as Located;
+    if (renamedOld.has(name) || reachedOld.has(run.oldDoc.resolve(oAt).node)) continue;
+    run.emitter(`#${oAt.ptr}`, [], oAt.ptr, BASE)(componentSchemaRemoved, { detail: name, message: `unused component schema '${name}' removed`, old: { value: oAt.node } });
+  }
+  for (const name of onlyNew) {
+    const nAt = located(ns, name) as Located;
+    if (renamedNew.has(name) || reachedNew.has(run.newDoc.resolve(nAt).node)) continue;
+    run.emitter(`#${nAt.ptr}`, [], BASE, nAt.ptr)(componentSchemaAdded, { detail: name, message: `unused component schema '${name}' added`, new: { value: nAt.node } });
+  }
+}

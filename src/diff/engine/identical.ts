@@ -1,0 +1,87 @@
+/**
+ * Fast path of the comparer: are two schemas written identically, apart from wording (description, title,
+ * examples, `x-` extensions)? Then no rule can fire on them, and only the schemas they `$ref` still need
+ * comparing. On big specs most schemas are unchanged, and this walk (no allocation but the ref list) is far
+ * cheaper than normalising and checking them. Must agree with the slow path: it only ever says "identical"
+ * when the slow path would report nothing at this level.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+
+/** Keywords no rule looks at. */
+const IGNORED = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', '$comment', '$id', '$schema', '$anchor']);
+/** Keywords holding a map of schemas / a list of schemas / one schema. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
+
+const relevant = (key: string): boolean => !IGNORED.has(key) && !key.startsWith('x-');
+
+/** A `$ref` found in both schemas at the same place, and whether it sits directly at a property (see compare.ts). */
+export interface SharedRef {
+  ref: string;
+  property: boolean;
+}
+
+/**
+ * The shared `$ref`s when `a` and `b` are identical modulo wording (each ref then needs comparing), or
+ * undefined when they differ anywhere a rule could see.
+ */
+export function identicalModuloRefs(a: JsonObject, b: JsonObject, hiddenFlag: 'readOnly' | 'writeOnly' | undefined): SharedRef[] | undefined {
+  const refs: SharedRef[] = [];
+  return sameSchema(a, b, refs, false, hiddenFlag) ? refs : undefined;
+}
+
+/**
+ * `hiddenFlag`: a property carrying it (readOnly in a request, writeOnly in a response) is invisible in this
+ * direction, so the refs below it are not collected (the slow path skips such properties too).
+ */
+function sameSchema(a: Json, b: Json, refs: SharedRef[], property: boolean, hiddenFlag: 'readOnly' | 'writeOnly' | undefined): boolean {
+  if (!isObject(a) || !isObject(b)) return isDeepStrictEqual(a, b);
+  if (property) {
+    // allOf may bring the hiding flag from a branch: leave such properties to the slow path.
+    if (a.allOf !== undefined || b.allOf !== undefined) return false;
+    if (hiddenFlag !== undefined && a[hiddenFlag] === true && b[hiddenFlag] === true) return isSameIgnoringRefs(a, b, hiddenFlag);
+  }
+  let count = 0;
+  for (const key in a) {
+    if (!relevant(key)) continue;
+    count++;
+    const av = a[key];
+    const bv = b[key];
+    if (bv === undefined) return false;
+    if (key === '$ref') {
+      if (av !== bv) return false;
+      refs.push({ ref: av as string, property });
+    } else if (SCHEMA_MAPS.has(key)) {
+      if (!isObject(av) || !isObject(bv)) {
+        if (!isDeepStrictEqual(av, bv)) return false;
+        continue;
+      }
+      let n = 0;
+      for (const name in av) {
+        n++;
+        if (!(name in bv) || !sameSchema(av[name], bv[name], refs, key === 'properties', hiddenFlag)) return false;
+      }
+      for (const _ in bv) n--;
+      if (n !== 0) return false;
+    } else if (SCHEMA_LISTS.has(key)) {
+      if (!Array.isArray(av) || !Array.isArray(bv) || av.length !== bv.length) {
+        if (!isDeepStrictEqual(av, bv)) return false;
+        continue;
+      }
+      for (let i = 0; i < av.length; i++) if (!sameSchema(av[i], bv[i], refs, false, hiddenFlag)) return false;
+    } else if (SCHEMA_ONE.has(key)) {
+      if (!sameSchema(av, bv, refs, false, hiddenFlag)) return false;
+    } else if (av !== bv && (typeof av !== 'object' || !isDeepStrictEqual(av, bv))) {
+      return false;
+    }
+  }
+  for (const key in b) if (relevant(key)) count--;
+  return count === 0;
+}
+
+/** Same comparison, refs dropped (for a hidden property: its insides cannot matter in this direction). */
+function isSameIgnoringRefs(a: JsonObject, b: JsonObject, hiddenFlag: 'readOnly' | 'writeOnly'): boolean {
+  return sameSchema(a, b, [], false, hiddenFlag);
+}

@@ -1,0 +1,406 @@
+/**
+ * Operations: matched by method + path template with path-parameter names normalised, then compared part by
+ * part: parameters by (in, name), request body and responses by status + media type, schemas through the
+ * memoised comparer.
+ */
+import { isObject } from '../../spec/types.js';
+import type { OperationRef } from '../model.js';
+import type { SchemaCtx } from '../rules/define.js';
+import { endpointAdded } from '../rules/endpoint-added.js';
+import { endpointDeprecationCheck } from '../rules/endpoint-deprecation.js';
+import { operationIdCheck } from '../rules/endpoint-operation-id.js';
+import { removalRule } from '../rules/endpoint-removed.js';
+import { endpointTagsCheck } from '../rules/endpoint-tags.js';
+import { requestBodyMediaTypeAdded, requestBodyMediaTypeRemoved } from '../rules/request-body-media-type.js';
+import {
+  requestBodyAdded,
+  requestBodyRemoved,
+  requestBodyRequiredAdded,
+  requestBodyRequiredRemoved,
+  requestRequiredBodyAdded,
+} from '../rules/request-body.js';
+import { requestParameterAdded, requestRequiredParameterAdded } from '../rules/request-parameter-added.js';
+import { parameterAllowEmptyValueCheck } from '../rules/request-parameter-allow-empty-value.js';
+import { parameterDeprecationCheck } from '../rules/request-parameter-deprecation.js';
+import { parameterExplodeCheck } from '../rules/request-parameter-explode.js';
+import { requestParameterRemoved } from '../rules/request-parameter-removed.js';
+import { parameterRequiredCheck } from '../rules/request-parameter-required.js';
+import { parameterStyleCheck } from '../rules/request-parameter-style.js';
+import { requestPathParameterRenamed } from '../rules/request-path-parameter-renamed.js';
+import {
+  responseHeaderAdded,
+  responseHeaderRemoved,
+  responseHeaderRequiredAdded,
+  responseHeaderRequiredRemoved,
+  responseRequiredHeaderRemoved,
+} from '../rules/response-header.js';
+import { responseMediaTypeAdded, responseMediaTypeRemoved } from '../rules/response-media-type.js';
+import {
+  isSuccessStatus,
+  responseNonSuccessStatusAdded,
+  responseNonSuccessStatusRemoved,
+  responseSuccessStatusAdded,
+  responseSuccessStatusRemoved,
+} from '../rules/response-status.js';
+import type { RuleDef } from '../model.js';
+import { HTTP_METHODS, ptrJoin, type SpecDoc } from './doc.js';
+import type { DiffRun } from './run.js';
+import { compareOperationSecurity } from './security.js';
+import type { Emit, Located, OperationCheck, OperationSide, ParameterCheck, ParameterSide } from './types.js';
+
+const OPERATION_CHECKS: readonly OperationCheck[] = [endpointDeprecationCheck, operationIdCheck, endpointTagsCheck];
+const PARAMETER_CHECKS: readonly ParameterCheck[] = [
+  parameterRequiredCheck,
+  parameterStyleCheck,
+  parameterExplodeCheck,
+  parameterDeprecationCheck,
+  parameterAllowEmptyValueCheck,
+];
+
+export interface OperationEntry extends OperationSide {
+  /** `GET /jobs/{}`: the matching key. */
+  key: string;
+  /** Template variable names in order of appearance. */
+  pathParams: string[];
+}
+
+const TEMPLATE_VAR = /\{([^}]*)\}/g;
+export const normalisePath = (path: string): string => path.replace(TEMPLATE_VAR, '{}');
+const templateVars = (path: string): string[] => [...path.matchAll(TEMPLATE_VAR)].map((m) => m[1]);
+
+/** Every operation of a document, keyed by method + normalised path (exact path on a collision). */
+export function collectOperations(doc: SpecDoc): Map<string, OperationEntry> {
+  const out = new Map<string, OperationEntry>();
+  const paths = doc.root.paths;
+  if (!isObject(paths)) return out;
+  for (const path of Object.keys(paths)) {
+    const raw = doc.child({ node: paths, ptr: '/paths' }, path);
+    if (!raw) continue;
+    const pathItem = doc.resolve(raw);
+    for (const method of HTTP_METHODS) {
+      const op = doc.child(pathItem, method);
+      if (!op) continue;
+      const upper = method.toUpperCase();
+      let key = `${upper} ${normalisePath(path)}`;
+      if (out.has(key)) key = `${upper} ${path}`;
+      out.set(key, { key, method: upper, path, op, pathItem, pathParams: templateVars(path) });
+    }
+  }
+  return out;
+}
+
+const opRef = (e: OperationEntry): OperationRef => {
+  const ref: OperationRef = { method: e.method, path: e.path };
+  if (typeof e.op.node.operationId === 'string') ref.operationId = e.op.node.operationId;
+  return ref;
+};
+
+export const operationLocation = (e: { method: string; path: string }): string => `${e.method} ${e.path}`;
+
+/** Sort key: path first, then method in the usual order. */
+const METHOD_ORDER = new Map(HTTP_METHODS.map((m, i) => [m.toUpperCase(), i]));
+const compareEntries = (a: OperationEntry, b: OperationEntry): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : (METHOD_ORDER.get(a.method) ?? 0) - (METHOD_ORDER.get(b.method) ?? 0);
+
+export function diffOperations(run: DiffRun): void {
+  const oldOps = collectOperations(run.oldDoc);
+  const newOps = collectOperations(run.newDoc);
+  const entries: { o?: OperationEntry; n?: OperationEntry }[] = [];
+  for (const [key, n] of newOps) entries.push({ o: oldOps.get(key), n });
+  for (const [key, o] of oldOps) if (!newOps.has(key)) entries.push({ o });
+  entries.sort((a, b) => compareEntries((a.n ?? a.o) as OperationEntry, (b.n ?? b.o) as OperationEntry));
+  for (const { o, n } of entries) {
+    if (o && n) compareOperation(run, o, n);
+    else if (n) {
+      const i = run.addOperation(opRef(n));
+      run.emitter(operationLocation(n), [i], '/paths', n.op.ptr)(endpointAdded, {
+        detail: '',
+        message: `${n.method} ${n.path} added`,
+        old: { pointer: '/paths' },
+        new: { value: { summary: typeof n.op.node.summary === 'string' ? n.op.node.summary : null } },
+      });
+    } else if (o) {
+      const i = run.addOperation(opRef(o));
+      const def = removalRule(o.op.node, run.now);
+      run.emitter(operationLocation(o), [i], o.op.ptr, '/paths')(def, {
+        detail: '',
+        message: `${o.method} ${o.path} removed${o.op.node.deprecated === true ? ' (was deprecated)' : ''}`,
+        old: { value: { deprecated: o.op.node.deprecated === true, sunset: (o.op.node['x-sunset'] as string | undefined) ?? null } },
+        new: { pointer: '/paths' },
+      });
+    }
+  }
+}
+
+function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): void {
+  const opIndex = run.addOperation(opRef(n));
+  const location = operationLocation(n);
+  const emit = run.emitter(location, [opIndex], o.op.ptr, n.op.ptr);
+  const roots = run.roots[opIndex];
+  const schema = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[]) => {
+    if (!a && !b) return;
+    roots.push(run.comparer.compare(a ?? { node: {}, ptr: where[0].ptr + '/schema' }, b ?? { node: {}, ptr: where[1].ptr + '/schema' }, ctx));
+  };
+  for (const check of OPERATION_CHECKS) check(o, n, emit);
+
+  // Path parameters are matched by position in the template; a different name there is a rename.
+  const renamed = new Map<string, string>();
+  o.pathParams.forEach((name, i) => {
+    const newName = n.pathParams[i];
+    if (newName === undefined || newName === name) return;
+    renamed.set(name, newName);
+    emit(requestPathParameterRenamed, {
+      detail: `${i}`,
+      message: `path parameter '${name}' renamed to '${newName}'`,
+      old: { pointer: o.pathItem.ptr, value: name },
+      new: { pointer: n.pathItem.ptr, value: newName },
+    });
+  });
+
+  const oParams = collectParameters(run.oldDoc, o, renamed);
+  const nParams = collectParameters(run.newDoc, n, new Map());
+  for (const [key, np] of nParams) {
+    const op = oParams.get(key);
+    if (op) {
+      for (const check of PARAMETER_CHECKS) check(op, np, emit);
+      schema(parameterSchema(run.oldDoc, op), parameterSchema(run.newDoc, np), 'parameter', [op.at, np.at]);
+      continue;
+    }
+    const required = np.at.node.required === true;
+    emit(required ? requestRequiredParameterAdded : requestParameterAdded, {
+      detail: key,
+      message: `${required ? 'required' : 'optional'} ${np.in} parameter '${np.name}' added`,
+      old: { pointer: o.op.ptr },
+      new: { pointer: np.at.ptr, value: np.at.node },
+    });
+  }
+  for (const [key, op] of oParams) {
+    if (nParams.has(key)) continue;
+    emit(requestParameterRemoved, {
+      detail: key,
+      message: `${op.in} parameter '${op.name}' removed`,
+      old: { pointer: op.at.ptr, value: op.at.node },
+      new: { pointer: n.op.ptr },
+    });
+  }
+
+  compareRequestBody(run, o, n, emit, schema);
+  compareResponses(run, o, n, emit, schema);
+  compareOperationSecurity(run, o, n, emit);
+}
+
+/** Path-item and operation parameters (operation wins), `$ref`s resolved, keyed `in:name`. */
+function collectParameters(doc: SpecDoc, e: OperationEntry, renamed: ReadonlyMap<string, string>): Map<string, ParameterSide> {
+  const out = new Map<string, ParameterSide>();
+  for (const owner of [e.pathItem, e.op]) {
+    for (const raw of doc.children(owner, 'parameters')) {
+      const at = doc.resolve(raw);
+      const where = at.node.in;
+      const name = at.node.name;
+      if (typeof where !== 'string' || typeof name !== 'string') continue;
+      const keyName = where === 'path' ? (renamed.get(name) ?? name) : where === 'header' ? name.toLowerCase() : name;
+      out.set(`${where}:${keyName}`, { at, in: where, name });
+    }
+  }
+  return out;
+}
+
+/** A parameter's schema: `schema`, or the schema of its single `content` media type. */
+function parameterSchema(doc: SpecDoc, p: ParameterSide): Located | undefined {
+  const direct = doc.child(p.at, 'schema');
+  if (direct) return direct;
+  const content = doc.child(p.at, 'content');
+  if (!content) return undefined;
+  const first = Object.keys(content.node)[0];
+  const media = first === undefined ? undefined : doc.child(content, first);
+  return media ? doc.child(media, 'schema') : undefined;
+}
+
+type SchemaFn = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[]) => void;
+
+/** Media type key without parameters, lower case, for a second matching pass. */
+const bareMediaType = (m: string): string => m.split(';')[0].trim().toLowerCase();
+
+/** Compares two `content` maps: media types added / removed, and the schemas of matched ones. */
+function compareContent(
+  run: DiffRun,
+  oContent: Located | undefined,
+  nContent: Located | undefined,
+  ctx: SchemaCtx,
+  rules: { added: RuleDef; removed: RuleDef },
+  label: string,
+  emit: Emit,
+  schema: SchemaFn,
+): void {
+  const oKeys = oContent ? Object.keys(oContent.node) : [];
+  const nKeys = nContent ? Object.keys(nContent.node) : [];
+  const pairs: [string, string][] = [];
+  const oLeft = new Set(oKeys);
+  const nLeft = new Set(nKeys);
+  for (const k of nKeys) if (oLeft.has(k)) pairs.push([k, k]);
+  for (const [k] of pairs) {
+    oLeft.delete(k);
+    nLeft.delete(k);
+  }
+  for (const nk of [...nLeft]) {
+    const ok = [...oLeft].find((x) => bareMediaType(x) === bareMediaType(nk));
+    if (ok === undefined) continue;
+    pairs.push([ok, nk]);
+    oLeft.delete(ok);
+    nLeft.delete(nk);
+  }
+  for (const [ok, nk] of pairs) {
+    const om = run.oldDoc.child(oContent as Located, ok);
+    const nm = run.newDoc.child(nContent as Located, nk);
+    if (!om || !nm) continue;
+    schema(run.oldDoc.child(om, 'schema'), run.newDoc.child(nm, 'schema'), ctx, [om, nm]);
+  }
+  for (const nk of nLeft) {
+    emit(rules.added, {
+      detail: `${label} ${nk}`.trim(),
+      message: `${label ? label + ' ' : ''}media type ${nk} added`,
+      old: { pointer: oContent?.ptr },
+      new: { pointer: ptrJoin((nContent as Located).ptr, nk) },
+    });
+  }
+  for (const ok of oLeft) {
+    emit(rules.removed, {
+      detail: `${label} ${ok}`.trim(),
+      message: `${label ? label + ' ' : ''}media type ${ok} removed`,
+      old: { pointer: ptrJoin((oContent as Located).ptr, ok) },
+      new: { pointer: nContent?.ptr },
+    });
+  }
+}
+
+function compareRequestBody(run: DiffRun, o: OperationEntry, n: OperationEntry, emit: Emit, schema: SchemaFn): void {
+  const ob = run.oldDoc.child(o.op, 'requestBody');
+  const nb = run.newDoc.child(n.op, 'requestBody');
+  if (!ob && !nb) return;
+  const oBody = ob && run.oldDoc.resolve(ob);
+  const nBody = nb && run.newDoc.resolve(nb);
+  if (!oBody && nBody) {
+    const required = nBody.node.required === true;
+    emit(required ? requestRequiredBodyAdded : requestBodyAdded, {
+      detail: '',
+      message: `${required ? 'required' : 'optional'} request body added`,
+      old: { pointer: o.op.ptr },
+      new: { pointer: nBody.ptr },
+    });
+    return;
+  }
+  if (oBody && !nBody) {
+    emit(requestBodyRemoved, { detail: '', message: 'request body removed', old: { pointer: oBody.ptr }, new: { pointer: n.op.ptr } });
+    return;
+  }
+  if (!oBody || !nBody) return;
+  const or = oBody.node.required === true;
+  const nr = nBody.node.required === true;
+  if (or !== nr) {
+    emit(nr ? requestBodyRequiredAdded : requestBodyRequiredRemoved, {
+      detail: '',
+      message: `request body became ${nr ? 'required' : 'optional'}`,
+      old: { pointer: `${oBody.ptr}/required`, value: or },
+      new: { pointer: `${nBody.ptr}/required`, value: nr },
+    });
+  }
+  compareContent(
+    run,
+    run.oldDoc.child(oBody, 'content'),
+    run.newDoc.child(nBody, 'content'),
+    'request',
+    { added: requestBodyMediaTypeAdded, removed: requestBodyMediaTypeRemoved },
+    'request body',
+    emit,
+    schema,
+  );
+}
+
+function compareResponses(run: DiffRun, o: OperationEntry, n: OperationEntry, emit: Emit, schema: SchemaFn): void {
+  const or = run.oldDoc.child(o.op, 'responses');
+  const nr = run.newDoc.child(n.op, 'responses');
+  const oStatuses = or ? Object.keys(or.node) : [];
+  const nStatuses = nr ? Object.keys(nr.node) : [];
+  for (const status of nStatuses) {
+    const nResp = run.newDoc.child(nr as Located, status);
+    if (!nResp) continue;
+    const oRaw = or && oStatuses.includes(status) ? run.oldDoc.child(or, status) : undefined;
+    if (!oRaw) {
+      emit(isSuccessStatus(status) ? responseSuccessStatusAdded : responseNonSuccessStatusAdded, {
+        detail: status,
+        message: `response ${status} added`,
+        old: { pointer: or?.ptr ?? o.op.ptr },
+        new: { pointer: nResp.ptr },
+      });
+      continue;
+    }
+    const oResp = run.oldDoc.resolve(oRaw);
+    const nRespR = run.newDoc.resolve(nResp);
+    compareContent(
+      run,
+      run.oldDoc.child(oResp, 'content'),
+      run.newDoc.child(nRespR, 'content'),
+      'response',
+      { added: responseMediaTypeAdded, removed: responseMediaTypeRemoved },
+      `response ${status}`,
+      emit,
+      schema,
+    );
+    compareHeaders(run, status, oResp, nRespR, emit, schema);
+  }
+  for (const status of oStatuses) {
+    if (nStatuses.includes(status)) continue;
+    const oResp = run.oldDoc.child(or as Located, status);
+    if (!oResp) continue;
+    emit(isSuccessStatus(status) ? responseSuccessStatusRemoved : responseNonSuccessStatusRemoved, {
+      detail: status,
+      message: `response ${status} removed`,
+      old: { pointer: oResp.ptr },
+      new: { pointer: nr?.ptr ?? n.op.ptr },
+    });
+  }
+}
+
+function headersOf(doc: SpecDoc, resp: Located): Map<string, { name: string; at: Located }> {
+  const out = new Map<string, { name: string; at: Located }>();
+  const headers = doc.child(resp, 'headers');
+  if (!headers) return out;
+  for (const name of Object.keys(headers.node)) {
+    const raw = doc.child(headers, name);
+    if (raw) out.set(name.toLowerCase(), { name, at: doc.resolve(raw) });
+  }
+  return out;
+}
+
+function compareHeaders(run: DiffRun, status: string, oResp: Located, nResp: Located, emit: Emit, schema: SchemaFn): void {
+  const oh = headersOf(run.oldDoc, oResp);
+  const nh = headersOf(run.newDoc, nResp);
+  for (const [key, h] of nh) {
+    const prev = oh.get(key);
+    if (!prev) {
+      emit(responseHeaderAdded, { detail: `${status} ${key}`, message: `response ${status} header '${h.name}' added`, old: { pointer: oResp.ptr }, new: { pointer: h.at.ptr } });
+      continue;
+    }
+    const wasRequired = prev.at.node.required === true;
+    const isRequired = h.at.node.required === true;
+    if (wasRequired !== isRequired) {
+      emit(isRequired ? responseHeaderRequiredAdded : responseHeaderRequiredRemoved, {
+        detail: `${status} ${key}`,
+        message: `response ${status} header '${h.name}' became ${isRequired ? 'required' : 'optional'}`,
+        old: { pointer: `${prev.at.ptr}/required`, value: wasRequired },
+        new: { pointer: `${h.at.ptr}/required`, value: isRequired },
+      });
+    }
+    schema(run.oldDoc.child(prev.at, 'schema'), run.newDoc.child(h.at, 'schema'), 'header', [prev.at, h.at]);
+  }
+  for (const [key, h] of oh) {
+    if (nh.has(key)) continue;
+    const required = h.at.node.required === true;
+    emit(required ? responseRequiredHeaderRemoved : responseHeaderRemoved, {
+      detail: `${status} ${key}`,
+      message: `response ${status} ${required ? 'required ' : ''}header '${h.name}' removed`,
+      old: { pointer: h.at.ptr },
+      new: { pointer: nResp.ptr },
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Which objects of a document the operations reach through `$ref`s (to tell used components from unused
+ * ones). Hand-written rather than spec/refs.ts collectRefs: that one builds a pointer string for every node,
+ * which on a 10 MB spec costs more than the whole comparison; here only ref targets matter.
+ */
+import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import type { SpecDoc } from './doc.js';
+
+/** Values that are data (instances), where `$ref` is not a reference. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
+/** Maps from user-chosen names: a key there is a name, never a keyword. */
+const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'content', 'headers', 'links', 'callbacks', 'encoding', '$defs', 'schemas', 'definitions']);
+
+export function reachedFromOperations(doc: SpecDoc): Set<JsonObject> {
+  const reached = new Set<JsonObject>();
+  const queue: JsonObject[] = [];
+  const visit = (value: Json, inNamedMap: boolean): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, false);
+      return;
+    }
+    if (!isObject(value)) return;
+    if (!inNamedMap && typeof value.$ref === 'string') {
+      const target = doc.resolve(doc.refNode(value.$ref));
+      if (target.node !== value && !reached.has(target.node)) {
+        reached.add(target.node);
+        queue.push(target.node);
+      }
+    }
+    for (const key in value) {
+      if (!inNamedMap && (DATA_KEYS.has(key) || key.startsWith('x-') || key === '$ref')) continue;
+      visit(value[key], !inNamedMap && NAMED_MAPS.has(key));
+    }
+  };
+  const paths = doc.root.paths;
+  if (isObject(paths)) {
+    for (const item of Object.values(paths)) {
+      if (!isObject(item)) continue;
+      visit(item, false);
+    }
+  }
+  // Webhooks are operations too.
+  if (isObject(doc.root.webhooks)) visit(doc.root.webhooks, true);
+  while (queue.length > 0) visit(queue.pop() as JsonObject, false);
+  return reached;
+}
+

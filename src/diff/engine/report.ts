@@ -1,0 +1,112 @@
+/** Turns the engine's findings into a DiffReport: operations attributed, fingerprints, stable order. */
+import { createHash } from 'node:crypto';
+import { resolvePointer } from '../../spec/refs.js';
+import { isObject, type JsonObject } from '../../spec/types.js';
+import type { Change, DiffReport, OperationRef, Section, SpecSummary } from '../model.js';
+import { attributeOperations } from './attribute.js';
+import type { DiffRun } from './run.js';
+import type { PendingChange } from './types.js';
+
+const SECTION_ORDER: Record<Section, number> = { paths: 0, webhooks: 1, components: 2, security: 3, servers: 4, info: 5 };
+
+/** sha256 of rule id + location + detail, 16 hex: independent of wording, levels and run order. */
+export const fingerprintOf = (id: string, location: string, detail: string): string =>
+  createHash('sha256').update(`${id}\u0000${location}\u0000${detail}`).digest('hex').slice(0, 16);
+
+export function summaryOf(doc: JsonObject, source: string): SpecSummary {
+  const out: SpecSummary = { source };
+  const info = doc.info;
+  if (isObject(info)) {
+    if (typeof info.title === 'string') out.title = info.title;
+    if (typeof info.version === 'string') out.version = info.version;
+  }
+  const version = doc.openapi ?? doc.swagger;
+  if (typeof version === 'string') out.openapi = version;
+  return out;
+}
+
+/**
+ * The pointer, or its nearest ancestor that exists: a keyword that is absent on one side (no `required`, no
+ * `deprecated`) is pointed at through the object that would hold it.
+ */
+function existingPointer(root: JsonObject, pointer: string): string {
+  let p = pointer;
+  while (p !== '' && resolvePointer(root, p) === undefined) p = p.slice(0, p.lastIndexOf('/'));
+  return p;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareOps = (a: OperationRef, b: OperationRef): number => cmp(a.path, b.path) || cmp(a.method, b.method);
+
+/**
+ * One old schema compared with several new ones (a named schema inlined in many places) makes the same
+ * change once per copy. Those copies are one change, made to the old schema: report it there, once, with
+ * every affected operation. (The opposite, many old copies extracted into one new schema, already shares
+ * the new location.)
+ */
+function mergeFannedOut(collected: { p: PendingChange; ops: Iterable<number> }[]): void {
+  const groups = new Map<string, PendingChange[]>();
+  for (const { p } of collected) {
+    if (p.oldLocation === undefined) continue;
+    const key = [p.def.id, p.oldLocation, p.old?.pointer, p.detail, JSON.stringify(p.old?.value), JSON.stringify(p.new?.value)].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.every((p) => p.location === group[0].location)) continue;
+    for (const p of group) p.location = p.oldLocation as string;
+  }
+}
+
+export function buildReport(run: DiffRun, sources: { old: string; new: string }): DiffReport {
+  attributeOperations(run.comparer.nodes, run.roots);
+  const collected: { p: PendingChange; ops: Iterable<number> }[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
+  for (const node of run.comparer.nodes) for (const p of node.changes) collected.push({ p, ops: node.ops ?? [] });
+
+  mergeFannedOut(collected);
+  // The same change found through two different old/new pairings (e.g. one new schema replacing two old
+  // ones) has one fingerprint: keep it once, with the union of the operations.
+  const byFingerprint = new Map<string, { change: Change; detail: string; ops: Set<number> }>();
+  for (const { p, ops } of collected) {
+    const fingerprint = fingerprintOf(p.def.id, p.location, p.detail);
+    const prev = byFingerprint.get(fingerprint);
+    if (prev) {
+      for (const i of ops) prev.ops.add(i);
+      continue;
+    }
+    const change: Change = {
+      id: p.def.id,
+      level: p.def.level,
+      kind: p.def.kind,
+      section: p.def.section,
+      message: p.message,
+      location: p.location,
+      operations: [],
+      fingerprint,
+    };
+    if (p.old) change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
+    if (p.new) change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
+    byFingerprint.set(fingerprint, { change, detail: p.detail, ops: new Set(ops) });
+  }
+  const entries = [...byFingerprint.values()];
+  for (const e of entries) e.change.operations = [...e.ops].map((i) => run.ops[i]).sort(compareOps);
+  entries.sort(
+    (a, b) =>
+      SECTION_ORDER[a.change.section] - SECTION_ORDER[b.change.section] ||
+      cmp(a.change.location, b.change.location) ||
+      cmp(a.change.id, b.change.id) ||
+      cmp(a.detail, b.detail) ||
+      cmp(a.change.fingerprint, b.change.fingerprint),
+  );
+  const changes = entries.map((e) => e.change);
+  const summary = { breaking: 0, warning: 0, info: 0, accepted: 0, total: changes.length };
+  for (const c of changes) summary[c.level]++;
+  return {
+    reportVersion: 1,
+    old: summaryOf(run.oldDoc.root, sources.old),
+    new: summaryOf(run.newDoc.root, sources.new),
+    changes,
+    summary,
+  };
+}

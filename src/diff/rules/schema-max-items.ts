@@ -1,0 +1,5 @@
+/** `maxItems`: upper bound; see limits.ts for why each direction gets its level. */
+import { limitCheck, limitRules } from './limits.js';
+
+export const maxItemsRules = limitRules('max-items', 'maxItems', 'upper');
+export const maxItemsCheck = limitCheck('maxItems', maxItemsRules);

@@ -1,0 +1,5 @@
+/** `maxLength`: upper bound; see limits.ts for why each direction gets its level. */
+import { limitCheck, limitRules } from './limits.js';
+
+export const maxLengthRules = limitRules('max-length', 'maxLength', 'upper');
+export const maxLengthCheck = limitCheck('maxLength', maxLengthRules);

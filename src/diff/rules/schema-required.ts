@@ -1,0 +1,36 @@
+/** An existing property became required (breaks request writers) or optional (breaks response readers that rely on it). */
+import type { SchemaCheck } from '../engine/types.js';
+import { schemaRule } from './define.js';
+import { outOfDirection } from './schema-properties.js';
+
+export const propertyRequiredAdded = schemaRule({
+  what: 'property-required-added', kind: 'changed', request: 'breaking', response: 'info', family: 'required', polarity: '+',
+  doc: 'an existing property of a {in} became required',
+});
+export const propertyRequiredRemoved = schemaRule({
+  what: 'property-required-removed', kind: 'changed', request: 'info', response: 'warning', family: 'required', polarity: '-',
+  doc: 'an existing property of a {in} became optional',
+});
+
+export const requiredCheck: SchemaCheck = {
+  name: 'required',
+  rules: [propertyRequiredAdded, propertyRequiredRemoved],
+  check({ ctx, old, new: neu, oldView, newView, emit }) {
+    const names = new Set([...old.required, ...neu.required]);
+    for (const name of [...names].sort()) {
+      const wasRequired = old.required.has(name);
+      if (wasRequired === neu.required.has(name)) continue;
+      const oProp = old.properties.get(name);
+      const nProp = neu.properties.get(name);
+      // A property that was added or removed at the same time is reported by the properties rule.
+      if ((oProp === undefined) !== (nProp === undefined)) continue;
+      if ((oProp && outOfDirection(ctx, oldView(oProp))) || (nProp && outOfDirection(ctx, newView(nProp)))) continue;
+      emit(wasRequired ? propertyRequiredRemoved : propertyRequiredAdded, {
+        detail: name,
+        message: `property '${name}' became ${wasRequired ? 'optional' : 'required'}`,
+        old: { pointer: old.kwPtr('required'), value: wasRequired },
+        new: { pointer: neu.kwPtr('required'), value: !wasRequired },
+      });
+    }
+  },
+};

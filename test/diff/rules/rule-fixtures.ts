@@ -1,0 +1,350 @@
+/**
+ * The source of fixtures/rules/<rule-id>/{old,new}.yaml: for every rule id, the smallest pair of specs that
+ * makes the diff report it. `npx tsx test/diff/rules/write-fixtures.ts` writes the files; rules.test.ts checks
+ * that the committed files equal what this module builds, then diffs each pair.
+ *
+ * Schema rules get one pair per context from a single old/new schema snippet: the snippet becomes the
+ * component `Thing`, used only as a request body, only as a response body, only as a query parameter's
+ * schema, only as a response header's schema, or by no operation at all (the `schema-…` ids).
+ */
+import type { JsonObject } from '../../../src/spec/types.js';
+import { CTX_PREFIX, SCHEMA_CTXS, type SchemaCtx } from '../../../src/diff/rules/define.js';
+
+export interface RuleFixture {
+  old: JsonObject;
+  new: JsonObject;
+}
+
+type Snippet = [JsonObject, JsonObject];
+
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const obj = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ type: 'object', properties, ...extra });
+const arr = (extra: JsonObject = {}): JsonObject => ({ type: 'array', items: { type: 'string' }, ...extra });
+
+/** Old and new `Thing` for every schema rule, by the id without its context prefix. */
+const SCHEMA_SNIPPETS: Record<string, Snippet> = {
+  'type-changed': [str, { type: 'boolean' }],
+  'type-widened': [int, { type: 'number' }],
+  'type-narrowed': [{ type: 'number' }, int],
+  'nullable-set': [str, { type: 'string', nullable: true }],
+  'nullable-removed': [{ type: 'string', nullable: true }, str],
+  'format-set': [str, { type: 'string', format: 'date-time' }],
+  'format-removed': [{ type: 'string', format: 'date-time' }, str],
+  'format-changed': [{ type: 'integer', format: 'int32' }, { type: 'integer', format: 'int64' }],
+  'enum-value-added': [{ type: 'string', enum: ['a', 'b'] }, { type: 'string', enum: ['a', 'b', 'c'] }],
+  'enum-value-removed': [{ type: 'string', enum: ['a', 'b', 'c'] }, { type: 'string', enum: ['a', 'b'] }],
+  'enum-set': [str, { type: 'string', enum: ['a', 'b'] }],
+  'enum-removed': [{ type: 'string', enum: ['a', 'b'] }, str],
+  'property-added': [obj({ id: str }), obj({ id: str, name: str })],
+  'required-property-added': [obj({ id: str }), obj({ id: str, name: str }, { required: ['name'] })],
+  'property-removed': [obj({ id: str, name: str }), obj({ id: str })],
+  'property-required-added': [obj({ id: str, name: str }), obj({ id: str, name: str }, { required: ['name'] })],
+  'property-required-removed': [obj({ id: str, name: str }, { required: ['name'] }), obj({ id: str, name: str })],
+  'read-only-set': [str, { type: 'string', readOnly: true }],
+  'read-only-removed': [{ type: 'string', readOnly: true }, str],
+  'write-only-set': [str, { type: 'string', writeOnly: true }],
+  'write-only-removed': [{ type: 'string', writeOnly: true }, str],
+  'deprecated-set': [str, { type: 'string', deprecated: true }],
+  'deprecated-removed': [{ type: 'string', deprecated: true }, str],
+  'exclusive-maximum-set': [{ type: 'integer', maximum: 10 }, { type: 'integer', maximum: 10, exclusiveMaximum: true }],
+  'exclusive-maximum-removed': [{ type: 'integer', maximum: 10, exclusiveMaximum: true }, { type: 'integer', maximum: 10 }],
+  'exclusive-maximum-changed': [{ type: 'integer', exclusiveMaximum: 10 }, { type: 'integer', exclusiveMaximum: 20 }],
+  'exclusive-minimum-set': [{ type: 'integer', minimum: 1 }, { type: 'integer', minimum: 1, exclusiveMinimum: true }],
+  'exclusive-minimum-removed': [{ type: 'integer', minimum: 1, exclusiveMinimum: true }, { type: 'integer', minimum: 1 }],
+  'exclusive-minimum-changed': [{ type: 'integer', exclusiveMinimum: 1 }, { type: 'integer', exclusiveMinimum: 2 }],
+  'multiple-of-set': [int, { type: 'integer', multipleOf: 5 }],
+  'multiple-of-removed': [{ type: 'integer', multipleOf: 5 }, int],
+  'multiple-of-changed': [{ type: 'integer', multipleOf: 5 }, { type: 'integer', multipleOf: 10 }],
+  'pattern-set': [str, { type: 'string', pattern: '^[a-z]+$' }],
+  'pattern-removed': [{ type: 'string', pattern: '^[a-z]+$' }, str],
+  'pattern-changed': [{ type: 'string', pattern: '^[a-z]+$' }, { type: 'string', pattern: '^[a-z0-9]+$' }],
+  'default-set': [str, { type: 'string', default: 'x' }],
+  'default-removed': [{ type: 'string', default: 'x' }, str],
+  'default-changed': [{ type: 'string', default: 'x' }, { type: 'string', default: 'y' }],
+  'const-set': [str, { type: 'string', const: 'x' }],
+  'const-removed': [{ type: 'string', const: 'x' }, str],
+  'const-changed': [{ type: 'string', const: 'x' }, { type: 'string', const: 'y' }],
+  'unique-items-set': [arr(), arr({ uniqueItems: true })],
+  'unique-items-removed': [arr({ uniqueItems: true }), arr()],
+  'additional-properties-closed-set': [obj({ id: str }), obj({ id: str }, { additionalProperties: false })],
+  'additional-properties-closed-removed': [obj({ id: str }, { additionalProperties: false }), obj({ id: str })],
+  'one-of-branch-added': [{ oneOf: [str, int] }, { oneOf: [str, int, { type: 'boolean' }] }],
+  'one-of-branch-removed': [{ oneOf: [str, int, { type: 'boolean' }] }, { oneOf: [str, int] }],
+  'any-of-branch-added': [{ anyOf: [str, int] }, { anyOf: [str, int, { type: 'boolean' }] }],
+  'any-of-branch-removed': [{ anyOf: [str, int, { type: 'boolean' }] }, { anyOf: [str, int] }],
+  'all-of-branch-added': [
+    { allOf: [{ type: 'string', minLength: 1 }] },
+    { allOf: [{ type: 'string', minLength: 1 }, { type: 'string', maxLength: 5 }] },
+  ],
+  'all-of-branch-removed': [
+    { allOf: [{ type: 'string', minLength: 1 }, { type: 'string', maxLength: 5 }] },
+    { allOf: [{ type: 'string', minLength: 1 }] },
+  ],
+  'discriminator-set': [obj({ kind: str }), obj({ kind: str }, { discriminator: { propertyName: 'kind' } })],
+  'discriminator-removed': [obj({ kind: str }, { discriminator: { propertyName: 'kind' } }), obj({ kind: str })],
+  'discriminator-property-changed': [
+    obj({ kind: str, type: str }, { discriminator: { propertyName: 'kind' } }),
+    obj({ kind: str, type: str }, { discriminator: { propertyName: 'type' } }),
+  ],
+  'discriminator-mapping-added': [
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B' } } }),
+  ],
+  'discriminator-mapping-removed': [
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B' } } }),
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
+  ],
+  'discriminator-mapping-changed': [
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/B' } } }),
+  ],
+};
+
+/** Bound keywords: the schema each one applies to, and two values (low < high). */
+const LIMITS: Record<string, { keyword: string; base: JsonObject; low: number; high: number }> = {
+  maximum: { keyword: 'maximum', base: int, low: 10, high: 20 },
+  minimum: { keyword: 'minimum', base: int, low: 1, high: 2 },
+  'max-length': { keyword: 'maxLength', base: str, low: 10, high: 20 },
+  'min-length': { keyword: 'minLength', base: str, low: 1, high: 2 },
+  'max-items': { keyword: 'maxItems', base: arr(), low: 10, high: 20 },
+  'min-items': { keyword: 'minItems', base: arr(), low: 1, high: 2 },
+  'max-properties': { keyword: 'maxProperties', base: obj({ id: str }), low: 10, high: 20 },
+  'min-properties': { keyword: 'minProperties', base: obj({ id: str }), low: 1, high: 2 },
+};
+for (const [what, { keyword, base, low, high }] of Object.entries(LIMITS)) {
+  const at = (v: number): JsonObject => ({ ...base, [keyword]: v });
+  SCHEMA_SNIPPETS[`${what}-increased`] = [at(low), at(high)];
+  SCHEMA_SNIPPETS[`${what}-decreased`] = [at(high), at(low)];
+  SCHEMA_SNIPPETS[`${what}-set`] = [base, at(low)];
+  SCHEMA_SNIPPETS[`${what}-removed`] = [at(low), base];
+}
+
+export const schemaSnippetFor = (what: string): Snippet | undefined => SCHEMA_SNIPPETS[what];
+
+const thingRef = { $ref: '#/components/schemas/Thing' };
+const info = { title: 'rule fixture', version: '1.0.0' };
+const json = (schema: JsonObject) => ({ 'application/json': { schema } });
+
+/** A spec using `thing` in one context. */
+function schemaSpec(ctx: SchemaCtx, thing: JsonObject): JsonObject {
+  const components = { schemas: { Thing: thing, A: obj({ kind: str }), B: obj({ kind: str }) } };
+  const ok = (extra: JsonObject = {}) => ({ '200': { description: 'ok', ...extra } });
+  let op: JsonObject;
+  switch (ctx) {
+    case 'request':
+      op = { post: { operationId: 'createThing', requestBody: { required: true, content: json(thingRef) }, responses: { '204': { description: 'created' } } } };
+      break;
+    case 'response':
+      op = { get: { operationId: 'getThing', responses: ok({ content: json(thingRef) }) } };
+      break;
+    case 'parameter':
+      op = { get: { operationId: 'findThings', parameters: [{ name: 'thing', in: 'query', schema: thingRef }], responses: ok() } };
+      break;
+    case 'header':
+      op = { get: { operationId: 'headThing', responses: ok({ headers: { 'X-Thing': { schema: thingRef } } }) } };
+      break;
+    case 'schema':
+      op = { get: { operationId: 'ping', responses: ok() } };
+      break;
+  }
+  return { openapi: '3.0.3', info, paths: { '/things': op }, components };
+}
+
+/** A small API the operation-level fixtures edit. */
+function baseSpec(): JsonObject {
+  return {
+    openapi: '3.0.3',
+    info,
+    servers: [{ url: 'https://api.example.com/{stage}', variables: { stage: { default: 'v1', enum: ['v1', 'beta'] } } }],
+    security: [{ apiKey: [] }],
+    paths: {
+      '/items': {
+        get: {
+          operationId: 'listItems',
+          tags: ['items'],
+          parameters: [
+            { name: 'limit', in: 'query', schema: int },
+            { name: 'X-Trace', in: 'header', required: true, schema: str },
+          ],
+          responses: {
+            '200': {
+              description: 'the items',
+              headers: { 'X-Rate-Limit': { schema: int }, 'X-Request-Id': { required: true, schema: str } },
+              content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Item' } } }, 'application/yaml': { schema: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } },
+            },
+            '404': { description: 'not found' },
+          },
+        },
+        post: {
+          operationId: 'createItem',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } }, 'application/yaml': { schema: { $ref: '#/components/schemas/Item' } } } },
+          responses: { '201': { description: 'created' } },
+        },
+      },
+      '/items/{item_id}': {
+        get: {
+          operationId: 'getItem',
+          parameters: [{ name: 'item_id', in: 'path', required: true, schema: str }],
+          responses: { '200': { description: 'the item', content: json({ $ref: '#/components/schemas/Item' }) } },
+        },
+        delete: {
+          operationId: 'deleteItem',
+          parameters: [{ name: 'item_id', in: 'path', required: true, schema: str }],
+          responses: { '204': { description: 'deleted' } },
+        },
+      },
+    },
+    components: {
+      schemas: { Item: obj({ id: str, name: str }, { required: ['id'] }), Spare: obj({ note: str }) },
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        oauth: {
+          type: 'oauth2',
+          flows: {
+            clientCredentials: { tokenUrl: 'https://auth.example.com/token', refreshUrl: 'https://auth.example.com/refresh', scopes: { 'items:read': 'read', 'items:write': 'write' } },
+            authorizationCode: {
+              authorizationUrl: 'https://auth.example.com/authorize',
+              tokenUrl: 'https://auth.example.com/token',
+              scopes: { 'items:read': 'read' },
+            },
+          },
+        },
+        oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://auth.example.com/.well-known/openid-configuration' },
+      },
+    },
+  };
+}
+
+/** Fixtures edit plain parsed specs: typed loosely on purpose, the diff is what is under test. */
+type Spec = any;
+type Edit = (spec: Spec) => void;
+
+const listItems = (s: Spec) => s.paths['/items'].get;
+const createItem = (s: Spec) => s.paths['/items'].post;
+const limitParam = (s: Spec) => listItems(s).parameters[0];
+const ok200 = (s: Spec) => listItems(s).responses['200'];
+const scheme = (s: Spec, name: string) => s.components.securitySchemes[name];
+
+/** Operation-level and document-level fixtures: [edit of the old base, edit of the new base]. */
+const EDITS: Record<string, [Edit, Edit]> = {
+  'endpoint-added': [(s) => delete s.paths['/items'].post, () => {}],
+  'endpoint-removed': [() => {}, (s) => delete s.paths['/items'].post],
+  'endpoint-removed-deprecated': [(s) => (createItem(s).deprecated = true), (s) => delete s.paths['/items'].post],
+  'endpoint-removed-before-sunset': [
+    (s) => Object.assign(createItem(s), { deprecated: true, 'x-sunset': '2999-01-01' }),
+    (s) => delete s.paths['/items'].post,
+  ],
+  'endpoint-deprecation-set': [() => {}, (s) => (listItems(s).deprecated = true)],
+  'endpoint-deprecation-removed': [(s) => (listItems(s).deprecated = true), () => {}],
+  'endpoint-sunset-set': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' })],
+  'endpoint-sunset-removed': [(s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }), (s) => (listItems(s).deprecated = true)],
+  'endpoint-sunset-changed': [
+    (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }),
+    (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2031-01-01' }),
+  ],
+  'endpoint-operation-id-added': [(s) => delete listItems(s).operationId, () => {}],
+  'endpoint-operation-id-removed': [() => {}, (s) => delete listItems(s).operationId],
+  'endpoint-operation-id-changed': [() => {}, (s) => (listItems(s).operationId = 'getItems')],
+  'endpoint-tag-added': [() => {}, (s) => listItems(s).tags.push('catalog')],
+  'endpoint-tag-removed': [(s) => listItems(s).tags.push('catalog'), () => {}],
+  'request-path-parameter-renamed': [
+    () => {},
+    (s) => {
+      const item = s.paths['/items/{item_id}'];
+      delete s.paths['/items/{item_id}'];
+      for (const op of [item.get, item.delete]) op.parameters[0].name = 'id';
+      s.paths['/items/{id}'] = item;
+    },
+  ],
+  'request-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'offset', in: 'query', schema: int })],
+  'request-required-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'tenant', in: 'query', required: true, schema: str })],
+  'request-parameter-removed': [() => {}, (s) => listItems(s).parameters.shift()],
+  'request-parameter-required-added': [() => {}, (s) => (limitParam(s).required = true)],
+  'request-parameter-required-removed': [(s) => (limitParam(s).required = true), () => {}],
+  'request-parameter-style-changed': [() => {}, (s) => (limitParam(s).style = 'spaceDelimited')],
+  'request-parameter-explode-changed': [() => {}, (s) => (limitParam(s).explode = false)],
+  'request-parameter-deprecation-set': [() => {}, (s) => (limitParam(s).deprecated = true)],
+  'request-parameter-deprecation-removed': [(s) => (limitParam(s).deprecated = true), () => {}],
+  'request-parameter-allow-empty-value-set': [() => {}, (s) => (limitParam(s).allowEmptyValue = true)],
+  'request-parameter-allow-empty-value-removed': [(s) => (limitParam(s).allowEmptyValue = true), () => {}],
+  'request-body-added': [(s) => delete createItem(s).requestBody, (s) => (createItem(s).requestBody.required = false)],
+  'request-required-body-added': [(s) => delete createItem(s).requestBody, () => {}],
+  'request-body-removed': [() => {}, (s) => delete createItem(s).requestBody],
+  'request-body-required-added': [(s) => (createItem(s).requestBody.required = false), () => {}],
+  'request-body-required-removed': [() => {}, (s) => (createItem(s).requestBody.required = false)],
+  'request-body-media-type-added': [(s) => delete createItem(s).requestBody.content['application/yaml'], () => {}],
+  'request-body-media-type-removed': [() => {}, (s) => delete createItem(s).requestBody.content['application/yaml']],
+  'response-success-status-added': [() => {}, (s) => (listItems(s).responses['206'] = { description: 'partial' })],
+  'response-success-status-removed': [(s) => (listItems(s).responses['206'] = { description: 'partial' }), () => {}],
+  'response-non-success-status-added': [() => {}, (s) => (listItems(s).responses['429'] = { description: 'slow down' })],
+  'response-non-success-status-removed': [() => {}, (s) => delete listItems(s).responses['404']],
+  'response-media-type-added': [(s) => delete ok200(s).content['application/yaml'], () => {}],
+  'response-media-type-removed': [() => {}, (s) => delete ok200(s).content['application/yaml']],
+  'response-header-added': [() => {}, (s) => (ok200(s).headers['X-Total'] = { schema: int })],
+  'response-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Rate-Limit']],
+  'response-required-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Request-Id']],
+  'response-header-required-added': [() => {}, (s) => (ok200(s).headers['X-Rate-Limit'].required = true)],
+  'response-header-required-removed': [() => {}, (s) => (ok200(s).headers['X-Request-Id'].required = false)],
+  'endpoint-security-set': [(s) => (listItems(s).security = []), () => {}],
+  'endpoint-security-removed': [() => {}, (s) => (listItems(s).security = [])],
+  'endpoint-security-requirement-added': [() => {}, (s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }])],
+  'endpoint-security-requirement-removed': [(s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), () => {}],
+  'endpoint-security-scope-added': [(s) => (listItems(s).security = [{ oauth: ['items:read'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }])],
+  'endpoint-security-scope-removed': [(s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read'] }])],
+  'api-security-set': [(s) => delete s.security, () => {}],
+  'api-security-removed': [() => {}, (s) => delete s.security],
+  'api-security-requirement-added': [() => {}, (s) => s.security.push({ bearer: [] })],
+  'api-security-requirement-removed': [(s) => s.security.push({ bearer: [] }), () => {}],
+  'api-security-scope-added': [(s) => (s.security = [{ oauth: ['items:read'] }]), (s) => (s.security = [{ oauth: ['items:read', 'items:write'] }])],
+  'api-security-scope-removed': [(s) => (s.security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (s.security = [{ oauth: ['items:read'] }])],
+  'api-security-scheme-added': [(s) => delete s.components.securitySchemes.oidc, () => {}],
+  'api-security-scheme-removed': [() => {}, (s) => delete s.components.securitySchemes.oidc],
+  'api-security-scheme-type-changed': [() => {}, (s) => (s.components.securitySchemes.bearer = { type: 'apiKey', in: 'header', name: 'Authorization' })],
+  'api-security-scheme-in-changed': [() => {}, (s) => (scheme(s, 'apiKey').in = 'query')],
+  'api-security-scheme-name-changed': [() => {}, (s) => (scheme(s, 'apiKey').name = 'X-Key')],
+  'api-security-scheme-scheme-changed': [() => {}, (s) => (scheme(s, 'bearer').scheme = 'basic')],
+  'api-security-scheme-bearer-format-changed': [() => {}, (s) => (scheme(s, 'bearer').bearerFormat = 'opaque')],
+  'api-security-scheme-open-id-connect-url-changed': [() => {}, (s) => (scheme(s, 'oidc').openIdConnectUrl = 'https://login.example.com/.well-known/openid-configuration')],
+  'api-security-scheme-flow-added': [(s) => delete scheme(s, 'oauth').flows.authorizationCode, () => {}],
+  'api-security-scheme-flow-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.authorizationCode],
+  'api-security-scheme-token-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.tokenUrl = 'https://auth.example.com/v2/token')],
+  'api-security-scheme-authorization-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.authorizationUrl = 'https://auth.example.com/v2/authorize')],
+  'api-security-scheme-refresh-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.refreshUrl = 'https://auth.example.com/v2/refresh')],
+  'api-security-scheme-scope-added': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.scopes['items:write'] = 'write')],
+  'api-security-scheme-scope-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.clientCredentials.scopes['items:write']],
+  'api-server-added': [() => {}, (s) => s.servers.push({ url: 'https://eu.api.example.com/v1' })],
+  'api-server-removed': [(s) => s.servers.push({ url: 'https://eu.api.example.com/v1' }), () => {}],
+  'api-server-variable-default-changed': [() => {}, (s) => (s.servers[0].variables.stage.default = 'beta')],
+  'api-server-variable-enum-value-added': [() => {}, (s) => s.servers[0].variables.stage.enum.push('v2')],
+  'api-server-variable-enum-value-removed': [() => {}, (s) => s.servers[0].variables.stage.enum.pop()],
+  'component-schema-added': [(s) => delete s.components.schemas.Spare, () => {}],
+  'component-schema-removed': [() => {}, (s) => delete s.components.schemas.Spare],
+  'component-schema-renamed': [
+    () => {},
+    (s) => {
+      s.components.schemas.Extra = s.components.schemas.Spare;
+      delete s.components.schemas.Spare;
+    },
+  ],
+};
+
+/** The fixture pair of a rule id, or undefined when this module has none. */
+export function fixtureFor(id: string): RuleFixture | undefined {
+  const edit = EDITS[id];
+  if (edit) {
+    const [o, n] = [baseSpec(), baseSpec()];
+    edit[0](o);
+    edit[1](n);
+    return { old: o, new: n };
+  }
+  for (const ctx of SCHEMA_CTXS) {
+    const prefix = `${CTX_PREFIX[ctx]}-`;
+    if (!id.startsWith(prefix)) continue;
+    const snippet = SCHEMA_SNIPPETS[id.slice(prefix.length)];
+    // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
+    if (snippet) return { old: schemaSpec(ctx, snippet[0]), new: schemaSpec(ctx, snippet[1]) };
+  }
+  return undefined;
+}
