@@ -1,0 +1,13 @@
+export { createExchangeValidator, responseKeyFor } from './validator.js';
+export { VIOLATION_RULES } from './types.js';
+export type {
+  ExchangeRequest,
+  ExchangeResponse,
+  ExchangeValidator,
+  HeaderMap,
+  OperationMatch,
+  OperationRef,
+  SchemaIssue,
+  Violation,
+  ViolationRule,
+} from './types.js';
