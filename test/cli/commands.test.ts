@@ -56,3 +56,31 @@ describe('mask, slice and validate from the command line', () => {
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'operation-id-duplicate').pointer).toMatch(/^\/paths\/~1slurm~1v0\.0\.41~1/);
   });
 });
+
+describe('serve from the command line', () => {
+  it('serves the spec on 127.0.0.1, validates requests and logs exchanges', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-serve-'));
+    const log = join(dir, 'exchanges.jsonl');
+    const child = spawn(process.execPath, ['bin/specdrift.js', 'serve', V41, '--port', '0', '--log', log, '-q'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (b: Buffer) => {
+          const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(b.toString());
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const ok = await fetch(`${url}/slurm/v0.0.41/ping`);
+      expect(ok.status).toBe(200);
+      const bad = await fetch(`${url}/slurm/v0.0.41/job/submit`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      expect(bad.status).toBe(415);
+      expect((await bad.json()).rule).toBe('request-content-type');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+    }
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+  });
+});

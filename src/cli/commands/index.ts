@@ -3,8 +3,9 @@ import { breakingCommand, changelogCommand, diffCommand } from './diff.js';
 import { fetchCommand } from './fetch.js';
 import { maskCommand } from './mask.js';
 import { rulesCommand } from './rules.js';
+import { serveCommand } from './serve.js';
 import { sliceCommand } from './slice.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, fetchCommand, maskCommand, rulesCommand, sliceCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, fetchCommand, maskCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];
