@@ -1,7 +1,7 @@
 /**
  * Which version tags a document carries, and which mask `diff --mask auto` should apply.
  */
-import type { JsonObject } from '../spec/types.js';
+import { isObject, type JsonObject } from '../spec/types.js';
 import { compareVersions, findTags, type TagForm } from './version.js';
 import { MASK_PLACES, toPointer, visitStrings, type MaskPlace } from './walk.js';
 
@@ -91,11 +91,33 @@ export function detectVersionTags(doc: JsonObject): DetectedTag[] {
 /** A version is dominant when it holds at least this share of a document's tag occurrences. */
 export const DOMINANT_SHARE = 0.9;
 
-/** The version that dominates `tags`, if one does. */
+/** Places that name API structure; tags found only in prose (descriptions, examples) do not version a spec. */
+const STRUCTURAL_PLACES: readonly MaskPlace[] = ['keys', 'paths', 'refs', 'operationIds'];
+const structuralCount = (t: DetectedTag) => STRUCTURAL_PLACES.reduce((n, p) => n + t.places[p], 0);
+
+/**
+ * Only what names the API's structure: path keys, operationIds and component names (refs mirror the names).
+ * Detecting on this skeleton instead of every string keeps `diff --mask auto` cheap on 10 MB specs.
+ */
+function structuralSkeleton(doc: JsonObject): JsonObject {
+  const paths: JsonObject = {};
+  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    const ops: JsonObject = {};
+    if (isObject(item)) for (const [method, op] of Object.entries(item)) if (isObject(op) && typeof op.operationId === 'string') ops[method] = { operationId: op.operationId };
+    paths[path] = ops;
+  }
+  const names = (group: unknown): JsonObject => Object.fromEntries(Object.keys(isObject(group as never) ? (group as JsonObject) : {}).map((k) => [k, {}]));
+  const components: JsonObject = {};
+  if (isObject(doc.components)) for (const [kind, group] of Object.entries(doc.components)) components[kind] = names(group);
+  return { paths, components, definitions: names(doc.definitions) };
+}
+
+/** The version holding at least DOMINANT_SHARE of the structural tag occurrences (keys, paths, refs, operationIds). */
 export function dominantVersion(tags: DetectedTag[]): string | undefined {
-  const total = tags.reduce((n, t) => n + t.count, 0);
-  const top = [...tags].sort((a, b) => b.count - a.count)[0];
-  return top !== undefined && top.count >= DOMINANT_SHARE * total ? top.version : undefined;
+  const structural = tags.filter((t) => structuralCount(t) > 0);
+  const total = structural.reduce((n, t) => n + structuralCount(t), 0);
+  const top = [...structural].sort((a, b) => structuralCount(b) - structuralCount(a))[0];
+  return top !== undefined && structuralCount(top) >= DOMINANT_SHARE * total ? top.version : undefined;
 }
 
 export type AutoMaskDecision =
@@ -113,8 +135,8 @@ const list = (tags: DetectedTag[]) => tags.map((t) => `v${t.version}`).join(', '
  * mask the new document's version into the old one's (so reports speak the old names).
  */
 export function autoMaskPair(oldDoc: JsonObject, newDoc: JsonObject): AutoMaskDecision {
-  const oldTags = detectVersionTags(oldDoc);
-  const newTags = detectVersionTags(newDoc);
+  const oldTags = detectVersionTags(structuralSkeleton(oldDoc));
+  const newTags = detectVersionTags(structuralSkeleton(newDoc));
   if (oldTags.length === 0 || newTags.length === 0) {
     const reason =
       oldTags.length === newTags.length ? 'neither spec carries a version tag' : `the ${oldTags.length === 0 ? 'old' : 'new'} spec carries no version tag`;

@@ -45,12 +45,13 @@ interface MaskPlan {
   note: string;
 }
 
-function planMask(mode: string, oldDoc: JsonObject, newDoc: JsonObject): MaskPlan | undefined {
+function planMask(mode: string, oldDoc: JsonObject, newDoc: JsonObject, notes: string[]): MaskPlan | undefined {
   if (mode === 'off') return undefined;
   if (mode === 'auto') {
     const decision = autoMaskPair(oldDoc, newDoc);
     if (decision.kind === 'mask') return { from: decision.from, to: decision.to, note: `masking v${decision.from} → v${decision.to} (${decision.reason})` };
-    if (decision.kind === 'ambiguous') throw usageError(`cannot choose a version mask: ${decision.reason}`, 'e.g. --mask v0.0.41:v0.0.40, or --mask off');
+    // Auto never fails a diff: a spec without one dominant tag is compared unmasked, and the user is told why.
+    if (decision.kind === 'ambiguous') notes.push(`not masking version tags: ${decision.reason}`);
     return undefined;
   }
   const parts = mode.split(':');
@@ -104,7 +105,7 @@ function narrowDocument(doc: JsonObject, sel: Extract<SelectionKind, { kind: 'op
 /** Run the whole diff. Throws SpecdriftError for anything the user can fix. */
 export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, opts: DiffPipelineOptions = {}): Promise<DiffPipelineResult> {
   const notes: string[] = [];
-  const plan = planMask(opts.mask ?? 'auto', oldSpec.doc, newSpec.doc);
+  const plan = planMask(opts.mask ?? 'auto', oldSpec.doc, newSpec.doc, notes);
   let oldDoc = oldSpec.doc;
   let newDoc = newSpec.doc;
   if (plan) {

@@ -93,7 +93,7 @@ describe('autoMaskPair', () => {
       kind: 'ambiguous',
       reason: 'old spec carries v0.0.36, v0.0.37, v0.0.38 with none dominant; pass --mask FROM:TO',
       oldVersions: ['0.0.36', '0.0.37', '0.0.38'],
-      newVersions: ['0.0.4', '0.0.39', '0.0.410'],
+      newVersions: ['0.0.39'], // tags only in prose (v0.0.4, v0.0.410 in descriptions) do not count
     });
   });
 });
