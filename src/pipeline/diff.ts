@@ -4,7 +4,8 @@
  */
 import { ExitCode, SpecdriftError, usageError } from '../errors.js';
 import { classify, loadPolicy, type Policy } from '../diff/classify/index.js';
-import { ALL_RULES, diffSchemas, diffSpecs, structuralDiff } from '../diff/index.js';
+import { diffSchemas, diffSpecs } from '../diff/engine/index.js';
+import { ALL_RULES } from '../diff/rules/index.js';
 import type { DiffReport } from '../diff/model.js';
 import type { JsonPatchOp } from '../diff/engine/structural.js';
 import { autoMaskPair, detectVersionTags, maskDocument, parseVersionTag } from '../mask/index.js';
@@ -124,6 +125,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     const newKind = selectionKind(newSel.pointer);
     if (opts.mode === 'structural') {
       const wrap = (v: unknown) => (isObject(v as never) ? (v as JsonObject) : { value: v } as JsonObject);
+      const { structuralDiff } = await import('../diff/engine/structural.js'); // jsondiffpatch: loaded on use
       ({ report, patch } = structuralDiff(wrap(oldSel.value), wrap(newSel.value), sources));
     } else if (oldKind.kind === 'operation-part' && newKind.kind === 'operation-part') {
       if ((oldKind.method === undefined) !== (newKind.method === undefined) || oldKind.keep !== newKind.keep) {
@@ -146,6 +148,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     }
     report.select = { old: oldSel.pointer, new: newSel.pointer };
   } else if (opts.mode === 'structural') {
+    const { structuralDiff } = await import('../diff/engine/structural.js');
     ({ report, patch } = structuralDiff(oldDoc, newDoc, sources));
   } else {
     report = diffSpecs(oldDoc, newDoc, sources);

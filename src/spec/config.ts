@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
 import type { Json } from './types.js';
@@ -68,7 +68,12 @@ const configSchema = {
   },
 } as const;
 
-const validateConfig = new Ajv({ allErrors: false }).compile(configSchema);
+/** Compiled on first use: most runs have no config file, and ajv costs ~0.1 s of startup. */
+let validateConfig: import('ajv').ValidateFunction | undefined;
+function configValidator(): import('ajv').ValidateFunction {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return (validateConfig ??= new Ajv({ allErrors: false }).compile(configSchema));
+}
 
 /** Read `--config FILE`, else the first specdrift.config.* in cwd or a parent directory, else the built-in profile. */
 export function loadConfig(explicitPath?: string, cwd = process.cwd()): LoadedConfig {
@@ -78,8 +83,9 @@ export function loadConfig(explicitPath?: string, cwd = process.cwd()): LoadedCo
     throw new SpecdriftError(`config file ${path} does not exist`, ExitCode.config, { hint: 'check --config' });
   }
   const { value } = parseSpecText(readFileSync(path, 'utf8'), path, path);
-  if (!validateConfig(value)) {
-    const e = validateConfig.errors![0];
+  const validate = configValidator();
+  if (!validate(value)) {
+    const e = validate.errors![0];
     throw new SpecdriftError(`${path}: invalid config at ${e.instancePath || '/'}: ${e.message}`, ExitCode.config, {
       hint: 'see docs/config.md',
     });

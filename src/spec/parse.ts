@@ -1,4 +1,5 @@
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { isObject, type JsonObject } from './types.js';
@@ -37,6 +38,7 @@ function jsonErrorLocation(text: string, message: string): string {
     return `${line}:${col}`;
   }
   // Some V8 messages ("Unexpected token '}', …") carry no position: jsonc-parser (VS Code's) reports an offset for every error.
+  const { parse: parseJsonc } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'); // error path only
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length === 0) return '?';

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../../diff/classify/index.js';
 import { FORMATS, renderReport, type Format } from '../../diff/formats/index.js';
-import { ALL_RULES } from '../../diff/index.js';
+import { ALL_RULES } from '../../diff/rules/index.js';
 import type { DiffReport } from '../../diff/model.js';
 import { ExitCode } from '../../errors.js';
 import { runDiffPipeline } from '../../pipeline/diff.js';

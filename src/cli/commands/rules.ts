@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { ALL_RULES } from '../../diff/index.js';
+import { ALL_RULES } from '../../diff/rules/index.js';
 import { LEVELS } from '../../diff/model.js';
 import { colorFor, emit, type GlobalArgs } from '../context.js';
 

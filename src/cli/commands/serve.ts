@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { describeExchange, startReferenceServer } from '../../compat/server/index.js';
 import { contextFor, type GlobalArgs } from '../context.js';
 
 interface ServeArgs extends GlobalArgs {
@@ -22,6 +21,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       .example('$0 serve v41 --port 6820', 'a fake slurmrestd for the bundled v0.0.41 example')
       .epilogue('Invalid requests get 400 (415 for a wrong content type) with a JSON body naming the violated rule. See docs/serve.md.'),
   handler: async (args) => {
+    const { describeExchange, startReferenceServer } = await import('../../compat/server/index.js'); // heavy: loaded on use
     const spec = await contextFor(args).load(args.spec);
     const log = args.log ? createWriteStream(args.log, { flags: 'a' }) : undefined;
     const server = await startReferenceServer(spec.doc, {

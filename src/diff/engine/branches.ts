@@ -5,6 +5,7 @@
  */
 import type { JsonObject } from '../../spec/types.js';
 import type { SpecDoc } from './doc.js';
+import { identicalModuloRefs } from './identical.js';
 import type { Located, SchemaView } from './types.js';
 
 export interface BranchMatch {
@@ -76,15 +77,29 @@ export function matchBranches(oldDoc: SpecDoc, newDoc: SpecDoc, oldList: readonl
   const pairs: [Located, Located][] = [];
   const oldLeft = new Set(oldList.map((_, i) => i));
   const newLeft = new Set(newList.map((_, i) => i));
-  // 1. same structure (covers inline ↔ $ref and reordering)
+  // 1. written the same way (the common case, and cheap): same `$ref`, or identical inline schemas
+  for (const [i, a] of oldList.entries()) {
+    for (const j of newLeft) {
+      const b = newList[j];
+      const same = typeof a.node.$ref === 'string' ? a.node.$ref === b.node.$ref : b.node.$ref === undefined && identicalModuloRefs(a.node, b.node, undefined)?.length === 0;
+      if (!same) continue;
+      pairs.push([a, b]);
+      oldLeft.delete(i);
+      newLeft.delete(j);
+      break;
+    }
+  }
+  // 2. same structure (covers inline ↔ $ref and reordering)
   const newByShape = new Map<string, number[]>();
-  newList.forEach((b, j) => {
+  if (oldLeft.size > 0) newList.forEach((b, j) => {
+    if (!newLeft.has(j)) return;
     const k = shapeKey(newDoc, b);
     const list = newByShape.get(k);
     if (list) list.push(j);
     else newByShape.set(k, [j]);
   });
   oldList.forEach((b, i) => {
+    if (!oldLeft.has(i) || newLeft.size === 0) return;
     const candidates = newByShape.get(shapeKey(oldDoc, b));
     const j = candidates?.find((c) => newLeft.has(c));
     if (j !== undefined) {
@@ -93,7 +108,7 @@ export function matchBranches(oldDoc: SpecDoc, newDoc: SpecDoc, oldList: readonl
       newLeft.delete(j);
     }
   });
-  // 2. best remaining by similarity, greedily
+  // 3. best remaining by similarity, greedily
   if (oldLeft.size > 0 && newLeft.size > 0) {
     const scored: [number, number, number][] = [];
     for (const i of oldLeft) {

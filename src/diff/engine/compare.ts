@@ -57,8 +57,41 @@ export class SchemaComparer {
   }
 
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
+    return this.compareResolved(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw), ctx, undefined);
+  }
+
+  /** Identical schema objects with no `$ref` inside (per hiding flag): no node is needed for them. */
+  private readonly sameLeaves = new Map<string, Map<JsonObject, JsonObject>>();
+
+  /**
+   * Adds the comparison of a nested pair to `pair`, unless the two are written identically with nothing
+   * referenced below them: most of a big spec is unchanged, and such pairs can hold no change at all.
+   */
+  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located): void {
     const o = this.oldDoc.resolve(oldRaw);
     const n = this.newDoc.resolve(newRaw);
+    const flag = HIDDEN_FLAG[pair.ctx];
+    let leaves = this.sameLeaves.get(String(flag));
+    if (leaves === undefined) {
+      leaves = new Map();
+      this.sameLeaves.set(String(flag), leaves);
+    }
+    if (leaves.get(o.node) === n.node) return;
+    const known = (this.memo.get(pair.ctx) as Memo).get(o.node)?.get(n.node);
+    if (known) {
+      pair.children.push(known);
+      return;
+    }
+    const shared = identicalModuloRefs(o.node, n.node, flag);
+    if (shared?.length === 0) {
+      leaves.set(o.node, n.node);
+      return;
+    }
+    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null));
+  }
+
+  /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
+  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined): PairNode {
     const memo = this.memo.get(ctx) as Memo;
     let byNew = memo.get(o.node);
     if (byNew === undefined) {
@@ -72,13 +105,12 @@ export class SchemaComparer {
     this.nodes.push(pair);
     // Unreached components are compared without a direction; what an operation reaches was reported with one.
     if (ctx === 'schema' && this.comparedInDirection(o.node, n.node)) return pair;
-    this.fill(pair);
+    this.fill(pair, shared === undefined ? identicalModuloRefs(o.node, n.node, HIDDEN_FLAG[ctx]) : shared);
     return pair;
   }
 
-  private fill(pair: PairNode): void {
+  private fill(pair: PairNode, shared: SharedRef[] | null | undefined): void {
     const { ctx, old: o, new: n } = pair;
-    const shared = identicalModuloRefs(o.node, n.node, HIDDEN_FLAG[ctx]);
     if (shared) {
       this.compareSharedRefs(pair, shared);
       return;
@@ -94,7 +126,7 @@ export class SchemaComparer {
       if (m.pairs.length > 0) {
         const oSplit = new Set(m.pairs.map(([a]) => a.node));
         const nSplit = new Set(m.pairs.map(([, b]) => b.node));
-        for (const [a, b] of m.pairs) pair.children.push(this.compare(a, b, ctx));
+        for (const [a, b] of m.pairs) this.addChild(pair, a, b);
         ov = withoutBranches(ov, oSplit);
         nv = withoutBranches(nv, nSplit);
       }
@@ -123,6 +155,17 @@ export class SchemaComparer {
     for (const check of TYPE_CHECKS) check.check(input);
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
+    // A plain schema became a oneOf/anyOf of alternatives (or the reverse): the plain one is compared with
+    // the alternative it matches, and the other alternatives are new (or gone).
+    const oWrapper = isWrapper(ov);
+    if (oWrapper !== isWrapper(nv)) {
+      const key = (oWrapper ? ov : nv).oneOf ? 'oneOf' : 'anyOf';
+      const m = matchWrapped(this.oldDoc, this.newDoc, oWrapper ? (ov[key] ?? []) : [o], oWrapper ? [n] : (nv[key] ?? []));
+      branchCache.set(key, m);
+      for (const check of SCHEMA_CHECKS) if (check.name === key) check.check(input);
+      for (const [a, b] of m.pairs) this.addChild(pair, a, b);
+      return;
+    }
     for (const check of SCHEMA_CHECKS) check.check(input);
 
     for (const [name, oProp] of ov.properties) {
@@ -130,19 +173,19 @@ export class SchemaComparer {
       if (nProp === undefined) continue;
       const flag = HIDDEN_FLAG[ctx];
       if (this.oldDoc.hasFlag(oProp, flag) || this.newDoc.hasFlag(nProp, flag)) continue;
-      pair.children.push(this.compare(oProp, nProp, ctx));
+      this.addChild(pair, oProp, nProp);
     }
     if (ov.items || nv.items) {
-      pair.children.push(this.compare(ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'), ctx));
+      this.addChild(pair, ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'));
     }
     const oAdd = ov.additionalProperties;
     const nAdd = nv.additionalProperties;
     if ((oAdd || nAdd) && oAdd !== false && nAdd !== false) {
-      pair.children.push(this.compare(oAdd ?? anySchema(o, 'additionalProperties'), nAdd ?? anySchema(n, 'additionalProperties'), ctx));
+      this.addChild(pair, oAdd ?? anySchema(o, 'additionalProperties'), nAdd ?? anySchema(n, 'additionalProperties'));
     }
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
       if (!ov[key] && !nv[key]) continue;
-      for (const [a, b] of branches(key).pairs) pair.children.push(this.compare(a, b, ctx));
+      for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
   }
 
@@ -159,9 +202,27 @@ export class SchemaComparer {
       if (a.node.$ref === ref && b.node.$ref === ref) continue;
       const flag = HIDDEN_FLAG[pair.ctx];
       if (property && (this.oldDoc.hasFlag(a, flag) || this.newDoc.hasFlag(b, flag))) continue;
-      pair.children.push(this.compare(a, b, pair.ctx));
+      this.addChild(pair, a, b);
     }
   }
+}
+
+/** Only alternatives: a oneOf/anyOf with no properties or items of its own. */
+const isWrapper = (v: SchemaView): boolean => (v.oneOf !== undefined || v.anyOf !== undefined) && v.properties.size === 0 && v.items === undefined && v.allOf === undefined;
+
+/**
+ * Branch matching where one side is a single plain schema: it pairs with its structural match, or failing
+ * that with the first alternative of the same type.
+ */
+function matchWrapped(oldDoc: SpecDoc, newDoc: SpecDoc, oldList: readonly Located[], newList: readonly Located[]): BranchMatch {
+  const m = matchBranches(oldDoc, newDoc, oldList, newList);
+  if (m.pairs.length > 0 || m.removed.length === 0 || m.added.length === 0) return m;
+  const typeKey = (doc: SpecDoc, at: Located) => [...(doc.view(at).types ?? [])].sort().join('|');
+  for (const a of m.removed) {
+    const b = m.added.find((x) => typeKey(newDoc, x) === typeKey(oldDoc, a));
+    if (b) return { pairs: [[a, b]], removed: m.removed.filter((x) => x !== a), added: m.added.filter((x) => x !== b) };
+  }
+  return m;
 }
 
 /** The flag that hides a property in this direction. */

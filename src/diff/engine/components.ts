@@ -12,10 +12,11 @@ import { ptrJoin } from './doc.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
 
-const BASE = '/components/schemas';
-
-function schemasOf(root: JsonObject): JsonObject {
-  return isObject(root.components) && isObject(root.components.schemas) ? root.components.schemas : {};
+/** Where named schemas live: `components.schemas`, or `definitions` in Swagger 2.0. */
+function schemasOf(root: JsonObject): { schemas: JsonObject; base: string } {
+  if (isObject(root.components) && isObject(root.components.schemas)) return { schemas: root.components.schemas, base: '/components/schemas' };
+  if (isObject(root.definitions)) return { schemas: root.definitions, base: '/definitions' };
+  return { schemas: {}, base: '/components/schemas' };
 }
 
 /** Does any pair reachable from `root` carry a change? */
@@ -33,11 +34,11 @@ function anyChange(root: PairNode): boolean {
 }
 
 export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>, reachedNew: ReadonlySet<JsonObject>): void {
-  const os = schemasOf(run.oldDoc.root);
-  const ns = schemasOf(run.newDoc.root);
+  const { schemas: os, base: oldBase } = schemasOf(run.oldDoc.root);
+  const { schemas: ns, base: newBase } = schemasOf(run.newDoc.root);
   const located = (schemas: JsonObject, name: string): Located | undefined => {
     const node = schemas[name];
-    return isObject(node) ? { node, ptr: ptrJoin(BASE, name) } : undefined;
+    return isObject(node) ? { node, ptr: ptrJoin(schemas === os ? oldBase : newBase, name) } : undefined;
   };
   const onlyOld: string[] = [];
   const onlyNew: string[] = [];
@@ -59,7 +60,7 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   // Renames: same structure under a new name, checked with a scratch comparer so nothing is reported twice.
   const scratch = new SchemaComparer(run.oldDoc, run.newDoc);
   const newByShape = new Map<string, string[]>();
-  for (const name of onlyNew) {
+  if (onlyOld.length > 0) for (const name of onlyNew) {
     const key = shapeKey(run.newDoc, located(ns, name) as Located);
     newByShape.set(key, [...(newByShape.get(key) ?? []), name]);
   }
@@ -72,7 +73,7 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
     if (newName === undefined) continue;
     renamedNew.add(newName);
     renamedOld.add(oldName);
-    run.emitter(`#${ptrJoin(BASE, newName)}`, [], oAt.ptr, ptrJoin(BASE, newName))(componentSchemaRenamed, {
+    run.emitter(`#${ptrJoin(newBase, newName)}`, [], oAt.ptr, ptrJoin(newBase, newName))(componentSchemaRenamed, {
       detail: `${oldName} -> ${newName}`,
       message: `component schema '${oldName}' renamed to '${newName}'`,
       old: { value: oldName },
@@ -82,11 +83,11 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   for (const name of onlyOld) {
     const oAt = located(os, name) as Located;
     if (renamedOld.has(name) || reachedOld.has(run.oldDoc.resolve(oAt).node)) continue;
-    run.emitter(`#${oAt.ptr}`, [], oAt.ptr, BASE)(componentSchemaRemoved, { detail: name, message: `unused component schema '${name}' removed`, old: { value: oAt.node } });
+    run.emitter(`#${oAt.ptr}`, [], oAt.ptr, newBase)(componentSchemaRemoved, { detail: name, message: `unused component schema '${name}' removed`, old: { value: oAt.node } });
   }
   for (const name of onlyNew) {
     const nAt = located(ns, name) as Located;
     if (renamedNew.has(name) || reachedNew.has(run.newDoc.resolve(nAt).node)) continue;
-    run.emitter(`#${nAt.ptr}`, [], BASE, nAt.ptr)(componentSchemaAdded, { detail: name, message: `unused component schema '${name}' added`, new: { value: nAt.node } });
+    run.emitter(`#${nAt.ptr}`, [], newBase, nAt.ptr)(componentSchemaAdded, { detail: name, message: `unused component schema '${name}' added`, new: { value: nAt.node } });
   }
 }

@@ -30,8 +30,12 @@ export class SpecDoc {
   private readonly building = new Set<JsonObject>();
   private readonly shapes: Map<JsonObject, string>[] = [];
 
+  /** Swagger 2.0 keeps bodies in parameters, schemas under `definitions`, schemes under `securityDefinitions`. */
+  readonly isSwagger2: boolean;
+
   constructor(root: JsonObject) {
     this.root = root;
+    this.isSwagger2 = root.swagger !== undefined && root.openapi === undefined;
   }
 
   private readonly refNodes = new Map<string, JsonObject>();
@@ -192,18 +196,35 @@ export class SpecDoc {
       nullable = true;
       types.delete('null');
     }
-    if (types && types.size === 0) types = undefined;
+    // `type: []` means nothing, `type: null` (alone) means "only null": an empty set of other types.
+    if (types && types.size === 0 && !(t === 'null' || (Array.isArray(t) && t.length > 0))) types = undefined;
     // Generators often omit `type: object` next to `properties` (and `type: array` next to `items`): same meaning.
     if (types === undefined && (properties.size > 0 || kw('additionalProperties') !== undefined)) types = new Set(['object']);
     else if (types === undefined && kw('items') !== undefined) types = new Set(['array']);
+
+    const oneOf = this.children(at, 'oneOf');
+    const anyOf = this.children(at, 'anyOf');
+    // A oneOf/anyOf without a type of its own has the types of its branches (and is nullable if one is).
+    const alternatives = oneOf.length > 0 ? oneOf : anyOf;
+    if (types === undefined && alternatives.length > 0) {
+      const targets = alternatives.map((b) => this.resolve(b));
+      if (!targets.some((b) => this.building.has(b.node) || b.node === node)) {
+        this.building.add(node);
+        try {
+          const views = targets.map((b) => this.view(b));
+          if (views.every((bv) => bv.types !== undefined)) types = new Set(views.flatMap((bv) => [...(bv.types as Set<string>)]));
+          if (views.some((bv) => bv.nullable)) nullable = true;
+        } finally {
+          this.building.delete(node);
+        }
+      }
+    }
 
     let additionalProperties: false | Located | undefined;
     if (node.additionalProperties === false) additionalProperties = false;
     else if (isObject(node.additionalProperties)) additionalProperties = this.child(at, 'additionalProperties');
 
     const items = isObject(node.items) ? this.child(at, 'items') : undefined;
-    const oneOf = this.children(at, 'oneOf');
-    const anyOf = this.children(at, 'anyOf');
     const not = this.child(at, 'not');
     return {
       at,

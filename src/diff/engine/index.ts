@@ -1,6 +1,10 @@
 /**
  * The semantic diff: two (already masked) OpenAPI documents in, a DiffReport out, with every change at its
  * rule's default level (the classifier applies overrides and accept-lists afterwards).
+ *
+ * Hand-written rather than built on an OpenAPI diff library: those compare dereferenced documents path by
+ * path (a change in a shared or recursive schema is repeated for every path reaching it, and cycles have to
+ * be cut), while specdrift compares each schema pair once, `$ref`-aware, and attributes operations to it.
  */
 import { resolvePointer } from '../../spec/refs.js';
 import { isObject, type JsonObject } from '../../spec/types.js';

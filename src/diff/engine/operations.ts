@@ -197,7 +197,7 @@ function collectParameters(doc: SpecDoc, e: OperationEntry, renamed: ReadonlyMap
       const at = doc.resolve(raw);
       const where = at.node.in;
       const name = at.node.name;
-      if (typeof where !== 'string' || typeof name !== 'string') continue;
+      if (typeof where !== 'string' || typeof name !== 'string' || where === 'body') continue;
       const keyName = where === 'path' ? (renamed.get(name) ?? name) : where === 'header' ? name.toLowerCase() : name;
       out.set(`${where}:${keyName}`, { at, in: where, name });
     }
@@ -210,7 +210,8 @@ function parameterSchema(doc: SpecDoc, p: ParameterSide): Located | undefined {
   const direct = doc.child(p.at, 'schema');
   if (direct) return direct;
   const content = doc.child(p.at, 'content');
-  if (!content) return undefined;
+  // Swagger 2.0: a non-body parameter carries its type, format, enum, … itself.
+  if (!content) return doc.isSwagger2 ? p.at : undefined;
   const first = Object.keys(content.node)[0];
   const media = first === undefined ? undefined : doc.child(content, first);
   return media ? doc.child(media, 'schema') : undefined;
@@ -221,23 +222,41 @@ type SchemaFn = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx,
 /** Media type key without parameters, lower case, for a second matching pass. */
 const bareMediaType = (m: string): string => m.split(';')[0].trim().toLowerCase();
 
-/** Compares two `content` maps: media types added / removed, and the schemas of matched ones. */
-function compareContent(
-  run: DiffRun,
-  oContent: Located | undefined,
-  nContent: Located | undefined,
-  ctx: SchemaCtx,
-  rules: { added: RuleDef; removed: RuleDef },
-  label: string,
-  emit: Emit,
-  schema: SchemaFn,
-): void {
-  const oKeys = oContent ? Object.keys(oContent.node) : [];
-  const nKeys = nContent ? Object.keys(nContent.node) : [];
+/** Media type → the object holding its `schema`, with `where` pointing at the map for added/removed reports. */
+interface Media {
+  entries: Map<string, Located>;
+  where: string;
+}
+
+/** A 3.x `content` map as Media. */
+function contentMedia(doc: SpecDoc, owner: Located): Media {
+  const content = doc.child(owner, 'content');
+  const entries = new Map<string, Located>();
+  if (content) {
+    for (const key of Object.keys(content.node)) {
+      const m = doc.child(content, key);
+      if (m) entries.set(key, m);
+    }
+  }
+  return { entries, where: content?.ptr ?? owner.ptr };
+}
+
+/**
+ * Swagger 2.0: the body parameter or response holds `schema` itself, and its media types are the operation's
+ * (or document's) `consumes` / `produces`.
+ */
+function swagger2Media(doc: SpecDoc, holder: Located, op: Located, key: 'consumes' | 'produces'): Media {
+  const listed = op.node[key] ?? doc.root[key];
+  const types = Array.isArray(listed) && listed.length > 0 ? listed.filter((t): t is string => typeof t === 'string') : ['application/json'];
+  return { entries: new Map(holder.node.schema === undefined ? [] : types.map((t) => [t, holder])), where: holder.ptr };
+}
+
+/** Compares two sets of media types: added / removed, and the schemas of matched ones. */
+function compareContent(run: DiffRun, o: Media, n: Media, ctx: SchemaCtx, rules: { added: RuleDef; removed: RuleDef }, label: string, emit: Emit, schema: SchemaFn): void {
   const pairs: [string, string][] = [];
-  const oLeft = new Set(oKeys);
-  const nLeft = new Set(nKeys);
-  for (const k of nKeys) if (oLeft.has(k)) pairs.push([k, k]);
+  const oLeft = new Set(o.entries.keys());
+  const nLeft = new Set(n.entries.keys());
+  for (const k of n.entries.keys()) if (oLeft.has(k)) pairs.push([k, k]);
   for (const [k] of pairs) {
     oLeft.delete(k);
     nLeft.delete(k);
@@ -250,35 +269,54 @@ function compareContent(
     nLeft.delete(nk);
   }
   for (const [ok, nk] of pairs) {
-    const om = run.oldDoc.child(oContent as Located, ok);
-    const nm = run.newDoc.child(nContent as Located, nk);
-    if (!om || !nm) continue;
+    const om = o.entries.get(ok) as Located;
+    const nm = n.entries.get(nk) as Located;
     schema(run.oldDoc.child(om, 'schema'), run.newDoc.child(nm, 'schema'), ctx, [om, nm]);
   }
   for (const nk of nLeft) {
     emit(rules.added, {
       detail: `${label} ${nk}`.trim(),
       message: `${label ? label + ' ' : ''}media type ${nk} added`,
-      old: { pointer: oContent?.ptr },
-      new: { pointer: ptrJoin((nContent as Located).ptr, nk) },
+      old: { pointer: o.where },
+      new: { pointer: (n.entries.get(nk) as Located).ptr },
     });
   }
   for (const ok of oLeft) {
     emit(rules.removed, {
       detail: `${label} ${ok}`.trim(),
       message: `${label ? label + ' ' : ''}media type ${ok} removed`,
-      old: { pointer: ptrJoin((oContent as Located).ptr, ok) },
-      new: { pointer: nContent?.ptr },
+      old: { pointer: (o.entries.get(ok) as Located).ptr },
+      new: { pointer: n.where },
     });
   }
 }
 
+/** The request body (3.x `requestBody`, or the Swagger 2.0 `in: body` parameter), `$ref` resolved. */
+function requestBodyOf(doc: SpecDoc, e: OperationEntry): { at: Located; media: Media } | undefined {
+  if (doc.isSwagger2) {
+    for (const owner of [e.op, e.pathItem]) {
+      for (const raw of doc.children(owner, 'parameters')) {
+        const at = doc.resolve(raw);
+        if (at.node.in === 'body') return { at, media: swagger2Media(doc, at, e.op, 'consumes') };
+      }
+    }
+    return undefined;
+  }
+  const raw = doc.child(e.op, 'requestBody');
+  if (!raw) return undefined;
+  const at = doc.resolve(raw);
+  return { at, media: contentMedia(doc, at) };
+}
+
+/** A response's media types (3.x `content`, or Swagger 2.0 `schema` + `produces`). */
+const responseMedia = (doc: SpecDoc, resp: Located, e: OperationEntry): Media => (doc.isSwagger2 ? swagger2Media(doc, resp, e.op, 'produces') : contentMedia(doc, resp));
+
 function compareRequestBody(run: DiffRun, o: OperationEntry, n: OperationEntry, emit: Emit, schema: SchemaFn): void {
-  const ob = run.oldDoc.child(o.op, 'requestBody');
-  const nb = run.newDoc.child(n.op, 'requestBody');
+  const ob = requestBodyOf(run.oldDoc, o);
+  const nb = requestBodyOf(run.newDoc, n);
   if (!ob && !nb) return;
-  const oBody = ob && run.oldDoc.resolve(ob);
-  const nBody = nb && run.newDoc.resolve(nb);
+  const oBody = ob?.at;
+  const nBody = nb?.at;
   if (!oBody && nBody) {
     const required = nBody.node.required === true;
     emit(required ? requestRequiredBodyAdded : requestBodyAdded, {
@@ -306,8 +344,8 @@ function compareRequestBody(run: DiffRun, o: OperationEntry, n: OperationEntry, 
   }
   compareContent(
     run,
-    run.oldDoc.child(oBody, 'content'),
-    run.newDoc.child(nBody, 'content'),
+    (ob as { media: Media }).media,
+    (nb as { media: Media }).media,
     'request',
     { added: requestBodyMediaTypeAdded, removed: requestBodyMediaTypeRemoved },
     'request body',
@@ -338,8 +376,8 @@ function compareResponses(run: DiffRun, o: OperationEntry, n: OperationEntry, em
     const nRespR = run.newDoc.resolve(nResp);
     compareContent(
       run,
-      run.oldDoc.child(oResp, 'content'),
-      run.newDoc.child(nRespR, 'content'),
+      responseMedia(run.oldDoc, oResp, o),
+      responseMedia(run.newDoc, nRespR, n),
       'response',
       { added: responseMediaTypeAdded, removed: responseMediaTypeRemoved },
       `response ${status}`,
@@ -360,6 +398,9 @@ function compareResponses(run: DiffRun, o: OperationEntry, n: OperationEntry, em
     });
   }
 }
+
+/** A header's schema (Swagger 2.0: the header object carries type, format, … itself). */
+const headerSchema = (doc: SpecDoc, h: Located): Located | undefined => doc.child(h, 'schema') ?? (doc.isSwagger2 ? h : undefined);
 
 function headersOf(doc: SpecDoc, resp: Located): Map<string, { name: string; at: Located }> {
   const out = new Map<string, { name: string; at: Located }>();
@@ -391,7 +432,7 @@ function compareHeaders(run: DiffRun, status: string, oResp: Located, nResp: Loc
         new: { pointer: `${h.at.ptr}/required`, value: isRequired },
       });
     }
-    schema(run.oldDoc.child(prev.at, 'schema'), run.newDoc.child(h.at, 'schema'), 'header', [prev.at, h.at]);
+    schema(headerSchema(run.oldDoc, prev.at), headerSchema(run.newDoc, h.at), 'header', [prev.at, h.at]);
   }
   for (const [key, h] of oh) {
     if (nh.has(key)) continue;

@@ -14,12 +14,12 @@ const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'con
 export function reachedFromOperations(doc: SpecDoc): Set<JsonObject> {
   const reached = new Set<JsonObject>();
   const queue: JsonObject[] = [];
-  const visit = (value: Json, inNamedMap: boolean): void => {
+  // Only objects and arrays can hold refs: primitives are skipped before the call (most values are strings).
+  const visit = (value: JsonObject | Json[], inNamedMap: boolean): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, false);
+      for (const item of value) if (typeof item === 'object' && item !== null) visit(item, false);
       return;
     }
-    if (!isObject(value)) return;
     if (!inNamedMap && typeof value.$ref === 'string') {
       const target = doc.resolve(doc.refNode(value.$ref));
       if (target.node !== value && !reached.has(target.node)) {
@@ -28,8 +28,10 @@ export function reachedFromOperations(doc: SpecDoc): Set<JsonObject> {
       }
     }
     for (const key in value) {
-      if (!inNamedMap && (DATA_KEYS.has(key) || key.startsWith('x-') || key === '$ref')) continue;
-      visit(value[key], !inNamedMap && NAMED_MAPS.has(key));
+      const child = value[key];
+      if (typeof child !== 'object' || child === null) continue;
+      if (!inNamedMap && (DATA_KEYS.has(key) || key.startsWith('x-'))) continue;
+      visit(child, !inNamedMap && NAMED_MAPS.has(key));
     }
   };
   const paths = doc.root.paths;
@@ -39,8 +41,8 @@ export function reachedFromOperations(doc: SpecDoc): Set<JsonObject> {
       visit(item, false);
     }
   }
-  // Webhooks are operations too.
-  if (isObject(doc.root.webhooks)) visit(doc.root.webhooks, true);
+  // Webhooks are not compared as operations (yet): the schemas only they use count as unused, so that they
+  // are at least compared without a direction.
   while (queue.length > 0) visit(queue.pop() as JsonObject, false);
   return reached;
 }

@@ -1,7 +1,7 @@
 /** Turns the engine's findings into a DiffReport: operations attributed, fingerprints, stable order. */
-import { createHash } from 'node:crypto';
-import { resolvePointer } from '../../spec/refs.js';
-import { isObject, type JsonObject } from '../../spec/types.js';
+import * as crypto from 'node:crypto';
+import { unescapePointerToken } from '../../spec/refs.js';
+import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 import type { Change, DiffReport, OperationRef, Section, SpecSummary } from '../model.js';
 import { attributeOperations } from './attribute.js';
 import type { DiffRun } from './run.js';
@@ -10,8 +10,11 @@ import type { PendingChange } from './types.js';
 const SECTION_ORDER: Record<Section, number> = { paths: 0, webhooks: 1, components: 2, security: 3, servers: 4, info: 5 };
 
 /** sha256 of rule id + location + detail, 16 hex: independent of wording, levels and run order. */
-export const fingerprintOf = (id: string, location: string, detail: string): string =>
-  createHash('sha256').update(`${id}\u0000${location}\u0000${detail}`).digest('hex').slice(0, 16);
+export const fingerprintOf = (id: string, location: string, detail: string): string => sha256Hex(`${id}\u0000${location}\u0000${detail}`).slice(0, 16);
+
+// crypto.hash (Node ≥ 20.12) is a one-shot digest, several times cheaper than createHash per call.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex = (text: string): string => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex'));
 
 export function summaryOf(doc: JsonObject, source: string): SpecSummary {
   const out: SpecSummary = { source };
@@ -30,9 +33,20 @@ export function summaryOf(doc: JsonObject, source: string): SpecSummary {
  * `deprecated`) is pointed at through the object that would hold it.
  */
 function existingPointer(root: JsonObject, pointer: string): string {
-  let p = pointer;
-  while (p !== '' && resolvePointer(root, p) === undefined) p = p.slice(0, p.lastIndexOf('/'));
-  return p;
+  if (pointer === '' || pointer[0] !== '/') return '';
+  let node: Json | undefined = root;
+  let start = 1; // where the current token starts
+  while (start <= pointer.length) {
+    let end = pointer.indexOf('/', start);
+    if (end === -1) end = pointer.length;
+    const raw = pointer.slice(start, end);
+    const token = raw.includes('~') ? unescapePointerToken(raw) : raw;
+    const next: Json | undefined = Array.isArray(node) ? node[Number(token)] : isObject(node) && Object.hasOwn(node, token) ? node[token] : undefined;
+    if (next === undefined) return pointer.slice(0, start - 1);
+    node = next;
+    start = end + 1;
+  }
+  return pointer;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,11 +58,13 @@ const compareOps = (a: OperationRef, b: OperationRef): number => cmp(a.path, b.p
  * every affected operation. (The opposite, many old copies extracted into one new schema, already shares
  * the new location.)
  */
+const valueKey = (v: Json | undefined): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : `${typeof v}:${String(v)}`);
+
 function mergeFannedOut(collected: { p: PendingChange; ops: Iterable<number> }[]): void {
   const groups = new Map<string, PendingChange[]>();
   for (const { p } of collected) {
     if (p.oldLocation === undefined) continue;
-    const key = [p.def.id, p.oldLocation, p.old?.pointer, p.detail, JSON.stringify(p.old?.value), JSON.stringify(p.new?.value)].join('\u0000');
+    const key = `${p.def.id}\u0000${p.oldLocation}\u0000${p.old?.pointer}\u0000${p.detail}\u0000${valueKey(p.old?.value)}\u0000${valueKey(p.new?.value)}`;
     const group = groups.get(key);
     if (group) group.push(p);
     else groups.set(key, [p]);
@@ -67,12 +83,19 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
   mergeFannedOut(collected);
   // The same change found through two different old/new pairings (e.g. one new schema replacing two old
   // ones) has one fingerprint: keep it once, with the union of the operations.
-  const byFingerprint = new Map<string, { change: Change; detail: string; ops: Set<number> }>();
+  const byFingerprint = new Map<string, { change: Change; detail: string; ops: Set<number>; raw: PendingChange }>();
   for (const { p, ops } of collected) {
     const fingerprint = fingerprintOf(p.def.id, p.location, p.detail);
     const prev = byFingerprint.get(fingerprint);
     if (prev) {
       for (const i of ops) prev.ops.add(i);
+      // Keep the sides of the first copy in pointer order, whatever order the documents list things in.
+      const side = (c: { old?: { pointer: string }; new?: { pointer: string } }) => `${c.new?.pointer ?? ''}\u0000${c.old?.pointer ?? ''}`;
+      if (side(p) < side(prev.raw)) {
+        prev.raw = p;
+        if (p.old) prev.change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
+        if (p.new) prev.change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
+      }
       continue;
     }
     const change: Change = {
@@ -87,7 +110,7 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
     };
     if (p.old) change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
     if (p.new) change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
-    byFingerprint.set(fingerprint, { change, detail: p.detail, ops: new Set(ops) });
+    byFingerprint.set(fingerprint, { change, detail: p.detail, ops: new Set(ops), raw: p });
   }
   const entries = [...byFingerprint.values()];
   for (const e of entries) e.change.operations = [...e.ops].map((i) => run.ops[i]).sort(compareOps);

@@ -64,10 +64,15 @@ export function diffSecurity(run: DiffRun): void {
   const n = alternatives(run.newDoc.root.security) ?? [];
   compareRequirements(o, n, API_SECURITY, run.emitter('security', [], '/security', '/security'), '/security', '/security');
 
-  const schemes = (root: JsonObject) => (isObject(root.components) && isObject(root.components.securitySchemes) ? root.components.securitySchemes : {});
-  const os = schemes(run.oldDoc.root);
-  const ns = schemes(run.newDoc.root);
-  const base = '/components/securitySchemes';
+  // Swagger 2.0 calls them securityDefinitions.
+  const schemes = (root: JsonObject): [JsonObject, string] =>
+    isObject(root.components) && isObject(root.components.securitySchemes)
+      ? [root.components.securitySchemes, '/components/securitySchemes']
+      : isObject(root.securityDefinitions)
+        ? [root.securityDefinitions, '/securityDefinitions']
+        : [{}, '/components/securitySchemes'];
+  const [os, oldBase] = schemes(run.oldDoc.root);
+  const [ns, base] = schemes(run.newDoc.root);
   for (const name of Object.keys(ns)) {
     const nRaw = ns[name];
     if (!isObject(nRaw)) continue;
@@ -78,14 +83,14 @@ export function diffSecurity(run: DiffRun): void {
       run.emitter(location, [], base, nAt.ptr)(securitySchemeAdded, { detail: name, message: `security scheme '${name}' added`, new: { value: nAt.node } });
       continue;
     }
-    const oAt = run.oldDoc.resolve({ node: oRaw, ptr: ptrJoin(base, name) });
+    const oAt = run.oldDoc.resolve({ node: oRaw, ptr: ptrJoin(oldBase, name) });
     const emit = run.emitter(location, [], oAt.ptr, nAt.ptr);
     securitySchemeFieldsCheck(name, oAt, nAt, emit);
     securitySchemeFlowsCheck(name, oAt, nAt, emit);
   }
   for (const name of Object.keys(os)) {
     if (isObject(ns[name]) || !isObject(os[name])) continue;
-    const ptr = ptrJoin(base, name);
+    const ptr = ptrJoin(oldBase, name);
     run.emitter(`#${ptr}`, [], ptr, base)(securitySchemeRemoved, { detail: name, message: `security scheme '${name}' removed`, old: { value: os[name] } });
   }
 }

@@ -16,6 +16,7 @@ export const requiredCheck: SchemaCheck = {
   name: 'required',
   rules: [propertyRequiredAdded, propertyRequiredRemoved],
   check({ ctx, old, new: neu, oldView, newView, emit }) {
+    if (old.required.size === neu.required.size && [...old.required].every((r) => neu.required.has(r))) return;
     const names = new Set([...old.required, ...neu.required]);
     for (const name of [...names].sort()) {
       const wasRequired = old.required.has(name);

@@ -26,7 +26,7 @@ const covers = (outer: ReadonlySet<string> | undefined, inner: ReadonlySet<strin
   return true;
 };
 
-const label = (types: ReadonlySet<string> | undefined): string => (types ? [...types].sort().join('|') : 'any');
+const label = (types: ReadonlySet<string> | undefined): string => (types ? (types.size > 0 ? [...types].sort().join('|') : 'null') : 'any');
 
 /** Reports how `type` changed; returns true when the types are incompatible (the engine then stops descending). */
 export function compareTypes(o: ReadonlySet<string> | undefined, n: ReadonlySet<string> | undefined): 'same' | 'widened' | 'narrowed' | 'changed' {

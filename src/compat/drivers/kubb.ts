@@ -1,0 +1,16 @@
+/** Driver part for Kubb (plugin-client, fetch): `fn(pathParams…, data, params, headers, { baseURL, headers })` → body only. */
+export const KUBB_DRIVER = String.raw`
+const driver = {
+  setup() {
+    return { api: fromBuild('index.js') };
+  },
+  lookup(ctx, call) {
+    return typeof ctx.api[call.symbol] === 'function' ? ctx.api[call.symbol] : undefined;
+  },
+  async invoke(ctx, fn, call) {
+    // The fetch client returns res.data and never throws on an HTTP status: the status comes from the harness's fetch.
+    return { data: await fn(...call.args) };
+  },
+};
+main(driver);
+`;
