@@ -14,7 +14,7 @@ export interface BranchMatch {
   added: Located[];
 }
 
-const SHAPE_DEPTH = 2;
+const SHAPE_DEPTH = 1;
 
 /** A structural key of a schema (refs resolved, a few levels deep): equal keys mean "same branch". */
 export function shapeKey(doc: SpecDoc, at: Located, depth = SHAPE_DEPTH): string {
@@ -77,15 +77,20 @@ export function matchBranches(oldDoc: SpecDoc, newDoc: SpecDoc, oldList: readonl
   const pairs: [Located, Located][] = [];
   const oldLeft = new Set(oldList.map((_, i) => i));
   const newLeft = new Set(newList.map((_, i) => i));
-  // 1. written the same way (the common case, and cheap): same `$ref`, or identical inline schemas
-  for (const [i, a] of oldList.entries()) {
+  // 1. written the same way (the common case, and cheap): same `$ref`, or identical inline schemas; first at
+  // the same position, then anywhere
+  const same = (a: Located, b: Located) =>
+    typeof a.node.$ref === 'string' ? a.node.$ref === b.node.$ref : b.node.$ref === undefined && identicalModuloRefs(a.node, b.node, undefined) !== undefined;
+  const take = (i: number, j: number) => {
+    pairs.push([oldList[i], newList[j]]);
+    oldLeft.delete(i);
+    newLeft.delete(j);
+  };
+  for (let i = 0; i < oldList.length && i < newList.length; i++) if (same(oldList[i], newList[i])) take(i, i);
+  for (const i of [...oldLeft]) {
     for (const j of newLeft) {
-      const b = newList[j];
-      const same = typeof a.node.$ref === 'string' ? a.node.$ref === b.node.$ref : b.node.$ref === undefined && identicalModuloRefs(a.node, b.node, undefined)?.length === 0;
-      if (!same) continue;
-      pairs.push([a, b]);
-      oldLeft.delete(i);
-      newLeft.delete(j);
+      if (!same(oldList[i], newList[j])) continue;
+      take(i, j);
       break;
     }
   }

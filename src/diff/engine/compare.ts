@@ -11,7 +11,7 @@ import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
 import { compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
 import { combine, ptrJoin, type SpecDoc } from './doc.js';
-import { identicalModuloRefs, type SharedRef } from './identical.js';
+import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
 
@@ -50,14 +50,28 @@ export class SchemaComparer {
     readonly newDoc: SpecDoc,
   ) {}
 
+  /** Pairs compared in some direction (request, response, parameter, header): old node → new nodes. */
+  private readonly directed = new Map<JsonObject, Set<JsonObject>>();
+
   /** Was this pair of schema objects compared in a context other than `schema`? */
   comparedInDirection(oldNode: JsonObject, newNode: JsonObject): boolean {
-    for (const ctx of SCHEMA_CTXS) if (ctx !== 'schema' && this.memo.get(ctx)?.get(oldNode)?.has(newNode)) return true;
-    return false;
+    return this.directed.get(oldNode)?.has(newNode) === true;
   }
 
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
     return this.compareResolved(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw), ctx, undefined);
+  }
+
+  private readonly identicalCaches = new Map<string, IdenticalCache>();
+
+  /** The fast path, with its cache for this hiding flag. */
+  private identical(o: JsonObject, n: JsonObject, flag: 'readOnly' | 'writeOnly' | undefined): SharedRef[] | undefined {
+    let cache = this.identicalCaches.get(String(flag));
+    if (cache === undefined) {
+      cache = new Map();
+      this.identicalCaches.set(String(flag), cache);
+    }
+    return identicalModuloRefs(o, n, flag, cache);
   }
 
   /** Identical schema objects with no `$ref` inside (per hiding flag): no node is needed for them. */
@@ -82,7 +96,7 @@ export class SchemaComparer {
       pair.children.push(known);
       return;
     }
-    const shared = identicalModuloRefs(o.node, n.node, flag);
+    const shared = this.identical(o.node, n.node, flag);
     if (shared?.length === 0) {
       leaves.set(o.node, n.node);
       return;
@@ -103,9 +117,14 @@ export class SchemaComparer {
     const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
     byNew.set(n.node, pair);
     this.nodes.push(pair);
+    if (ctx !== 'schema') {
+      const seen = this.directed.get(o.node);
+      if (seen) seen.add(n.node);
+      else this.directed.set(o.node, new Set([n.node]));
+    }
     // Unreached components are compared without a direction; what an operation reaches was reported with one.
     if (ctx === 'schema' && this.comparedInDirection(o.node, n.node)) return pair;
-    this.fill(pair, shared === undefined ? identicalModuloRefs(o.node, n.node, HIDDEN_FLAG[ctx]) : shared);
+    this.fill(pair, shared === undefined ? this.identical(o.node, n.node, HIDDEN_FLAG[ctx]) : shared);
     return pair;
   }
 

@@ -19,6 +19,9 @@ function schemasOf(root: JsonObject): { schemas: JsonObject; base: string } {
   return { schemas: {}, base: '/components/schemas' };
 }
 
+/** Rename candidates only need the top level to look alike: the scratch comparison decides. */
+const RENAME_SHAPE_DEPTH = 0;
+
 /** Does any pair reachable from `root` carry a change? */
 function anyChange(root: PairNode): boolean {
   const seen = new Set<PairNode>();
@@ -61,14 +64,14 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   const scratch = new SchemaComparer(run.oldDoc, run.newDoc);
   const newByShape = new Map<string, string[]>();
   if (onlyOld.length > 0) for (const name of onlyNew) {
-    const key = shapeKey(run.newDoc, located(ns, name) as Located);
+    const key = shapeKey(run.newDoc, located(ns, name) as Located, RENAME_SHAPE_DEPTH);
     newByShape.set(key, [...(newByShape.get(key) ?? []), name]);
   }
   const renamedNew = new Set<string>();
   const renamedOld = new Set<string>();
   for (const oldName of onlyOld) {
     const oAt = located(os, oldName) as Located;
-    const candidates = newByShape.get(shapeKey(run.oldDoc, oAt)) ?? [];
+    const candidates = newByShape.get(shapeKey(run.oldDoc, oAt, RENAME_SHAPE_DEPTH)) ?? [];
     const newName = candidates.find((c) => !renamedNew.has(c) && !anyChange(scratch.compare(oAt, located(ns, c) as Located, 'schema')));
     if (newName === undefined) continue;
     renamedNew.add(newName);

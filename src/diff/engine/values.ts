@@ -16,12 +16,13 @@ function sizeUpTo(value: Json, limit: number): number {
     const v = stack.pop() as Json;
     if (Array.isArray(v)) {
       size += 2 + v.length;
-      for (const item of v) stack.push(item);
+      for (let i = 0; i < v.length && size <= limit; i++) stack.push(v[i]);
     } else if (isObject(v)) {
       size += 2;
-      for (const [k, item] of Object.entries(v)) {
+      for (const k in v) {
         size += k.length + 4;
-        stack.push(item);
+        stack.push(v[k]);
+        if (size > limit) break;
       }
     } else if (typeof v === 'string') size += v.length + 2;
     else size += String(v).length;

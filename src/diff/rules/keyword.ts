@@ -1,5 +1,5 @@
 /** Shared logic for rules about one schema keyword being set, removed or changed. */
-import { isDeepStrictEqual } from 'node:util';
+import { jsonEqual } from '../engine/identical.js';
 import type { Json } from '../../spec/types.js';
 import type { SchemaCheck } from '../engine/types.js';
 import type { SchemaRule } from './define.js';
@@ -31,7 +31,7 @@ export function keywordCheck(
         if (rules.set) emit(rules.set, { detail: '', message: `${label} set to ${show(n)}`, ...sides });
       } else if (n === undefined) {
         if (rules.removed) emit(rules.removed, { detail: '', message: `${label} ${show(o)} removed`, ...sides });
-      } else if (!isDeepStrictEqual(o, n) && rules.changed) {
+      } else if (!jsonEqual(o, n) && rules.changed) {
         emit(rules.changed, { detail: '', message: `${label} changed from ${show(o)} to ${show(n)}`, ...sides });
       }
     },

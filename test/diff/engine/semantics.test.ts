@@ -114,6 +114,17 @@ describe('layout does not matter', () => {
     expect(ids(report)).toEqual(['response-property-added']);
   });
 
+  it('a plain schema that became one of several alternatives is one new alternative, not a rewrite', () => {
+    const user = { type: 'object', properties: { login: str, id: { type: 'integer' } } };
+    const org = { type: 'object', properties: { slug: str, seats: { type: 'integer' } } };
+    const schemas = { User: user, Org: org };
+    const plain = api({ '/repo': { type: 'object', properties: { owner: ref('User') } } }, schemas);
+    const either = api({ '/repo': { type: 'object', properties: { owner: { oneOf: [ref('User'), ref('Org')] } } } }, schemas);
+    const widened = diffSpecs(plain, either);
+    expect(widened.changes.map((c) => [c.id, c.level, c.message])).toEqual([['response-one-of-branch-added', 'warning', 'oneOf branch Org added']]);
+    expect(diffSpecs(either, plain).changes.map((c) => c.id)).toEqual(['response-one-of-branch-removed']);
+  });
+
   it('operations match by path template whatever the parameter names; a different name is a rename', () => {
     const op = (name: string) => ({
       get: { parameters: [{ name, in: 'path', required: true, schema: str }], responses: { '200': { description: 'ok' } } },
@@ -268,6 +279,38 @@ describe('diffSchemas (--select)', () => {
     expect(ids(select('request'))).toEqual(['request-property-removed']);
     expect(ids(select('both'))).toEqual(['request-property-removed', 'response-property-removed']);
     expect(select().select).toEqual({ old: '/components/schemas/Wrapper', new: '/components/schemas/Wrapper' });
+  });
+});
+
+describe('Swagger 2.0', () => {
+  const swagger = (item: JsonObject, limit: JsonObject, spare = true): JsonObject => ({
+    swagger: '2.0',
+    info: { title: 't', version: '1' },
+    produces: ['application/json'],
+    paths: {
+      '/items': {
+        post: {
+          parameters: [
+            { name: 'limit', in: 'query', ...limit },
+            { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Item' } },
+          ],
+          responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/Item' }, headers: { 'X-Count': { type: 'integer' } } } },
+        },
+      },
+    },
+    definitions: { Item: item, ...(spare ? { Spare: { type: 'string' } } : {}) },
+  });
+
+  it('compares body parameters as request bodies, response schemas, parameter types and definitions', () => {
+    const old = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x'] } } }, { type: 'integer' });
+    const neu = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x', 'y'] } } }, { type: 'string' }, false);
+    expect(diffSpecs(old, neu).changes.map((c) => `${c.id} ${c.location}`)).toEqual([
+      'request-enum-value-added #/definitions/Item/properties/b',
+      'response-enum-value-added #/definitions/Item/properties/b',
+      'request-parameter-type-changed #/paths/~1items/post/parameters/0',
+      'component-schema-removed #/definitions/Spare',
+    ]);
+    expect(diffSpecs(old, old).changes).toEqual([]);
   });
 });
 
