@@ -11,6 +11,7 @@ import type { JsonPatchOp } from '../diff/engine/structural.js';
 import { autoMaskPair, detectVersionTags, maskDocument, parseVersionTag } from '../mask/index.js';
 import type { LoadedConfig } from '../spec/config.js';
 import { HTTP_METHODS } from '../spec/validate/model.js';
+import { excludeMarked } from '../spec/filter.js';
 import { select } from '../spec/select.js';
 import { tokensFromPointer } from '../spec/refs.js';
 import { isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
@@ -23,6 +24,8 @@ export interface DiffPipelineOptions {
   /** For schema selections: how the schema is used (default: inferred from the selector, else unknown). */
   direction?: 'request' | 'response' | 'both';
   mode?: 'semantic' | 'structural';
+  /** Drop parts marked with these `x-` extensions (x-internal, …) from both sides before comparing. */
+  excludeExtensions?: string[];
   severity?: string[];
   accept?: string[];
   includeRules?: string[];
@@ -113,6 +116,10 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     oldDoc = applyMask(oldDoc, plan);
     newDoc = applyMask(newDoc, plan);
     notes.push(plan.note);
+  }
+  if (opts.excludeExtensions?.length) {
+    oldDoc = excludeMarked(oldDoc, opts.excludeExtensions);
+    newDoc = excludeMarked(newDoc, opts.excludeExtensions);
   }
   const sources = { oldSource: oldSpec.source, newSource: newSpec.source };
 

@@ -28,6 +28,7 @@ interface DiffArgs extends GlobalArgs {
   'exclude-rule'?: string[];
   'include-path'?: string[];
   'exclude-path'?: string[];
+  'exclude-extension'?: string[];
 }
 
 type Flavour = 'diff' | 'breaking' | 'changelog';
@@ -67,6 +68,7 @@ function builder(flavour: Flavour) {
       .option('exclude-rule', { type: 'string', array: true, describe: 'drop rule ids matching these globs' })
       .option('include-path', { type: 'string', array: true, describe: 'only report changes affecting these path globs (/slurm/*/jobs)' })
       .option('exclude-path', { type: 'string', array: true, describe: 'drop changes affecting only these path globs' })
+      .option('exclude-extension', { type: 'string', array: true, describe: 'ignore paths, operations, properties and components marked with this x- extension (x-internal)' })
       .conflicts('select', ['select-old', 'select-new'])
       .check((a) => {
         if ((a['select-old'] === undefined) !== (a['select-new'] === undefined)) throw new Error('--select-old and --select-new go together (or use --select)');
@@ -101,6 +103,7 @@ function handler(flavour: Flavour) {
       excludeRules: args['exclude-rule'],
       includePaths: args['include-path'],
       excludePaths: args['exclude-path'],
+      excludeExtensions: args['exclude-extension'],
       config: ctx.config,
     });
     const report = flavour === 'breaking' ? onlyBreaking(result.report) : result.report;
