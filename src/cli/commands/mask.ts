@@ -27,7 +27,7 @@ export const maskCommand: CommandModule<GlobalArgs, MaskArgs> = {
       .option('to', { type: 'string', describe: 'version to write instead, e.g. v0.0.40' })
       .option('strip', { type: 'boolean', describe: 'remove version tags entirely (v0.0.40_job → job)' })
       .option('placeholder', { type: 'string', describe: 'with --strip: what stands in for a tag that is a path segment (default vX)' })
-      .option('detect', { type: 'boolean', describe: 'list the version tags, their forms and counts; write no spec' })
+      .option('detect', { alias: 'auto', type: 'boolean', describe: 'list the version tags, their forms and counts; write no spec' })
       .option('output', { alias: 'o', type: 'string', describe: 'write the masked spec to FILE (atomically)' })
       .option('format', { alias: 'f', choices: ['json', 'yaml'] as const, describe: 'output format (default: the source format)' })
       .option('pretty', { type: 'boolean', default: false, describe: 'indent JSON output' })
