@@ -89,7 +89,9 @@ async function main(driver) {
     try {
       const got = await withTimeout(Promise.resolve().then(() => driver.invoke(ctx, target, call)), input.timeoutMs);
       const status = got.status ?? lastStatus;
-      results.push({ operationId: call.operationId, outcome: isSuccess(status) ? 'ok' : 'http-error', status, decoded: toJson(got.data), ms: Date.now() - started });
+      const result = { operationId: call.operationId, outcome: isSuccess(status) ? 'ok' : 'http-error', status, decoded: toJson(got.data), ms: Date.now() - started };
+      if (result.outcome === 'http-error') result.error = 'HTTP ' + status;
+      results.push(result);
     } catch (error) {
       const http = await httpErrorOf(error);
       const status = http?.status ?? lastStatus;

@@ -68,7 +68,6 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
