@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +61,19 @@ function expectCountNear(actual: number, observed: number): void {
   expect(Math.abs(actual - observed)).toBeLessThanOrEqual(Math.max(2, Math.round(observed * 0.1)));
 }
 
+/** `nobody` may not be able to reach the checkout (CI clones into a 0700 temp dir): it runs a world-readable copy. */
+function scriptCopyForNobody(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'specdrift-script-'));
+  cpSync(join(repoRoot, 'scripts'), join(copy, 'scripts'), { recursive: true });
+  spawnSync('chmod', ['-R', 'a+rX', copy]);
+  return join(copy, 'scripts', 'slurm-specs.sh');
+}
+
 function runScript(args: string[], options: { asNobody?: boolean } = {}) {
   const asNobody = options.asNobody === true && process.getuid?.() === 0;
   const command = asNobody ? 'setpriv' : 'bash';
   const argv = asNobody
-    ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'bash', script, ...args]
+    ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'bash', scriptCopyForNobody(), ...args]
     : [script, ...args];
   const started = Date.now();
   const result = spawnSync(command, argv, { encoding: 'utf8' });
