@@ -35,7 +35,7 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .alias('help', 'h')
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'give a command (see --help)')
+    .demandCommand(1, bin === 'oasdiff' ? 'give OLD and NEW specs, e.g. oasdiff v40 v41' : 'give a command, e.g. specdrift diff v40 v41')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Sources: FILE | - | http(s)://URL | git:REV:path | REV:path | cmd:COMMAND | version (v41, 0.0.41).\nExit codes: docs/exit-codes.md')
     .exitProcess(false)
