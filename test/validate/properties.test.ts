@@ -82,7 +82,8 @@ describe('validateSpec properties (fixture with injected defects)', () => {
         fc.stringMatching(/^[a-z]{1,8}$/),
         async (defects, pick, word) => {
           const doc = structuredClone(clean) as Doc;
-          for (const d of defects) DEFECTS[d].apply(doc, pick, word);
+          // In list order: the path rename (last in DEFECTS) must not run before defects that look paths up by name.
+          for (const d of [...defects].sort((x, y) => x - y)) DEFECTS[d].apply(doc, pick, word);
           const before = structuredClone(doc);
           const findings = await validateSpec(doc as JsonObject);
           expect(doc).toEqual(before);

@@ -1,3 +1,4 @@
+import { ExitCode, SpecdriftError } from '../../errors.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { defaultCacheDir } from '../../spec/cache.js';
 import type { CompileResult, GenerateOptions, GenerateResult, GeneratorAdapter } from './types.js';
 
 /** Bump when what we store in a client directory changes shape (compiled layout, drivers' expectations). */
-const CACHE_FORMAT = '1';
+const CACHE_FORMAT = '2';
 
 /** Directory for generated clients: `<specdrift cache>/clients` (`$SPECDRIFT_CACHE_DIR`, `$XDG_CACHE_HOME/specdrift`, `~/.cache/specdrift`). */
 export const defaultClientCacheDir = (): string => join(defaultCacheDir(), 'clients');
@@ -66,6 +67,10 @@ export async function prepareClient(adapter: GeneratorAdapter, specPath: string,
   const work = join(root, `${key}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
     const generate = await adapter.generate(specPath, work, opts);
+    // Some generators (Swagger Codegen) exit 0 having written nothing; never cache an empty client.
+    if (generate.files === 0) {
+      throw new SpecdriftError(`${adapter.id}: the generator wrote no files for ${specPath}`, ExitCode.command, { hint: 'run it by hand to see why' });
+    }
     // Nothing in a compiled client depends on its own path (links point at packages, requires are relative), so it can move.
     const compile = await adapter.compile(work);
     const record: Stored = { generatorId: adapter.id, version, generate, compile };

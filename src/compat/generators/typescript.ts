@@ -60,7 +60,9 @@ export async function compileTypeScript(outDir: string, project: TypeScriptProje
   });
   if (files.length === 0) return { ok: false, errors: [`no TypeScript files matching ${project.include.join(', ')}`], ms: Date.now() - started };
 
-  const program = ts.createProgram([...new Set(files)], CHECK_OPTIONS);
+  // `types: ['node']` resolves through typeRoots; pin them to the output directory (where @types/node is linked),
+  // or the check depends on the directory specdrift happens to be started from.
+  const program = ts.createProgram([...new Set(files)], { ...CHECK_OPTIONS, typeRoots: [join(outDir, 'node_modules', '@types')] });
   const errors = ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error)

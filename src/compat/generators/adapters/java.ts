@@ -102,7 +102,9 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
       bind(fn, binding) {
         // One request object: camelCase parameter names plus the body under its model's name.
         const [request] = fn.params;
-        if (!request?.members) return { symbol: fn.name, container: fn.container, args: [] };
+        // Without a request object the result still goes through the model's ToJSON (returnType), or parameterless
+        // operations would look like camelCase renames.
+        if (!request?.members) return { symbol: fn.name, container: fn.container, args: [], hints: fn.returnType ? { returnType: fn.returnType } : {} };
         const bodyMember = request.members.find((m) => !paramFor(binding, m));
         const hints: Record<string, string> = {};
         if (bodyMember) hints.bodyMember = bodyMember;
