@@ -65,6 +65,18 @@ const configSchema = {
     headers: { type: 'object', additionalProperties: { type: 'string' } },
     severity: { type: 'object', additionalProperties: { type: 'string', enum: ['breaking', 'warning', 'info', 'off'] } },
     accept: { type: 'array', items: { type: 'string' } },
+    // Committed generated clients (`specdrift clients generate|check`, docs/compat.md).
+    clients: {
+      type: 'object',
+      properties: {
+        specs: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+        generators: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+        out: { type: 'string', minLength: 1 },
+        patches: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+      required: ['specs', 'generators'],
+      additionalProperties: false,
+    },
   },
 } as const;
 

@@ -1,5 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { breakingCommand, changelogCommand, diffCommand } from './diff.js';
+import { clientsCommand } from './clients.js';
+import { compatCommand } from './compat.js';
 import { fetchCommand } from './fetch.js';
 import { maskCommand } from './mask.js';
 import { rulesCommand } from './rules.js';
@@ -8,4 +10,4 @@ import { sliceCommand } from './slice.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, fetchCommand, maskCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];

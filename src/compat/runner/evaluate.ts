@@ -1,0 +1,73 @@
+/** One cell's verdict from what the driver reported, what the server saw, and what the client decoded. */
+import type { CallResult } from '../generators/index.js';
+import { compareDecoded, type Normalisation, parseBody } from './compare.js';
+import type { TargetExchange } from './target.js';
+import type { CellStatus, DecodeMismatch, ObservedExchange, Verdict } from './types.js';
+
+export function verdictOf(exchanges: readonly ObservedExchange[]): Verdict {
+  if (exchanges.length === 0) return 'no-request';
+  const client = exchanges.some((e) => e.violations.some((v) => v.where === 'request'));
+  const server = exchanges.some((e) => e.violations.some((v) => v.where === 'response'));
+  return client && server ? 'both-broke-spec' : client ? 'client-broke-spec' : server ? 'server-broke-spec' : 'conforms';
+}
+
+const firstViolation = (exchanges: readonly ObservedExchange[], where: 'request' | 'response') =>
+  exchanges.flatMap((e) => e.violations).find((v) => v.where === where);
+
+export interface EvaluateOptions {
+  norm: Normalisation;
+  /** Statuses that count as success (scenario `expect`); default any 2xx. */
+  expect?: number[];
+}
+
+export interface Evaluation {
+  status: Extract<CellStatus, 'pass' | 'fail' | 'not-generated'>;
+  reason?: string;
+  verdict?: Verdict;
+  mismatches?: DecodeMismatch[];
+}
+
+/** Decide pass / fail (with the first reason) for one call. Compilation is the caller's business. */
+export function evaluateCall(result: CallResult, exchanges: readonly TargetExchange[], opts: EvaluateOptions): Evaluation {
+  if (result.outcome === 'not-generated') return { status: 'not-generated', reason: result.error ?? 'not in the generated client' };
+  const verdict = verdictOf(exchanges);
+  const request = firstViolation(exchanges, 'request');
+  const response = firstViolation(exchanges, 'response');
+  const fail = (reason: string, mismatches?: DecodeMismatch[]): Evaluation => ({ status: 'fail', reason, verdict, ...(mismatches ? { mismatches } : {}) });
+  // The spec is the judge: a request that broke it fails the cell even when a lenient server answered 2xx.
+  if (request) return fail(`request broke the spec: [${request.rule}] ${request.message}`);
+  if (response) return fail(`server broke the spec: [${response.rule}] ${response.message}`);
+
+  const status = result.status ?? exchanges.at(-1)?.status;
+  const expected = opts.expect;
+  const statusOk = (s: number | undefined) => (s === undefined ? false : expected ? expected.includes(s) : s >= 200 && s < 300);
+  if (result.outcome === 'client-error') {
+    // A client that throws on a documented non-2xx answer the step expects is doing its job.
+    if (expected && statusOk(status) && !(status! >= 200 && status! < 300)) return { status: 'pass', verdict };
+    return fail(`client error: ${result.error ?? 'unknown'}`);
+  }
+  if (exchanges.length === 0) return fail('the client reported an answer but no request reached the server');
+  if (!statusOk(status)) {
+    const wanted = expected ? `expected ${expected.join(' or ')}` : 'expected 2xx';
+    return fail(`HTTP ${status ?? '?'} (${wanted})${result.error && result.error !== `HTTP ${status}` ? `: ${result.error}` : ''}`);
+  }
+  if (status! >= 200 && status! < 300) {
+    const sent = parseBody(exchanges.at(-1)?.responseBody);
+    if (sent !== undefined) {
+      const mismatches = compareDecoded(sent.value, result.decoded, opts.norm);
+      if (mismatches.length > 0) {
+        const more = mismatches.length > 1 ? ` (+${mismatches.length - 1} more)` : '';
+        return fail(`decoded body differs from the server's: ${mismatches[0].message}${more}`, mismatches);
+      }
+    }
+  }
+  return { status: 'pass', verdict };
+}
+
+/** The report's view of exchanges (bodies dropped). */
+export const reportExchanges = (exchanges: readonly TargetExchange[]): ObservedExchange[] =>
+  exchanges.map(({ responseBody: _body, ...rest }) => rest);
+
+/** `pass`, or `fail: reason`, for the `runtime` note of not-compiled cells. */
+export const runtimeText = (e: Evaluation): string => (e.status === 'pass' ? 'pass' : `${e.status}: ${e.reason ?? ''}`);
+

@@ -1,0 +1,97 @@
+/**
+ * Shared by the compat runner and CLI tests: one client cache for all of them (generation is the slow part; a cached
+ * client is reused by every test and every later run), and a stand-in generator for testing the runner itself.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createExchangeValidator } from '../../../src/compat/exchange/index.js';
+import type { CallPlan, CallResult, GeneratorAdapter, RunOptions } from '../../../src/compat/generators/index.js';
+import { operationParameters } from '../../../src/compat/exchange/params.js';
+import { serializePathParameter, serializeQueryParameter } from '../../../src/compat/server/index.js';
+import type { Json } from '../../../src/spec/types.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const FIXTURE = join(REPO, 'fixtures', 'slurm-like', 'v0.0.41.json');
+
+/**
+ * `$SPECDRIFT_TEST_CACHE`, else `<repo>/.cache/test-cache` (git-ignored). Pass it as `--cache-dir` to the CLI;
+ * the runner's client cache is its `clients/` directory.
+ */
+export const TEST_CACHE = process.env.SPECDRIFT_TEST_CACHE ? resolve(process.env.SPECDRIFT_TEST_CACHE) : join(REPO, '.cache', 'test-cache');
+export const TEST_CLIENT_CACHE = join(TEST_CACHE, 'clients');
+
+export interface FakeBehaviour {
+  /** Rewrite what the "client" returns (rename keys, drop values …). */
+  decode?: (body: unknown) => unknown;
+  /** Operations the "generator" does not emit. */
+  missing?: string[];
+  unavailable?: string;
+  generateError?: string;
+  compileErrors?: string[];
+  /** The driver dies. */
+  runError?: string;
+  /** Change the request before it is sent (headers, URL). */
+  request?: (req: { url: string; headers: Record<string, string>; body?: string }) => { url: string; headers: Record<string, string>; body?: string };
+}
+
+/**
+ * A generator adapter whose "client" is plain fetch with the sampler's wire form of each call (so it conforms
+ * unless told otherwise). It lets the runner's judgement be tested without a real generator.
+ */
+export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): GeneratorAdapter {
+  return {
+    id,
+    language: 'typescript',
+    title: `fake ${id}`,
+    patches: [],
+    version: async () => '1.0.0',
+    unavailable: async () => behaviour.unavailable,
+    async generate(_spec, outDir) {
+      if (behaviour.generateError) throw new Error(behaviour.generateError);
+      await mkdir(outDir, { recursive: true });
+      await writeFile(join(outDir, 'client.ts'), `// fake client ${id}\n`);
+      return { warnings: [], ms: 1, files: 1, patchesApplied: [] };
+    },
+    compile: async () => ({ ok: (behaviour.compileErrors ?? []).length === 0, errors: behaviour.compileErrors ?? [], ms: 1 }),
+    async listOperations(_dir, doc) {
+      const ops = createExchangeValidator(doc).operations;
+      return new Map(ops.filter((o) => o.operationId && !behaviour.missing?.includes(o.operationId)).map((o) => [o.operationId!, `fake.${o.operationId}`]));
+    },
+    async run(_dir, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
+      if (behaviour.runError) throw new Error(behaviour.runError);
+      const ops = createExchangeValidator(opts.doc).operations;
+      const results: CallResult[] = [];
+      for (const call of plan) {
+        if (behaviour.missing?.includes(call.operationId)) {
+          results.push({ operationId: call.operationId, outcome: 'not-generated', error: `no fake.${call.operationId}` });
+          continue;
+        }
+        const op = ops.find((o) => o.operationId === call.operationId)!;
+        // The wire form of the planned values, serialized per each parameter's style as the spec says.
+        let path = call.path;
+        const query: string[] = [];
+        for (const spec of operationParameters(opts.doc, op.pointer)) {
+          const value = spec.in === 'path' ? call.pathParams[spec.name] : spec.in === 'query' ? call.query[spec.name] : undefined;
+          if (value === undefined) continue;
+          if (spec.in === 'path') path = path.split(`{${spec.name}}`).join(serializePathParameter(spec, value as Json));
+          else query.push(serializeQueryParameter(spec, value as Json));
+        }
+        const url = `${opts.baseUrl.replace(/\/+$/, '')}${path}${query.filter(Boolean).length > 0 ? `?${query.filter(Boolean).join('&')}` : ''}`;
+        const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+        let req: { url: string; headers: Record<string, string>; body?: string } = { url, headers: { ...call.headers, ...opts.headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) }, body };
+        if (behaviour.request) req = behaviour.request(req);
+        try {
+          const response = await fetch(req.url, { method: call.method.toUpperCase(), headers: req.headers, body: req.body });
+          const text = await response.text();
+          const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+          const decoded = behaviour.decode ? behaviour.decode(parsed) : parsed;
+          results.push({ operationId: call.operationId, outcome: response.ok ? 'ok' : 'http-error', status: response.status, decoded, ...(response.ok ? {} : { error: `HTTP ${response.status}` }) });
+        } catch (error) {
+          results.push({ operationId: call.operationId, outcome: 'client-error', error: (error as Error).message });
+        }
+      }
+      return results;
+    },
+  };
+}
