@@ -84,3 +84,36 @@ describe('serve from the command line', () => {
     expect(lines).toHaveLength(2);
   });
 });
+
+describe('proxy from the command line', () => {
+  it('forwards to a server, validates both directions, and summarises at exit', async () => {
+    const { spawn } = await import('node:child_process');
+    const { startReferenceServer } = await import('../../src/compat/server/index.js');
+    const server = await startReferenceServer(JSON.parse(readFileSync(V41, 'utf8')));
+    const child = spawn(process.execPath, ['bin/specdrift.js', 'proxy', V41, '--target', server.origin, '-q'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const poll = setInterval(() => {
+          const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (m) {
+            clearInterval(poll);
+            resolve(m[1]);
+          }
+        }, 50);
+        child.on('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
+      });
+      const ok = await fetch(`${url}/slurm/v0.0.41/ping`);
+      expect(ok.status).toBe(200);
+      const bad = await fetch(`${url}/slurm/v0.0.41/job/submit`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      expect(bad.status).toBe(415); // the reference server's answer, passed through unchanged
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+      await server.close();
+    }
+    expect(stdout).toMatch(/slurm_v0041_post_job_submit/);
+    expect(stdout).toMatch(/request-content-type/);
+  });
+});

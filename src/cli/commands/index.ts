@@ -4,10 +4,11 @@ import { clientsCommand } from './clients.js';
 import { compatCommand } from './compat.js';
 import { fetchCommand } from './fetch.js';
 import { maskCommand } from './mask.js';
+import { proxyCommand } from './proxy.js';
 import { rulesCommand } from './rules.js';
 import { serveCommand } from './serve.js';
 import { sliceCommand } from './slice.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];

@@ -1,0 +1,53 @@
+import { createWriteStream } from 'node:fs';
+import type { Argv, CommandModule } from 'yargs';
+import { parseHeaders } from '../../spec/fetch.js';
+import { contextFor, type GlobalArgs } from '../context.js';
+
+interface ProxyArgs extends GlobalArgs {
+  spec: string;
+  target: string;
+  port: number;
+  log?: string;
+  'inject-header'?: string[];
+  'undocumented-properties': boolean;
+  quiet?: boolean;
+}
+
+export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
+  command: 'proxy <spec>',
+  describe: 'Validating proxy on 127.0.0.1: forwards to a real server and checks every request and response against the spec',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .positional('spec', { type: 'string', demandOption: true, describe: 'spec source (file, -, URL, git:REV:path, cmd:…, version)' })
+      .option('target', { alias: 't', type: 'string', demandOption: true, describe: 'the real server, e.g. http://127.0.0.1:6820' })
+      .option('port', { alias: 'p', type: 'number', default: 0, describe: 'port on 127.0.0.1 (0 picks a free one)' })
+      .option('inject-header', { type: 'string', array: true, describe: 'add "Name: value" to every forwarded request (e.g. a token)' })
+      .option('undocumented-properties', { type: 'boolean', default: true, describe: 'report body keys the schema does not list' })
+      .option('log', { type: 'string', describe: 'append every exchange (with violations and verdict) as JSON lines to FILE' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no line per exchange; only the summary at exit' })
+      .example('$0 proxy served.json --target http://127.0.0.1:6820 --port 6830', 'point clients at :6830 instead of slurmrestd')
+      .epilogue('On Ctrl-C prints a summary per operation: who broke the spec (client, server, both) and where. See docs/proxy.md.'),
+  handler: async (args) => {
+    const { describeProxyRecord, startValidatingProxy, summarizeProxyRecords } = await import('../../compat/proxy/index.js'); // loaded on use
+    const spec = await contextFor(args).load(args.spec);
+    const log = args.log ? createWriteStream(args.log, { flags: 'a' }) : undefined;
+    const proxy = await startValidatingProxy(spec.doc, {
+      target: args.target,
+      port: args.port,
+      headers: parseHeaders(args['inject-header'] ?? []),
+      undocumentedProperties: args['undocumented-properties'],
+      log: (record) => {
+        log?.write(JSON.stringify(record) + '\n');
+        if (!args.quiet) process.stderr.write(describeProxyRecord(record) + '\n');
+      },
+    });
+    process.stdout.write(`proxying ${args.target} at ${proxy.url}, validating against ${spec.source} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await proxy.close();
+    log?.end();
+    process.stdout.write(summarizeProxyRecords(proxy.records).join('\n') + '\n');
+  },
+};
