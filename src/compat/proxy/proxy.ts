@@ -5,15 +5,14 @@
  */
 import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
+import { LOOPBACK, listenOnLoopback } from '../loopback.js';
 import type { JsonObject } from '../../spec/types.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
 import type { ProxyRecord, ProxyVerdict, ProxyViolation, ValidatingProxy, ValidatingProxyOptions } from './types.js';
 import { bodySchemaPointer, findUndocumentedProperties } from './undocumented.js';
 
-const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -307,23 +306,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     );
   });
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        new SpecdriftError(`cannot listen on ${LOOPBACK}:${opts.port ?? 0}: ${error.code ?? error.message}`, ExitCode.usage, {
-          hint: error.code === 'EADDRINUSE' ? 'pick another --port, or 0 for a free one' : undefined,
-          cause: error,
-        }),
-      );
-    };
-    server.once('error', onError);
-    server.listen(opts.port ?? 0, LOOPBACK, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://${LOOPBACK}:${port}`;
+  const { port, origin } = await listenOnLoopback(server, opts.port ?? 0);
   return {
     url: origin + targetBase,
     origin,

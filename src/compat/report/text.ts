@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { Chalk } from 'chalk';
-import type { Cell, CellStatus, CompatReport } from '../runner/types.js';
+import type { Cell, CellStatus, CompatReport, Verdict } from '../runner/types.js';
 import {
   compileText,
   failureGroups,
@@ -80,6 +80,51 @@ function matrix(report: CompatReport, cells: readonly Cell[], rowsOf: { key: str
   });
 }
 
+/** Short verdict labels for the verdict matrix (real servers). */
+const VERDICT_LABEL: Record<Verdict, string> = {
+  conforms: 'ok',
+  'client-broke-spec': 'C',
+  'server-broke-spec': 'S',
+  'both-broke-spec': 'CS',
+  'no-request': '-',
+};
+
+/** Against a real server: who broke the spec in each cell, matrix and scenario. */
+function verdictSection(report: CompatReport, chalk: ChalkInstance): string[] {
+  const out = ['', chalk.bold('Verdicts (operation × generator): ok both conform, C client broke the spec, S server broke the spec, CS both, - no request')];
+  const header = ['', ...report.generators.map((_, i) => `[${i + 1}]`)];
+  const row = (label: string, cellOf: (generator: string) => Cell | undefined) => [
+    visible(label),
+    ...report.generators.map((g) => {
+      const verdict = cellOf(g.id)?.verdict;
+      return verdict ? VERDICT_LABEL[verdict] : '';
+    }),
+  ];
+  const rows = report.operations.map((o) => row(o.operationId, (g) => report.cells.find((c) => c.generator === g && c.operationId === o.operationId)));
+  for (const st of report.scenario?.steps ?? []) rows.push(row(`${st.index + 1}. ${st.title}`, (g) => report.scenario!.cells.find((c) => c.generator === g && c.step === st.index)));
+  out.push(...table([header, ...rows], ['l', ...report.generators.map(() => 'r' as const)], (r, _c, text) => (r === 0 ? chalk.bold(text) : text)));
+  return out;
+}
+
+/** Against a real server: every place its answers broke the spec, by operation, with the JSON pointer. */
+function serverFindingSection(report: CompatReport, chalk: ChalkInstance): string[] {
+  const findings = report.serverFindings ?? [];
+  const out = ['', chalk.bold(`Server findings: where the server's answers broke the spec (${findings.length})`)];
+  if (findings.length === 0) out.push('  none: every answer conformed');
+  const all = report.generators.filter((g) => g.status !== 'unavailable').length;
+  let operation: string | undefined;
+  for (const f of findings) {
+    if (f.operationId !== operation) {
+      operation = f.operationId;
+      out.push(`  ${visible(f.operationId)}`);
+    }
+    const who = f.generators.length === all ? 'every generator' : f.generators.join(', ');
+    out.push(`    [${f.rule}] ${visible(f.pointer || '(body)')}  (HTTP ${f.statuses.join('/')}, ${plural(f.count, 'answer')}, ${who})`);
+    out.push(`      ${visible(f.message)}`);
+  }
+  return out;
+}
+
 export function renderCompatText(report: CompatReport, opts: TextOptions = {}): string {
   const chalk = opts.chalk ?? new Chalk({ level: 0 });
   const out: string[] = [];
@@ -144,6 +189,8 @@ export function renderCompatText(report: CompatReport, opts: TextOptions = {}): 
       out.push(`  step ${cell.step + 1} ${cell.generator}: ${STATUS_TEXT[cell.status]}: ${visible(cell.reason ?? '')}${cell.runtime ? ` (at run time: ${visible(cell.runtime)})` : ''}`);
     }
   }
+
+  if (report.server.kind === 'external') out.push(...verdictSection(report, chalk), ...serverFindingSection(report, chalk));
 
   out.push('', chalk.bold(`Spec problems that made generators fail (${report.specProblems.length})`));
   if (report.specProblems.length === 0) out.push('  none: every generator that ran followed the spec everywhere');

@@ -2,7 +2,7 @@
 import type { CallResult } from '../generators/index.js';
 import { compareDecoded, type Normalisation, parseBody } from './compare.js';
 import type { TargetExchange } from './target.js';
-import type { CellStatus, DecodeMismatch, ObservedExchange, Verdict } from './types.js';
+import type { Cell, CellStatus, DecodeMismatch, ObservedExchange, ServerFinding, Verdict } from './types.js';
 
 export function verdictOf(exchanges: readonly ObservedExchange[]): Verdict {
   if (exchanges.length === 0) return 'no-request';
@@ -71,3 +71,33 @@ export const reportExchanges = (exchanges: readonly TargetExchange[]): ObservedE
 /** `pass`, or `fail: reason`, for the `runtime` note of not-compiled cells. */
 export const runtimeText = (e: Evaluation): string => (e.status === 'pass' ? 'pass' : `${e.status}: ${e.reason ?? ''}`);
 
+
+/** A pointer with each array index replaced by `*`: the same place in every item of a list. */
+export const pointerPattern = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+
+/** The server's violations in every cell, grouped by operation, rule and place (see ServerFinding). */
+export function collectServerFindings(cells: readonly Cell[]): ServerFinding[] {
+  const byKey = new Map<string, ServerFinding>();
+  for (const cell of cells) {
+    for (const exchange of cell.exchanges ?? []) {
+      const seen = new Set<string>();
+      for (const v of exchange.violations) {
+        if (v.where !== 'response') continue;
+        const operationId = exchange.operationId ?? cell.operationId;
+        const pattern = pointerPattern(v.pointer);
+        const key = `${operationId}\u0000${v.rule}\u0000${pattern}`;
+        let finding = byKey.get(key);
+        if (!finding) {
+          finding = { operationId, rule: v.rule, pointer: v.pointer, pattern, schemaPointer: v.schemaPointer, message: v.message, statuses: [], count: 0, generators: [] };
+          byKey.set(key, finding);
+        }
+        if (seen.has(key)) continue; // once per exchange, however many list items broke it
+        seen.add(key);
+        finding.count++;
+        if (!finding.statuses.includes(exchange.status)) finding.statuses.push(exchange.status);
+        if (!finding.generators.includes(cell.generator)) finding.generators.push(cell.generator);
+      }
+    }
+  }
+  return [...byKey.values()];
+}

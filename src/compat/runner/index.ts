@@ -15,9 +15,9 @@ import { normalisationFor } from './compare.js';
 import { resolvePatches } from './patches.js';
 import { pool } from './pool.js';
 import { correlate } from './correlate.js';
-import { evaluateCall, type Evaluation, reportExchanges, runtimeText } from './evaluate.js';
+import { collectServerFindings, evaluateCall, type Evaluation, reportExchanges, runtimeText } from './evaluate.js';
 import { filterOperations, operationInfo, operationLabel, planCall, specOperations } from './plan.js';
-import { capture, expectedStatuses, MissingCapture, type Scenario, stepOperation, substitute } from './scenario.js';
+import { capture, expectedStatuses, MissingCapture, pollBounds, pollMatches, pollText, type Scenario, type ScenarioStep, stepOperation, substitute } from './scenario.js';
 import { clientDir, writeClientSources } from './sources.js';
 import { attributeCompileErrors, collectSpecProblems, type CompileAttribution } from './spec-problems.js';
 import { specIdentity } from './spec-id.js';
@@ -32,6 +32,7 @@ import {
   type GeneratorTotals,
   type OperationInfo,
   type ProgressEvent,
+  type PollOutcome,
   type ScenarioCell,
   VERDICTS,
 } from './types.js';
@@ -43,6 +44,7 @@ export { specIdentity, specIdStem, slug, type SpecIdentity } from './spec-id.js'
 export { clientDir, clientSourceFiles, MANIFEST, type ClientManifest, writeClientSources } from './sources.js';
 export { compareDecoded, normalisationFor } from './compare.js';
 export { correlate } from './correlate.js';
+export { collectServerFindings, pointerPattern } from './evaluate.js';
 export { filterOperations, planCall, specOperations } from './plan.js';
 export { resolvePatches } from './patches.js';
 export { checkClients, diffDirectories, type DriftEntry, type DriftReport, type DriftState, generateClients, type ClientsOptions, type PinnedSpec, type WrittenClient } from './committed.js';
@@ -192,6 +194,7 @@ export async function runCompat(opts: CompatRunOptions): Promise<CompatReport> {
         }
       : {}),
     specProblems,
+    ...(server.kind === 'external' ? { serverFindings: collectServerFindings([...cells, ...scenarioCells]) } : {}),
     summary: summarize(cells, outcomes.map((o) => o.summary)),
     ms: Date.now() - started,
   };
@@ -333,10 +336,15 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
           continue;
         }
         const before = target.exchanges().length;
-        const [result] = await adapter.run(prepared.dir, [plan], runOptions(target));
+        const polled = await callScenarioStep(step, () => adapter.run(prepared.dir, [plan], runOptions(target)).then(([r]) => r));
+        const result = polled.result;
         const exchanges = target.exchanges().slice(before);
         const evaluation = evaluateCall(result, exchanges, { norm, expect: expectedStatuses(step) });
-        const cell: ScenarioCell = { ...cellFrom(operationId, result, exchanges, evaluation), step: index };
+        const cell: ScenarioCell = { ...cellFrom(operationId, result, exchanges, evaluation), step: index, ...(polled.poll ? { poll: polled.poll } : {}) };
+        if (polled.poll && !polled.poll.met && cell.status === 'pass') {
+          cell.status = 'fail';
+          cell.reason = polled.poll.reason;
+        }
         if (step.capture) {
           const answered = exchanges.at(-1)?.responseBody;
           const body = answered !== undefined && answered.trim() !== '' ? safeJson(answered) : result.decoded;
@@ -382,6 +390,35 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
     cells,
     { scenarioCells, attributions },
   );
+}
+
+/**
+ * One scenario step's call; a step with `until` repeats it (every `every`, at most `attempts` times and `timeout` long)
+ * until the decoded response matches. Every attempt's exchanges count for the cell, so a server that breaks the spec
+ * on any attempt is seen. Polling stops early when an attempt got no decoded answer (client error, not generated).
+ */
+async function callScenarioStep(step: ScenarioStep, call: () => Promise<CallResult>): Promise<{ result: CallResult; poll?: PollOutcome }> {
+  if (!step.until) return { result: await call() };
+  const { everyMs, timeoutMs, attempts } = pollBounds(step);
+  const started = Date.now();
+  let result: CallResult;
+  let attempt = 0;
+  let last: unknown;
+  for (;;) {
+    attempt++;
+    result = await call();
+    const check = pollMatches(step.until, result.decoded);
+    last = check.value;
+    const ms = Date.now() - started;
+    if (check.matched) return { result, poll: { attempts: attempt, ms, met: true } };
+    const outOfTime = ms + everyMs > timeoutMs;
+    if (result.outcome !== 'ok' || attempt >= attempts || outOfTime) {
+      const why = result.outcome !== 'ok' ? `stopped: the call gave ${result.outcome}` : `not met after ${attempt} call(s) in ${(ms / 1000).toFixed(1)} s`;
+      const seen = last === undefined ? 'nothing there' : `last value ${JSON.stringify(last)}`;
+      return { result, poll: { attempts: attempt, ms, met: false, reason: `until ${pollText(step.until)}: ${why} (${seen})` } };
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
 
 function safeJson(text: string): unknown {

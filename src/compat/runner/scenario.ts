@@ -14,6 +14,9 @@
  *     - operation: slurm_v0042_get_job
  *       pathParams: { job_id: "${job_id}" }
  *       expect: { status: 404 }                        # default: any 2xx
+ *
+ * A step with `until` is a bounded poll: the call is repeated `every` (default 1s) until the value at `pointer` in the
+ * response equals `equals` (or one of `in`), at most `attempts` times and for at most `timeout` (default 60s).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,6 +37,25 @@ export interface ScenarioStep {
   body?: Json;
   capture?: Record<string, string>;
   expect?: { status?: number | number[] };
+  /** Repeat the call until the response says so (a bounded poll). */
+  until?: PollCondition;
+  /** Pause between attempts of a poll: `500ms`, `1s`, `2m`, or milliseconds as a number. Default 1s. */
+  every?: string | number;
+  /** Give up a poll after this long (same forms). Default 60s. */
+  timeout?: string | number;
+  /** Give up a poll after this many calls. Default: as many as fit in `timeout`. */
+  attempts?: number;
+}
+
+/**
+ * When a poll stops: the value at `pointer` (into the response body as the client decoded it) equals `equals`, or is
+ * one of `in`. An array value matches when one of its items does: Slurm ≥ 0.0.40 sends job states as flag arrays
+ * (`["COMPLETED"]`), 0.0.38 as a string, and one scenario should read the same for both.
+ */
+export interface PollCondition {
+  pointer: string;
+  equals?: Json;
+  in?: Json[];
 }
 
 export interface Scenario {
@@ -43,6 +65,9 @@ export interface Scenario {
 }
 
 const scenarioSchema = {
+  $defs: {
+    duration: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|m)$' }] },
+  },
   type: 'object',
   required: ['steps'],
   additionalProperties: false,
@@ -68,7 +93,18 @@ const scenarioSchema = {
             additionalProperties: false,
             properties: { status: { oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }] } },
           },
+          until: {
+            type: 'object',
+            required: ['pointer'],
+            additionalProperties: false,
+            properties: { pointer: { type: 'string', pattern: '^(/.*)?$' }, equals: {}, in: { type: 'array', minItems: 1 } },
+            oneOf: [{ required: ['equals'] }, { required: ['in'] }],
+          },
+          every: { $ref: '#/$defs/duration' },
+          timeout: { $ref: '#/$defs/duration' },
+          attempts: { type: 'integer', minimum: 1, maximum: 10_000 },
         },
+        dependencies: { every: ['until'], timeout: ['until'], attempts: ['until'] },
       },
     },
   },
@@ -146,3 +182,40 @@ export function capture(step: ScenarioStep, body: unknown): { values: Record<str
 /** Statuses the step accepts: its `expect.status`, or undefined for "any 2xx". */
 export const expectedStatuses = (step: ScenarioStep): number[] | undefined =>
   step.expect?.status === undefined ? undefined : Array.isArray(step.expect.status) ? step.expect.status : [step.expect.status];
+
+// -- Polling -------------------------------------------------------------------------------------------------------
+
+export const DEFAULT_POLL_EVERY_MS = 1000;
+export const DEFAULT_POLL_TIMEOUT_MS = 60_000;
+
+/** `500ms`, `1s`, `1.5s`, `2m`, or a number of milliseconds (the schema has checked the form). */
+export function durationMs(value: string | number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number') return value;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(value);
+  if (!m) return fallback;
+  return Math.round(Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000));
+}
+
+/** The bounds of a poll step: pause between calls, total time, and the number of calls. */
+export function pollBounds(step: ScenarioStep): { everyMs: number; timeoutMs: number; attempts: number } {
+  const everyMs = durationMs(step.every, DEFAULT_POLL_EVERY_MS);
+  const timeoutMs = durationMs(step.timeout, DEFAULT_POLL_TIMEOUT_MS);
+  const fit = everyMs > 0 ? Math.floor(timeoutMs / everyMs) + 1 : 10_000;
+  return { everyMs, timeoutMs, attempts: Math.max(1, Math.min(step.attempts ?? fit, fit, 10_000)) };
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The value at the condition's pointer, and whether it (or one of its items) matches. */
+export function pollMatches(condition: PollCondition, body: unknown): { matched: boolean; value: unknown } {
+  const value = body === undefined ? undefined : resolvePointer(body as Json, condition.pointer);
+  if (value === undefined) return { matched: false, value };
+  const wanted: unknown[] = condition.in ?? [condition.equals];
+  const candidates: unknown[] = Array.isArray(value) ? [value, ...value] : [value];
+  return { matched: candidates.some((c) => wanted.some((w) => sameJson(c, w))), value };
+}
+
+/** `/jobs/0/job_state equals "COMPLETED"` / `… in ["COMPLETED","FAILED"]`, for reasons and titles. */
+export const pollText = (condition: PollCondition): string =>
+  `${condition.pointer || '(body)'} ${condition.in ? `in ${JSON.stringify(condition.in)}` : `equals ${JSON.stringify(condition.equals)}`}`;

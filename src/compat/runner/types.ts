@@ -158,10 +158,43 @@ export interface ScenarioStepInfo {
   title: string;
 }
 
+/** How a polling step (`until`) went: calls made, time taken, whether the condition was met (else why not). */
+export interface PollOutcome {
+  attempts: number;
+  ms: number;
+  met: boolean;
+  reason?: string;
+}
+
 export interface ScenarioCell extends Cell {
   step: number;
   /** Values captured from this step's response. */
   captured?: Record<string, unknown>;
+  /** Polling steps only. */
+  poll?: PollOutcome;
+}
+
+/**
+ * One way a real server broke its spec, for one operation, at one place (real servers only). The findings of every
+ * cell (matrix and scenario) are grouped by operation, rule and `pattern`, so a list of jobs that all break the spec
+ * at `time_limit` is one entry.
+ */
+export interface ServerFinding {
+  operationId: string;
+  rule: string;
+  /** The first exact pointer into the response body (`/partitions/0/default_time_limit`). */
+  pointer: string;
+  /** `pointer` with each array index replaced by `*`: what the entries are grouped by. */
+  pattern: string;
+  schemaPointer: string;
+  /** The first message, exact. */
+  message: string;
+  /** HTTP statuses of the answers with this finding. */
+  statuses: number[];
+  /** Exchanges with this finding. */
+  count: number;
+  /** Generators whose calls got such an answer (the server's fault, so usually all of them). */
+  generators: string[];
 }
 
 export interface CompatSummary {
@@ -195,6 +228,8 @@ export interface CompatReport {
   cells: Cell[];
   scenario?: { source: string; steps: ScenarioStepInfo[]; cells: ScenarioCell[] };
   specProblems: SpecProblem[];
+  /** Against a real server (`server.kind` external): what its answers broke, by operation and place. */
+  serverFindings?: ServerFinding[];
   summary: CompatSummary;
   /** Wall time of the whole run; the only field (with the `ms` fields) that differs between identical runs. */
   ms: number;

@@ -4,8 +4,8 @@
  * records every exchange. node:http only: routing and validation are the exchange validator's.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ExitCode, SpecdriftError } from '../../errors.js';
+import { LOOPBACK, listenOnLoopback } from '../loopback.js';
 import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 import { responseKeyFor, type OperationRef, type Violation } from '../exchange/index.js';
@@ -52,7 +52,6 @@ export interface ReferenceServer {
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const LOOPBACK = '127.0.0.1';
 
 function flatHeaders(headers: IncomingMessage['headers'] | Record<string, string | number | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
@@ -216,23 +215,7 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
       });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        new SpecdriftError(`cannot listen on ${LOOPBACK}:${opts.port ?? 0}: ${error.code ?? error.message}`, ExitCode.usage, {
-          hint: error.code === 'EADDRINUSE' ? 'pick another --port, or 0 for a free one' : undefined,
-          cause: error,
-        }),
-      );
-    };
-    server.once('error', onError);
-    server.listen(opts.port ?? 0, LOOPBACK, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://${LOOPBACK}:${port}`;
+  const { port, origin } = await listenOnLoopback(server, opts.port ?? 0);
   return {
     url: origin + validator.basePath,
     origin,
