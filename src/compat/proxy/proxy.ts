@@ -7,7 +7,7 @@ import { Agent as HttpAgent, createServer, request as httpRequest, type Incoming
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import { LOOPBACK, listenOnLoopback } from '../loopback.js';
+import { listenOnLoopback } from '../loopback.js';
 import type { JsonObject } from '../../spec/types.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
 import type { ProxyRecord, ProxyVerdict, ProxyViolation, ValidatingProxy, ValidatingProxyOptions } from './types.js';
