@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLUSTER_LOCK, takeLock } from './helpers/cluster-lock.js';
 import { createExchangeValidator } from '../src/compat/exchange/index.js';
 import { findUndocumentedProperties, startValidatingProxy, summarizeProxyRecords, type ProxyRecord, type ValidatingProxy } from '../src/compat/proxy/index.js';
 import type { JsonObject } from '../src/spec/types.js';
@@ -129,7 +130,9 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
   const direct = slurmClient(() => env.SLURMRESTD_URL, () => env.SLURM_USER, () => env.SLURM_JWT);
   const viaProxy = slurmClient(() => proxy.url, () => env.SLURM_USER, () => env.SLURM_JWT);
 
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    release = await takeLock(CLUSTER_LOCK);
     const began = Date.now();
     const started = await runScript('start', version);
     startSeconds = (Date.now() - began) / 1000;
@@ -139,11 +142,15 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
     proxy = await startValidatingProxy(doc, { target: env.SLURMRESTD_URL });
   });
   afterAll(async () => {
-    await proxy?.close();
-    const stopped = await runScript('stop', version);
-    expect(stopped.code, stopped.stderr).toBe(0);
-    const status = await runScript('status', version);
-    expect(status.code).toBe(3); // every daemon stopped
+    try {
+      await proxy?.close();
+      const stopped = await runScript('stop', version);
+      expect(stopped.code, stopped.stderr).toBe(0);
+      const status = await runScript('status', version);
+      expect(status.code).toBe(3); // every daemon stopped
+    } finally {
+      await release?.();
+    }
   });
 
   it('starts on 127.0.0.1 and prints URL, user and a JWT; saves the served spec', async () => {
@@ -306,6 +313,14 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
 });
 
 describeCluster('slurm-cluster.sh after a failed start', () => {
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    release = await takeLock(CLUSTER_LOCK);
+  });
+  afterAll(async () => {
+    await release?.();
+  });
+
   it('leaves no daemon and no mount behind, and says why in one line', async () => {
     // Fails after the chroot mounts are made (the user check comes after them): the trap must undo them.
     const failed = await runScript('start', '24.11', 600_000, { SPECDRIFT_SLURM_USER: 'specdrift-no-such-user' });
@@ -327,7 +342,9 @@ describeCluster('real Slurm 24.11 cluster (trixie chroot) behind the validating 
   let proxy: ValidatingProxy;
   const viaProxy = slurmClient(() => proxy.url, () => env.SLURM_USER, () => env.SLURM_JWT);
 
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    release = await takeLock(CLUSTER_LOCK);
     const started = await runScript('start', version, 600_000);
     if (started.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${started.code}): ${started.stderr.trim()}`);
     env = parseEnv(started.stdout);
@@ -335,11 +352,15 @@ describeCluster('real Slurm 24.11 cluster (trixie chroot) behind the validating 
     proxy = await startValidatingProxy(doc, { target: env.SLURMRESTD_URL });
   });
   afterAll(async () => {
-    await proxy?.close();
-    const stopped = await runScript('stop', version);
-    expect(stopped.code, stopped.stderr).toBe(0);
-    const mounts = readFileSync('/proc/self/mounts', 'utf8');
-    expect(mounts).not.toContain(`${join(repoRoot, '.cache', 'trixie-root')}/srv/specdrift-cluster`);
+    try {
+      await proxy?.close();
+      const stopped = await runScript('stop', version);
+      expect(stopped.code, stopped.stderr).toBe(0);
+      const mounts = readFileSync('/proc/self/mounts', 'utf8');
+      expect(mounts).not.toContain(`${join(repoRoot, '.cache', 'trixie-root')}/srv/specdrift-cluster`);
+    } finally {
+      await release?.();
+    }
   });
 
   it('serves 47 paths on 127.0.0.1, with trailing slashes the server does not insist on', async () => {

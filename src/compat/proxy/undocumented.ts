@@ -91,7 +91,8 @@ export function findUndocumentedProperties(doc: JsonObject, schemaPointer: strin
       } else if (extra) {
         walk(extra.schema, extra.pointer, child, childPointerInValue);
       } else if (listed && !open) {
-        const key = generalizePointer(childPointerInValue);
+        // Array items collapse (`/partitions/*/x` once), but the key itself stays literal: `{"0": …, "1": …}` are two keys.
+        const key = childPointer(generalizePointer(pointer), name);
         if (found.has(key)) continue;
         const lookalike = [...documented.keys()].find((candidate) => squash(candidate) === squash(name) && squash(name) !== '');
         const like = lookalike !== undefined ? `; the schema has '${lookalike}'` : '';

@@ -97,6 +97,8 @@ describe('findUndocumentedProperties', () => {
           expect(found.every((f) => f.pointer.startsWith('/partitions/0/'))).toBe(true);
         },
       ),
+      // Found once by fast-check: numeric keys must not collapse like array indexes.
+      { examples: [[[], ['0', '1'], 1]] },
     );
   });
 });
