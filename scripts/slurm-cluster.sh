@@ -7,7 +7,8 @@
 #   22.05  Debian bookworm packages on the host: REST plugins v0.0.36, v0.0.37, v0.0.38
 #   24.11  Debian trixie chroot of scripts/slurm-specs.sh: v0.0.40, v0.0.41, v0.0.42
 #
-# Environment: SPECDRIFT_SLURM_CLUSTER_DIR (default <repo>/.cache/slurm-cluster),
+# Environment: SPECDRIFT_SLURM_CLUSTER_DIR (default <repo>/.cache/slurm-cluster, or /var/tmp/specdrift-slurm-cluster-HASH
+#              when the slurmrestd user cannot reach the checkout),
 #   SPECDRIFT_SLURM_PORT_BASE (slurmctld port; slurmd = +1, slurmrestd = +2;
 #   default 16817 for 22.05, 16827 for 24.11), SPECDRIFT_SLURM_USER (default nobody),
 #   SPECDRIFT_SLURM_TOKEN_LIFESPAN (seconds, default 86400), SPECDRIFT_TRIXIE_ROOT and
@@ -58,10 +59,21 @@ Needs root on Debian bookworm. Work dir: .cache/slurm-cluster/VERSION (logs in i
 EOF
 }
 
+# <repo>/.cache/slurm-cluster, unless the unprivileged slurmrestd user cannot reach the checkout (a clone in a 0700
+# temp dir): then a per-checkout directory under /var/tmp.
+default_cluster_dir() {
+  if setpriv --reuid="${SPECDRIFT_SLURM_USER:-nobody}" --regid=nogroup --clear-groups test -x "$REPO_ROOT/.cache" 2>/dev/null ||
+    { [ ! -e "$REPO_ROOT/.cache" ] && setpriv --reuid="${SPECDRIFT_SLURM_USER:-nobody}" --regid=nogroup --clear-groups test -x "$REPO_ROOT" 2>/dev/null; }; then
+    printf '%s\n' "$REPO_ROOT/.cache/slurm-cluster"
+  else
+    printf '/var/tmp/specdrift-slurm-cluster-%s\n' "$(printf %s "$REPO_ROOT" | sha256sum | cut -c1-8)"
+  fi
+}
+
 configure() { # version
   VERSION=$1
   local cluster_dir base
-  cluster_dir=$(realpath -m -- "${SPECDRIFT_SLURM_CLUSTER_DIR:-$REPO_ROOT/.cache/slurm-cluster}")
+  cluster_dir=$(realpath -m -- "${SPECDRIFT_SLURM_CLUSTER_DIR:-$(default_cluster_dir)}")
   WORK="$cluster_dir/$VERSION"
   LOG="$WORK/log/$PROG.log"
   SLURM_USER_NAME=${SPECDRIFT_SLURM_USER:-nobody}

@@ -9,14 +9,14 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_LOCK, takeLock } from './helpers/cluster-lock.js';
+import { CLUSTER_DIR, CLUSTER_LOCK, takeLock } from './helpers/cluster-lock.js';
 import { createExchangeValidator } from '../src/compat/exchange/index.js';
 import { findUndocumentedProperties, startValidatingProxy, summarizeProxyRecords, type ProxyRecord, type ValidatingProxy } from '../src/compat/proxy/index.js';
 import type { JsonObject } from '../src/spec/types.js';
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const script = join(repoRoot, 'scripts', 'slurm-cluster.sh');
-const clusterDir = join(repoRoot, '.cache', 'slurm-cluster');
+const clusterDir = CLUSTER_DIR;
 
 interface ScriptResult {
   code: number;

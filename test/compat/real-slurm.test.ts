@@ -21,12 +21,12 @@ import type { Cell, CompatReport, ObservedViolation } from '../../src/compat/run
 import { renderCompatText } from '../../src/compat/report/text.js';
 import { sliceByVersion } from '../../src/spec/slice.js';
 import type { JsonObject } from '../../src/spec/types.js';
-import { CLUSTER_LOCK, takeLock } from '../helpers/cluster-lock.js';
+import { CLUSTER_DIR, CLUSTER_LOCK, takeLock } from '../helpers/cluster-lock.js';
 import { TEST_CACHE, TEST_CLIENT_CACHE } from './runner/helpers.js';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const script = join(repoRoot, 'scripts', 'slurm-cluster.sh');
-const clusterDir = join(repoRoot, '.cache', 'slurm-cluster');
+const clusterDir = CLUSTER_DIR;
 const GENERATORS = ['openapi-typescript', 'oazapfts', 'hey-api', 'openapi-generator-4.3.1:python'];
 
 interface ScriptResult {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
@@ -32,3 +33,10 @@ export async function takeLock(file: string, timeoutMs = 600_000): Promise<() =>
     });
 }
 
+
+/**
+ * Where test clusters live. slurmrestd runs as `nobody`, which cannot enter a checkout cloned into a 0700 temp dir
+ * (as CI does), so tests always use a per-checkout directory under /var/tmp.
+ */
+export const CLUSTER_DIR =
+  process.env.SPECDRIFT_SLURM_CLUSTER_DIR ?? `/var/tmp/specdrift-slurm-cluster-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`;
