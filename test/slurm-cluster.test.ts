@@ -3,61 +3,20 @@
  * them: what the real slurmrestd sends, checked against the spec it serves. Needs root on Debian
  * bookworm (CI); elsewhere the suites are skipped with the reason in their title.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_DIR, CLUSTER_LOCK, takeLock } from './helpers/cluster-lock.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLUSTER_DIR, CLUSTER_LOCK, describeCluster, parseEnv, runClusterScript, takeLock } from './helpers/cluster.js';
 import { createExchangeValidator } from '../src/compat/exchange/index.js';
 import { findUndocumentedProperties, startValidatingProxy, summarizeProxyRecords, type ProxyRecord, type ValidatingProxy } from '../src/compat/proxy/index.js';
 import type { JsonObject } from '../src/spec/types.js';
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-const script = join(repoRoot, 'scripts', 'slurm-cluster.sh');
 const clusterDir = CLUSTER_DIR;
 
-interface ScriptResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function runScript(command: string, version: string, timeoutMs = 300_000, extraEnv: Record<string, string> = {}): Promise<ScriptResult> {
-  return new Promise((resolve) => {
-    execFile('bash', [script, command, version], { timeout: timeoutMs, env: { ...process.env, SPECDRIFT_SLURM_CLUSTER_DIR: clusterDir, ...extraEnv } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** `KEY=value` lines (with or without `export `) → object. */
-const parseEnv = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => /^(?:export )?([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-
-function clusterSkipReason(): string | undefined {
-  if (process.platform !== 'linux') return 'needs Linux';
-  const uid = process.getuid?.();
-  if (uid !== 0) return `needs root (uid is ${uid}): the script installs Debian packages and runs the Slurm daemons`;
-  const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '';
-  if (!debian.startsWith('12')) return `needs a Debian bookworm host (/etc/debian_version: ${debian || 'none'})`;
-  return undefined;
-}
-
-function describeCluster(title: string, fn: () => void): void {
-  const reason = clusterSkipReason();
-  if (reason === undefined) describe(title, fn);
-  // The placeholder keeps the suite, and why it did not run, visible in the report.
-  else describe.skip(`${title} [skipped: ${reason}]`, () => it('runs as root on Debian bookworm', () => {}));
-}
 
 interface Reply {
   status: number;
@@ -134,7 +93,7 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
   beforeAll(async () => {
     release = await takeLock(CLUSTER_LOCK);
     const began = Date.now();
-    const started = await runScript('start', version);
+    const started = await runClusterScript('start', version);
     startSeconds = (Date.now() - began) / 1000;
     if (started.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${started.code}): ${started.stderr.trim()}`);
     env = parseEnv(started.stdout);
@@ -144,9 +103,9 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
   afterAll(async () => {
     try {
       await proxy?.close();
-      const stopped = await runScript('stop', version);
+      const stopped = await runClusterScript('stop', version);
       expect(stopped.code, stopped.stderr).toBe(0);
-      const status = await runScript('status', version);
+      const status = await runClusterScript('status', version);
       expect(status.code).toBe(3); // every daemon stopped
     } finally {
       await release?.();
@@ -172,16 +131,16 @@ describeCluster('real Slurm 22.05 cluster (bookworm packages) behind the validat
   });
 
   it('is idempotent: start again reuses the cluster; status and env report it', async () => {
-    const again = await runScript('start', version);
+    const again = await runClusterScript('start', version);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already running');
     expect(parseEnv(again.stdout).SLURMRESTD_URL).toBe(env.SLURMRESTD_URL);
-    const status = await runScript('status', version);
+    const status = await runClusterScript('status', version);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^slurmrestd +running \(pid \d+\)$/m);
-    const exported = await runScript('env', version);
+    const exported = await runClusterScript('env', version);
     expect(exported.stdout).toMatch(new RegExp(`^export SLURMRESTD_URL=${env.SLURMRESTD_URL.replace(/[.]/g, '\\.')}$`, 'm'));
-    const token = await runScript('token', version);
+    const token = await runClusterScript('token', version);
     expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
@@ -323,7 +282,7 @@ describeCluster('slurm-cluster.sh after a failed start', () => {
 
   it('leaves no daemon and no mount behind, and says why in one line', async () => {
     // Fails after the chroot mounts are made (the user check comes after them): the trap must undo them.
-    const failed = await runScript('start', '24.11', 600_000, { SPECDRIFT_SLURM_USER: 'specdrift-no-such-user' });
+    const failed = await runClusterScript('start', '24.11', 600_000, { SPECDRIFT_SLURM_USER: 'specdrift-no-such-user' });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
     expect(failed.stderr).toMatch(/^slurm-cluster: error: no user specdrift-no-such-user in .*$/m);
@@ -331,7 +290,7 @@ describeCluster('slurm-cluster.sh after a failed start', () => {
     // /proc is left out: scripts/slurm-specs.sh may have its own mount there meanwhile.
     const mounts = readFileSync('/proc/self/mounts', 'utf8');
     for (const target of ['sys', 'dev', 'srv/specdrift-cluster']) expect(mounts).not.toContain(`${join(repoRoot, '.cache', 'trixie-root', target)} `);
-    expect((await runScript('status', '24.11')).code).toBe(3);
+    expect((await runClusterScript('status', '24.11')).code).toBe(3);
   });
 });
 
@@ -345,7 +304,7 @@ describeCluster('real Slurm 24.11 cluster (trixie chroot) behind the validating 
   let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     release = await takeLock(CLUSTER_LOCK);
-    const started = await runScript('start', version, 600_000);
+    const started = await runClusterScript('start', version, 600_000);
     if (started.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${started.code}): ${started.stderr.trim()}`);
     env = parseEnv(started.stdout);
     doc = JSON.parse(readFileSync(join(clusterDir, version, 'served-openapi.json'), 'utf8')) as JsonObject;
@@ -354,7 +313,7 @@ describeCluster('real Slurm 24.11 cluster (trixie chroot) behind the validating 
   afterAll(async () => {
     try {
       await proxy?.close();
-      const stopped = await runScript('stop', version);
+      const stopped = await runClusterScript('stop', version);
       expect(stopped.code, stopped.stderr).toBe(0);
       const mounts = readFileSync('/proc/self/mounts', 'utf8');
       expect(mounts).not.toContain(`${join(repoRoot, '.cache', 'trixie-root')}/srv/specdrift-cluster`);

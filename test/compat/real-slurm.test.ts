@@ -8,7 +8,6 @@
  * The clusters are shared with test/slurm-cluster.test.ts (24.11 has one chroot mount point, so it cannot run
  * twice at once): every suite holds an exclusive flock on CLUSTER_LOCK while its cluster is up.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,52 +20,14 @@ import type { Cell, CompatReport, ObservedViolation } from '../../src/compat/run
 import { renderCompatText } from '../../src/compat/report/text.js';
 import { sliceByVersion } from '../../src/spec/slice.js';
 import type { JsonObject } from '../../src/spec/types.js';
-import { CLUSTER_DIR, CLUSTER_LOCK, takeLock } from '../helpers/cluster-lock.js';
+import { CLUSTER_DIR, CLUSTER_LOCK, describeCluster, parseEnv, runClusterScript, takeLock, type ScriptResult } from '../helpers/cluster.js';
 import { TEST_CACHE, TEST_CLIENT_CACHE } from './runner/helpers.js';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const script = join(repoRoot, 'scripts', 'slurm-cluster.sh');
 const clusterDir = CLUSTER_DIR;
 const GENERATORS = ['openapi-typescript', 'oazapfts', 'hey-api', 'openapi-generator-4.3.1:python'];
 
-interface ScriptResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function runScript(command: string, version: string, timeoutMs = 600_000): Promise<ScriptResult> {
-  return new Promise((resolve) => {
-    execFile('bash', [script, command, version], { timeout: timeoutMs, env: { ...process.env, SPECDRIFT_SLURM_CLUSTER_DIR: clusterDir } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const parseEnv = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => /^(?:export )?([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-
-function clusterSkipReason(): string | undefined {
-  if (process.platform !== 'linux') return 'needs Linux';
-  const uid = process.getuid?.();
-  if (uid !== 0) return `needs root (uid is ${uid}): scripts/slurm-cluster.sh installs Debian packages and runs the Slurm daemons`;
-  const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '';
-  if (!debian.startsWith('12')) return `needs a Debian bookworm host (/etc/debian_version: ${debian || 'none'})`;
-  return undefined;
-}
-
-function describeCluster(title: string, fn: () => void): void {
-  const reason = clusterSkipReason();
-  if (reason === undefined) describe(title, fn);
-  // The placeholder keeps the suite, and why it did not run, visible in the report.
-  else describe.skip(`${title} [skipped: ${reason}]`, () => it('runs as root on Debian bookworm', () => {}));
-}
 
 /** The served document sliced to one plugin version, written with stable bytes (the client cache keys on them). */
 function slicedSpec(version: string, plugin: string): { doc: JsonObject; path: string } {
@@ -130,14 +91,14 @@ function useCluster(version: string) {
     env: () => env,
     async start(): Promise<void> {
       release = await takeLock(CLUSTER_LOCK);
-      const result = await runScript('start', version);
+      const result = await runClusterScript('start', version);
       if (result.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${result.code}): ${result.stderr.trim()}`);
       env = parseEnv(result.stdout);
     },
     async stop(): Promise<ScriptResult | undefined> {
       if (release === undefined) return undefined;
       try {
-        return await runScript('stop', version);
+        return await runClusterScript('stop', version);
       } finally {
         await release();
       }

@@ -9,18 +9,17 @@
  * - the cluster runs `slurmrestd -s slurmctld` without slurmdbd, so the served document has no `/slurmdb/` paths
  *   while `--generate-openapi-spec` lists them: a real difference of configuration, asserted exactly below and
  *   left out of the "same API" comparison.
+ * Needs root (it starts the 24.11 cluster); elsewhere skipped with the reason in the title.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
 import { runDiffPipeline } from '../../src/pipeline/diff.js';
 import { sliceByVersion } from '../../src/spec/slice.js';
 import type { JsonObject, LoadedSpec } from '../../src/spec/types.js';
+import { CLUSTER_DIR, CLUSTER_LOCK, describeCluster, runClusterScript, takeLock } from '../helpers/cluster.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 
-const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const servedPath = join(repoRoot, '.cache', 'slurm-cluster', '24.11', 'served-openapi.json');
 const PLUGINS = ['v0.0.40', 'v0.0.41', 'v0.0.42'] as const;
 
 const loaded = (doc: JsonObject, source: string): LoadedSpec => ({ doc, source, kind: 'file', resolved: source }) as LoadedSpec;
@@ -39,16 +38,33 @@ function jsonBodies(doc: JsonObject): string[] {
   return out.sort();
 }
 
-const served = existsSync(servedPath) ? (JSON.parse(readFileSync(servedPath, 'utf8')) as JsonObject) : undefined;
-const describeServed = served
-  ? describe
-  : (title: string, fn: () => void) => describe.skip(`${title} [skipped: no ${servedPath}; run sudo scripts/slurm-cluster.sh start 24.11 once]`, fn);
+/**
+ * The served document comes from a running 24.11 cluster, started here under the shared cluster lock (another test
+ * file may be using the same cluster), read, and stopped again — never from a file another test file happens to leave.
+ */
+let served: JsonObject | undefined;
+async function fetchServed(): Promise<void> {
+  const release = await takeLock(CLUSTER_LOCK);
+  try {
+    const started = await runClusterScript('start', '24.11');
+    if (started.code !== 0) throw new Error(`slurm-cluster.sh start 24.11 failed (exit ${started.code}): ${started.stderr.trim()}`);
+    served = JSON.parse(readFileSync(join(CLUSTER_DIR, '24.11', 'served-openapi.json'), 'utf8')) as JsonObject;
+  } finally {
+    await runClusterScript('stop', '24.11');
+    await release();
+  }
+}
 
-describeServed('served vs generated 24.11 specs', () => {
+describeCluster('served vs generated 24.11 specs', () => {
+  beforeAll(fetchServed, 600_000);
   for (const plugin of PLUGINS) {
     describeWithRealSpec([`24.11/${plugin}.json`], `${plugin}: served (sliced) vs --generate-openapi-spec`, ([generatedPath]) => {
-      const generated = JSON.parse(readFileSync(generatedPath, 'utf8')) as JsonObject;
-      const sliced = sliceByVersion(served!, plugin);
+      let generated: JsonObject;
+      let sliced: JsonObject;
+      beforeAll(() => {
+        generated = JSON.parse(readFileSync(generatedPath, 'utf8')) as JsonObject;
+        sliced = sliceByVersion(served!, plugin);
+      });
 
       it('serves exactly the /slurm/ paths of the generated spec: no /slurmdb/ without slurmdbd', async () => {
         const slurm = pathsOf(generated).filter((p) => p.startsWith(`/slurm/${plugin}/`));

@@ -1,0 +1,87 @@
+/** What every test that starts a real Slurm cluster (scripts/slurm-cluster.sh) shares: the script, the lock, the work dir. */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
+import { createHash } from 'node:crypto';
+
+const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+/**
+ * Taken by every test suite that starts or stops a Slurm cluster (test/slurm-cluster.test.ts,
+ * test/compat/real-slurm.test.ts): vitest runs files in parallel, and one suite's `stop` must never pull a
+ * cluster from under another (24.11 has a single chroot mount point).
+ */
+export const CLUSTER_LOCK = join(repoRoot, '.cache', 'slurm-cluster.test-lock');
+
+/**
+ * An exclusive lock across processes: `flock` (util-linux) holds it while its `cat` reads our stdin; closing stdin
+ * releases it. Node has no flock of its own, and vitest runs test files in parallel processes.
+ */
+export async function takeLock(file: string, timeoutMs = 600_000): Promise<() => Promise<void>> {
+  mkdirSync(dirname(file), { recursive: true });
+  const holder: ChildProcess = spawn('flock', ['-w', String(Math.ceil(timeoutMs / 1000)), file, '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`flock ${file} gave up (exit ${code})`)));
+    holder.once('error', reject);
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      if (holder.exitCode !== null) return resolve();
+      holder.once('exit', () => resolve());
+      holder.stdin!.end();
+    });
+}
+
+
+/**
+ * Where test clusters live. slurmrestd runs as `nobody`, which cannot enter a checkout cloned into a 0700 temp dir
+ * (as CI does), so tests always use a per-checkout directory under /var/tmp.
+ */
+export const CLUSTER_DIR =
+  process.env.SPECDRIFT_SLURM_CLUSTER_DIR ?? `/var/tmp/specdrift-slurm-cluster-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`;
+
+const script = join(repoRoot, 'scripts', 'slurm-cluster.sh');
+
+export interface ScriptResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `scripts/slurm-cluster.sh COMMAND VERSION` with the test work dir; never rejects (the exit code is in the result). */
+export function runClusterScript(command: string, version: string, timeoutMs = 600_000, extraEnv: Record<string, string> = {}): Promise<ScriptResult> {
+  return new Promise((resolve) => {
+    execFile('bash', [script, command, version], { timeout: timeoutMs, env: { ...process.env, SPECDRIFT_SLURM_CLUSTER_DIR: CLUSTER_DIR, ...extraEnv } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** `KEY=value` lines (with or without `export `), as `start` and `env` print them → object. */
+export const parseEnv = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => /^(?:export )?([A-Z_]+)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], m[2]]),
+  );
+
+export function clusterSkipReason(): string | undefined {
+  if (process.platform !== 'linux') return 'needs Linux';
+  const uid = process.getuid?.();
+  if (uid !== 0) return `needs root (uid is ${uid}): scripts/slurm-cluster.sh installs Debian packages and runs the Slurm daemons`;
+  const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '';
+  if (!debian.startsWith('12')) return `needs a Debian bookworm host (/etc/debian_version: ${debian || 'none'})`;
+  return undefined;
+}
+
+/** `describe` where a cluster can run; elsewhere a skipped placeholder whose title says why. */
+export function describeCluster(title: string, fn: () => void): void {
+  const reason = clusterSkipReason();
+  if (reason === undefined) describe(title, fn);
+  else describe.skip(`${title} [skipped: ${reason}]`, () => it('runs as root on Debian bookworm', () => {}));
+}
