@@ -68,8 +68,8 @@ function result(change: Change, report: DiffReport, ruleIndex: number): Sarif.Re
 }
 
 /**
- * `sarif`: SARIF 2.1.0 for code-scanning tools. Rules come from the rule catalogue (plus any rule id
- * a change uses that the catalogue lacks); levels map breaking→error, warning→warning, info→note;
+ * `sarif`: SARIF 2.1.0 for code-scanning tools. `tool.driver.rules` lists the rules the changes use, described
+ * from the rule catalogue (a rule id the catalogue lacks gets a bare descriptor); levels map breaking→error, warning→warning, info→note;
  * accepted changes carry an external suppression with the accept-list reason.
  */
 export function renderSarif(report: DiffReport, options: Pick<RenderOptions, 'rules' | 'toolVersion'>): string {
@@ -80,8 +80,9 @@ export function renderSarif(report: DiffReport, options: Pick<RenderOptions, 'ru
     ruleIndex.set(rule.id, rules.length);
     rules.push(ruleDescriptor(rule));
   };
-  for (const rule of options.rules ?? []) addRule(rule);
-  for (const change of report.changes) addRule({ id: change.id, kind: change.kind, section: change.section });
+  // Only the rules this report uses: the whole catalogue (500+ rules) would make every SARIF file ~250 KB.
+  const catalogue = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
+  for (const change of report.changes) addRule(catalogue.get(change.id) ?? { id: change.id, kind: change.kind, section: change.section });
 
   const driver: Sarif.ToolComponent = { name: 'specdrift', informationUri: 'https://www.npmjs.com/package/specdrift', rules };
   if (options.toolVersion) driver.version = options.toolVersion;

@@ -136,8 +136,11 @@ describe('sarif', () => {
     const report = sampleReport();
     const run = JSON.parse(render('sarif', report)).runs[0];
     const ruleIds: string[] = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    expect(ruleIds.slice(0, SAMPLE_RULES.length)).toEqual(SAMPLE_RULES.map((rule) => rule.id));
+    // Exactly the rules the changes use, in order of first use, described from the catalogue where it has them.
+    expect(ruleIds).toEqual([...new Set(report.changes.map((change) => change.id))]);
     expect(ruleIds).toContain('schema-renamed'); // used by a change, missing from the catalogue
+    const described = run.tool.driver.rules.find((rule: { id: string }) => rule.id === SAMPLE_RULES.find((r) => ruleIds.includes(r.id))!.id);
+    expect(described.shortDescription?.text ?? described.fullDescription?.text).toBeTruthy();
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.results).toHaveLength(report.changes.length);
     report.changes.forEach((change, index) => {
