@@ -128,5 +128,14 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.41
     for (const c of report.changes) expect(c.message).toMatch(/'[^']+'|"[^"]+"|changed from|removed|set/);
     expect(report.changes.map((c: { message: string }) => c.message)).toContain("optional property 'working_directory' removed");
     expect(report.select).toEqual({ old: '#/components/schemas/v0.0.40_job', new: '#/components/schemas/v0.0.40_openapi_job_info_resp/properties/jobs/items' });
+    // --compact folds each place's sibling changes into one line: a short, readable field-level diff.
+    const compact = cli([
+      'diff', v40, v41, '--compact',
+      '--select-old', '.components.schemas."v0.0.40_job"',
+      '--select-new', '.components.schemas."v0.0.40_openapi_job_info_resp".properties.jobs.items',
+    ]);
+    const lines = compact.stdout.split('\n').filter((l) => /^ {2}[✗!·✓] /.test(l));
+    expect(lines.length).toBeLessThan(20);
+    expect(compact.stdout).toMatch(/schema-property-removed .*optional property 'allocation_nodes', 'array', .*'working_directory' removed {2}\[\d+ changes\]/);
   });
 });

@@ -29,6 +29,7 @@ interface DiffArgs extends GlobalArgs {
   'include-path'?: string[];
   'exclude-path'?: string[];
   'exclude-extension'?: string[];
+  compact?: boolean;
 }
 
 type Flavour = 'diff' | 'breaking' | 'changelog';
@@ -57,6 +58,7 @@ function builder(flavour: Flavour) {
         describe: 'report format (default text; jsonpatch = RFC 6902, with --mode structural)',
       })
       .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically)' })
+      .option('compact', { type: 'boolean', default: false, describe: 'text: one line per run of same-rule, same-place changes (names listed; no per-change fingerprints)' })
       .option('fail-on', {
         choices: FAIL_ON_VALUES,
         default: flavour === 'breaking' ? ('breaking' as const) : ('none' as const),
@@ -113,7 +115,7 @@ function handler(flavour: Flavour) {
     const text =
       format === 'jsonpatch'
         ? JSON.stringify(result.patch ?? [], null, 2)
-        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION });
+        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact });
     await emit(text, args.output);
     if (shouldFail(report, failOn)) process.exitCode = ExitCode.findings;
   };

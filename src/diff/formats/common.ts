@@ -10,6 +10,8 @@ export interface RenderOptions {
   failOn?: FailOn;
   /** specdrift's version, for SARIF tool.driver.version. */
   toolVersion?: string;
+  /** text only: one line for a run of changes with the same rule, level and place (no per-change fingerprints). */
+  compact?: boolean;
 }
 
 export const LEVEL_RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };

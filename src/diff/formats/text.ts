@@ -23,6 +23,35 @@ function changeLine(chalk: ChalkInstance, change: Change, group: ChangeGroup): s
   return parts.join('  ');
 }
 
+/** The first quoted name in a message (`'nice'`, `"POWER_UP_NODE"`) is what varies between sibling changes. */
+const QUOTED = /'[^']*'|"[^"]*"/;
+
+/** Same rule, level, place, affected operations and acceptance, and messages differing only in their quoted name. */
+function compactKey(change: Change): string | undefined {
+  if (!QUOTED.test(change.message)) return undefined;
+  const operations = change.operations.map((op) => `${op.method} ${op.path}`).join(',');
+  return [change.id, change.level, change.location, operations, change.accepted?.entry ?? '', change.message.replace(QUOTED, '\u0000')].join('\u0001');
+}
+
+/** `--compact`: runs of sibling changes become one line listing the names (`optional property 'a', 'b' removed  [2 changes]`). */
+function compactLines(chalk: ChalkInstance, group: ChangeGroup): string[] {
+  const lines: string[] = [];
+  const changes = group.changes;
+  for (let i = 0; i < changes.length; ) {
+    const key = compactKey(changes[i]);
+    let j = i + 1;
+    while (key !== undefined && j < changes.length && compactKey(changes[j]) === key) j++;
+    if (j - i === 1) lines.push(changeLine(chalk, changes[i], group));
+    else {
+      const names = changes.slice(i, j).map((c) => QUOTED.exec(c.message)![0]);
+      const merged: Change = { ...changes[i], message: changes[i].message.replace(QUOTED, names.join(', ')) };
+      lines.push(changeLine(chalk, merged, group).replace(chalk.dim(`[${merged.fingerprint}]`), chalk.dim(`[${j - i} changes]`)));
+    }
+    i = j;
+  }
+  return lines;
+}
+
 /**
  * `text`: for people at a terminal. A header (old → new), then one block per operation and one per
  * other section (components, security, …), one line per change, a summary line, then warnings.
@@ -38,7 +67,8 @@ export function renderText(report: DiffReport, options: RenderOptions): string {
     const operationId = group.operation?.operationId ? chalk.dim(`  ${oneLine(group.operation.operationId)}`) : '';
     const heading = group.operation ? group.title : group.title.charAt(0).toUpperCase() + group.title.slice(1);
     lines.push('', chalk.bold.underline(oneLine(heading)) + operationId);
-    for (const change of group.changes) lines.push(changeLine(chalk, change, group));
+    if (options.compact) lines.push(...compactLines(chalk, group));
+    else for (const change of group.changes) lines.push(changeLine(chalk, change, group));
   }
   const { summary } = report;
   const summaryStyle = summary.breaking > 0 ? chalk.red.bold : summary.warning > 0 ? chalk.yellow.bold : chalk.bold;

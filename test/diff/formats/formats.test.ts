@@ -290,3 +290,35 @@ describe('large reports', () => {
     }
   });
 });
+
+describe('text --compact', () => {
+  const op = { method: 'GET', path: '/slurm/v0.0.40/jobs', operationId: 'slurm_v0040_get_jobs' };
+  const change = (name: string, overrides: Partial<Change> = {}): Change => ({
+    id: 'response-enum-value-added',
+    level: 'warning',
+    kind: 'added',
+    section: 'paths',
+    message: `enum value "${name}" added`,
+    location: '#/components/schemas/v0.0.40_job_state/items',
+    operations: [op],
+    new: { pointer: '/components/schemas/v0.0.40_job_state/items/enum/3', value: name },
+    fingerprint: name.padEnd(16, '0').slice(0, 16),
+    ...overrides,
+  });
+  const changes = [change('A'), change('B'), change('C'), change('D', { level: 'breaking' }), change('E', { location: '#/elsewhere' })];
+  const report: DiffReport = { ...sampleReport(), changes, summary: summarize(changes) };
+
+  it('folds a run of same-rule, same-level, same-place changes into one line naming each', () => {
+    const text = renderReport(report, 'text', { color: false, compact: true });
+    expect(text).toMatch(/response-enum-value-added {2}#\/components\/schemas\/v0\.0\.40_job_state\/items: enum value "A", "B", "C" added {2}\[3 changes\]/);
+    // A different level or place is a line of its own, with its fingerprint.
+    expect(text).toMatch(/enum value "D" added {2}\[D000000000000000\]/);
+    expect(text).toMatch(/#\/elsewhere: enum value "E" added {2}\[E000000000000000\]/);
+    expect(text.split('\n').filter((l) => l.includes('response-enum-value-added'))).toHaveLength(3);
+  });
+
+  it('changes nothing without the option', () => {
+    const text = renderReport(report, 'text', { color: false });
+    expect(text.split('\n').filter((l) => l.includes('response-enum-value-added'))).toHaveLength(5);
+  });
+});
