@@ -90,6 +90,7 @@ export function lastLines(result: CommandResult, count = 3): string {
   const lines = stripAnsi(`${result.stderr}\n${result.stdout}`)
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter(Boolean);
+    // Java stack frames say where the generator failed, not why: the cause is the exception line above them.
+    .filter((l) => l && !/^at [\w$.<>]+\(.*\)$/.test(l) && !/^\.\.\. \d+ (more|common frames omitted)$/.test(l));
   return lines.slice(-count).join(' | ') || `exit code ${result.code}`;
 }

@@ -205,3 +205,22 @@ describe('Python client scan', () => {
     }
   });
 });
+
+describe('lastLines', () => {
+  it('gives the cause of a Java failure, not its stack frames', async () => {
+    const { lastLines } = await import('../../../src/compat/generators/process.js');
+    const stderr = [
+      '[main] INFO o.o.codegen.DefaultGenerator - Model v0.0.38_job not generated',
+      'Exception in thread "main" java.lang.RuntimeException: Could not process model \'v0.0.38_meta\'.Please make sure that your schema is correct!',
+      '\tat org.openapitools.codegen.DefaultGenerator.generateModels(DefaultGenerator.java:499)',
+      '\tat org.openapitools.codegen.DefaultGenerator.generate(DefaultGenerator.java:879)',
+      'Caused by: java.lang.NullPointerException',
+      '\tat org.openapitools.codegen.languages.PythonClientCodegen.toModelImport(PythonClientCodegen.java:123)',
+      '\t... 4 more',
+    ].join('\n');
+    const line = lastLines({ code: 1, stdout: '', stderr, ms: 10, timedOut: false }, 2);
+    expect(line).toBe(
+      "Exception in thread \"main\" java.lang.RuntimeException: Could not process model 'v0.0.38_meta'.Please make sure that your schema is correct! | Caused by: java.lang.NullPointerException",
+    );
+  });
+});
