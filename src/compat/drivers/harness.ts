@@ -18,6 +18,19 @@ const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
 for (const call of input.calls) call.args = call.args.map((a) => (a && typeof a === 'object' && a.$undefined === true ? undefined : a));
 const fromBuild = (file) => require(path.join(input.buildDir, file));
 
+// Lookups the drivers share. A function a module (or namespace object) exports under the call's symbol:
+function exported(module, symbol) {
+  return module && typeof module[symbol] === 'function' ? module[symbol] : undefined;
+}
+// A method of the API class named by the call's container (one instance per class, built by newApi), bound to it:
+function classMethod(ctx, call, newApi) {
+  const Api = ctx.index[call.container];
+  if (typeof Api !== 'function') return undefined;
+  if (!ctx.apis.has(call.container)) ctx.apis.set(call.container, newApi(Api));
+  const api = ctx.apis.get(call.container);
+  return typeof api[call.symbol] === 'function' ? api[call.symbol].bind(api) : undefined;
+}
+
 // Every fetch goes through here: it records the status (some clients return only the body) and resolves
 // relative URLs against the server the way a browser resolves them against the page (orval, Kubb and
 // openapi-typescript-codegen clients use relative URLs when the spec's server is '/').

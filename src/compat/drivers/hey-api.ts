@@ -7,7 +7,7 @@ const driver = {
     return { sdk: fromBuild('sdk.gen.js') };
   },
   lookup(ctx, call) {
-    return typeof ctx.sdk[call.symbol] === 'function' ? ctx.sdk[call.symbol] : undefined;
+    return exported(ctx.sdk, call.symbol);
   },
   async invoke(ctx, fn, call) {
     const result = await fn(...call.args);

@@ -5,7 +5,7 @@ const driver = {
     return { api: fromBuild('index.js') };
   },
   lookup(ctx, call) {
-    return typeof ctx.api[call.symbol] === 'function' ? ctx.api[call.symbol] : undefined;
+    return exported(ctx.api, call.symbol);
   },
   async invoke(ctx, fn, call) {
     // The fetch client returns res.data and never throws on an HTTP status: the status comes from the harness's fetch.

@@ -8,7 +8,7 @@ const driver = {
     return { api };
   },
   lookup(ctx, call) {
-    return typeof ctx.api[call.symbol] === 'function' ? ctx.api[call.symbol] : undefined;
+    return exported(ctx.api, call.symbol);
   },
   async invoke(ctx, fn, call) {
     const result = await fn(...call.args);

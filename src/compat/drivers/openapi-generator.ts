@@ -13,11 +13,7 @@ const driver = {
     return { index, configuration, apis: new Map() };
   },
   lookup(ctx, call) {
-    const Api = ctx.index[call.container];
-    if (typeof Api !== 'function') return undefined;
-    if (!ctx.apis.has(call.container)) ctx.apis.set(call.container, new Api(ctx.configuration));
-    const api = ctx.apis.get(call.container);
-    return typeof api[call.symbol] === 'function' ? api[call.symbol].bind(api) : undefined;
+    return classMethod(ctx, call, (Api) => new Api(ctx.configuration));
   },
   async invoke(ctx, fn, call) {
     const hints = call.hints || {};
@@ -42,11 +38,7 @@ const driver = {
     return { index, configuration, apis: new Map() };
   },
   lookup(ctx, call) {
-    const Api = ctx.index[call.container];
-    if (typeof Api !== 'function') return undefined;
-    if (!ctx.apis.has(call.container)) ctx.apis.set(call.container, new Api(ctx.configuration));
-    const api = ctx.apis.get(call.container);
-    return typeof api[call.symbol] === 'function' ? api[call.symbol].bind(api) : undefined;
+    return classMethod(ctx, call, (Api) => new Api(ctx.configuration));
   },
   async invoke(ctx, fn, call) {
     const response = await fn(...call.args);
@@ -66,11 +58,7 @@ const driver = {
     return { index, basePath, configuration: new index.Configuration({ basePath }), apis: new Map() };
   },
   lookup(ctx, call) {
-    const Api = ctx.index[call.container];
-    if (typeof Api !== 'function') return undefined;
-    if (!ctx.apis.has(call.container)) ctx.apis.set(call.container, new Api(ctx.configuration, ctx.basePath, globalThis.fetch));
-    const api = ctx.apis.get(call.container);
-    return typeof api[call.symbol] === 'function' ? api[call.symbol].bind(api) : undefined;
+    return classMethod(ctx, call, (Api) => new Api(ctx.configuration, ctx.basePath, globalThis.fetch));
   },
   async invoke(ctx, fn, call) {
     return { data: await fn(...call.args) };

@@ -6,8 +6,7 @@ const driver = {
     return { api: new Api({ baseUrl: input.baseUrl.replace(/\/+$/, ''), baseApiParams: { headers: input.headers } }) };
   },
   lookup(ctx, call) {
-    const group = call.container ? ctx.api[call.container] : ctx.api;
-    return group && typeof group[call.symbol] === 'function' ? group[call.symbol] : undefined;
+    return exported(call.container ? ctx.api[call.container] : ctx.api, call.symbol);
   },
   async invoke(ctx, fn, call) {
     try {
