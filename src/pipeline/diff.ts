@@ -10,11 +10,10 @@ import type { DiffReport } from '../diff/model.js';
 import type { JsonPatchOp } from '../diff/engine/structural.js';
 import { autoMaskPair, detectVersionTags, maskDocument, parseVersionTag } from '../mask/index.js';
 import type { LoadedConfig } from '../spec/config.js';
-import { HTTP_METHODS } from '../spec/validate/model.js';
 import { excludeMarked } from '../spec/filter.js';
 import { select } from '../spec/select.js';
 import { tokensFromPointer } from '../spec/refs.js';
-import { isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
+import { isHttpMethod, isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
 
 export interface DiffPipelineOptions {
   /** `auto` (default): mask when the two specs carry different version tags; `off`; or `FROM:TO`. */
@@ -79,7 +78,7 @@ function selectionKind(pointer: string): SelectionKind {
   if (tokens[0] === 'paths' && tokens.length >= 2) {
     const [, path, method, part, status] = tokens;
     if (tokens.length === 2) return { kind: 'operation-part', path };
-    if ((HTTP_METHODS as readonly string[]).includes(method)) {
+    if (isHttpMethod(method)) {
       if (tokens.length === 3) return { kind: 'operation-part', path, method };
       if (part === 'responses' && tokens.length === 4) return { kind: 'operation-part', path, method, keep: 'responses' };
       if (part === 'responses' && tokens.length === 5) return { kind: 'operation-part', path, method, keep: 'responses', status };

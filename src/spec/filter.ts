@@ -1,6 +1,5 @@
-import { isObject, type Json, type JsonObject } from './types.js';
+import { isHttpMethod, isObject, type Json, type JsonObject } from './types.js';
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 const marked = (node: Json | undefined, extensions: readonly string[]): boolean =>
   isObject(node) && extensions.some((name) => node[name] !== undefined && node[name] !== false && node[name] !== null);
@@ -33,8 +32,8 @@ export function excludeMarked(doc: JsonObject, extensions: readonly string[]): J
   for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
     if (marked(item, extensions) || !isObject(item)) continue;
     const kept: JsonObject = {};
-    for (const [key, op] of Object.entries(item)) if (!(METHODS.has(key) && marked(op, extensions))) kept[key] = op;
-    if (Object.keys(kept).some((k) => METHODS.has(k))) paths[path] = kept;
+    for (const [key, op] of Object.entries(item)) if (!(isHttpMethod(key) && marked(op, extensions))) kept[key] = op;
+    if (Object.keys(kept).some(isHttpMethod)) paths[path] = kept;
   }
   const components: JsonObject = {};
   for (const [kind, group] of Object.entries(isObject(doc.components) ? doc.components : {})) {

@@ -9,11 +9,10 @@
  */
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { cloneJson, collectRefs, escapePointerToken, isLocalRef, parseRef, tokensFromPointer } from './refs.js';
-import { isObject, type Json, type JsonObject } from './types.js';
+import { isHttpMethod, isObject, type Json, type JsonObject } from './types.js';
 
 const VERSION_SEGMENT = /^(?:db)?v\d+(?:\.\d+)*$/;
 const DB_COMPONENT_PREFIX = /^db(v\d+(?:\.\d+)*)(?![\d.])/;
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** Swagger 2.0 keeps its reusable parts at the top level. */
 const SWAGGER2_COMPONENT_KINDS = new Set(['definitions', 'parameters', 'responses', 'securityDefinitions']);
 
@@ -133,7 +132,7 @@ function usedTags(paths: JsonObject): Set<string> {
   for (const item of Object.values(paths)) {
     if (!isObject(item)) continue;
     for (const [method, op] of Object.entries(item)) {
-      if (HTTP_METHODS.has(method) && isObject(op) && Array.isArray(op.tags)) for (const t of op.tags) if (typeof t === 'string') used.add(t);
+      if (isHttpMethod(method) && isObject(op) && Array.isArray(op.tags)) for (const t of op.tags) if (typeof t === 'string') used.add(t);
     }
   }
   return used;
@@ -173,7 +172,7 @@ function reachableComponents(doc: JsonObject, keptPaths: Set<string>, isSwagger2
   while (queue.length > 0) {
     const { node, pointer } = queue.pop()!;
     if (pointer.startsWith('/paths/') && isObject(node)) {
-      for (const [method, op] of Object.entries(node)) if (HTTP_METHODS.has(method) && isObject(op)) keepSecurity(op.security);
+      for (const [method, op] of Object.entries(node)) if (isHttpMethod(method) && isObject(op)) keepSecurity(op.security);
     }
     for (const { ref } of collectRefs(node, pointer, schemasPointer)) {
       if (!isLocalRef(ref)) continue;

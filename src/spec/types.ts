@@ -19,4 +19,10 @@ export interface LoadedSpec {
   bytes: number;
 }
 
+/** The operation keys of an OpenAPI path item. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+const HTTP_METHOD_SET: ReadonlySet<string> = new Set(HTTP_METHODS);
+export const isHttpMethod = (key: string): key is HttpMethod => HTTP_METHOD_SET.has(key);
+
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,8 +5,8 @@
 import { childPointer, resolveLocalRef } from '../../spec/refs.js';
 import { isObject, type JsonObject } from '../../spec/types.js';
 import type { OperationMatch, OperationRef } from './types.js';
+import { HTTP_METHODS } from '../../spec/types.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 interface Route {
   template: string;

@@ -7,6 +7,7 @@
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 import { looseKey } from './naming.js';
 import type { CallPlan } from './types.js';
+import { HTTP_METHODS } from '../../spec/types.js';
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
@@ -21,7 +22,6 @@ export interface Binding {
   declared: DeclaredParam[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 function deref(doc: JsonObject, value: Json | undefined): Json | undefined {
   for (let depth = 0; depth < 20 && isObject(value) && typeof value.$ref === 'string'; depth++) {
@@ -42,7 +42,7 @@ export function declaredParams(doc: JsonObject, call: CallPlan): DeclaredParam[]
   const method = call.method.toLowerCase();
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    for (const m of METHODS) {
+    for (const m of HTTP_METHODS) {
       const op = item[m];
       if (!isObject(op)) continue;
       const same = op.operationId !== undefined ? op.operationId === call.operationId : m === method && path === call.path;

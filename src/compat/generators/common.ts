@@ -8,6 +8,7 @@ import { type Binding, declaredParams } from './bind.js';
 import { findSymbol } from './naming.js';
 import { type CommandResult, lastLines, warningLines } from './process.js';
 import type { CallPlan, CallResult, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
+import { isHttpMethod } from '../../spec/types.js';
 
 export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
 
@@ -71,7 +72,7 @@ export function operationIds(doc: JsonObject): string[] {
   for (const item of Object.values(paths)) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
     for (const [method, op] of Object.entries(item)) {
-      if (!['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(method)) continue;
+      if (!isHttpMethod(method)) continue;
       if (op && typeof op === 'object' && !Array.isArray(op) && typeof op.operationId === 'string') ids.push(op.operationId);
     }
   }

@@ -281,5 +281,3 @@ function isMergeable(v: SchemaView): boolean {
 
 const stringArray = (v: Json | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** Upper-case HTTP methods an OpenAPI path item may hold, in report order. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

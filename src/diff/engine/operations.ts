@@ -43,7 +43,8 @@ import {
   responseSuccessStatusRemoved,
 } from '../rules/response-status.js';
 import type { RuleDef } from '../model.js';
-import { HTTP_METHODS, ptrJoin, type SpecDoc } from './doc.js';
+import { HTTP_METHODS } from '../../spec/types.js';
+import { ptrJoin, type SpecDoc } from './doc.js';
 import type { DiffRun } from './run.js';
 import { compareOperationSecurity } from './security.js';
 import type { Emit, Located, OperationCheck, OperationSide, ParameterCheck, ParameterSide } from './types.js';

@@ -1,10 +1,8 @@
 /** Walks over the parts of an OpenAPI / Swagger document that the rules look at. */
 import { childPointer, derefLocal } from '../refs.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isHttpMethod, isObject, type Json, type JsonObject } from '../types.js';
 import type { SpecFlavor } from './types.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const METHOD_SET = new Set<string>(HTTP_METHODS);
 
 /** Non-method keys a path item may have, per flavour (plus `x-` extensions). */
 export const PATH_ITEM_FIXED_KEYS: Record<SpecFlavor, ReadonlySet<string>> = {
@@ -59,7 +57,7 @@ export function operations(doc: JsonObject): OperationSite[] {
   const out: OperationSite[] = [];
   for (const { path, pathItem, pointer } of pathItems(doc)) {
     for (const [method, operation] of Object.entries(pathItem)) {
-      if (METHOD_SET.has(method) && isObject(operation)) {
+      if (isHttpMethod(method) && isObject(operation)) {
         out.push({ path, method, operation, pointer: childPointer(pointer, method), pathItem, pathItemPointer: pointer });
       }
     }

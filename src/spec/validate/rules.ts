@@ -3,7 +3,7 @@
  * Each rule is one function with one rule id; docs/validate.md lists them.
  */
 import { childPointer, collectRefs, derefLocal, isLocalRef, parseRef, resolvePointer, tokensFromPointer } from '../refs.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../types.js';
 import { componentsPointer, forEachSchema, operations, parameterList, PATH_ITEM_FIXED_KEYS, pathItems, type ParameterSite } from './model.js';
 import type { Rule, ValidationFinding } from './types.js';
 
@@ -147,7 +147,7 @@ export const parameterStyle: Rule = ({ doc, flavor }) => {
 export const pathItemUnknownKey: Rule = ({ doc, flavor }) => {
   const findings: ValidationFinding[] = [];
   const fixed = PATH_ITEM_FIXED_KEYS[flavor];
-  const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', ...(flavor === 'swagger2' ? [] : ['trace'])]);
+  const methods = new Set<string>(HTTP_METHODS.filter((m) => m !== 'trace' || flavor !== 'swagger2')); // 2.0 has no trace
   for (const { path, pathItem, pointer } of pathItems(doc)) {
     for (const key of Object.keys(pathItem)) {
       if (methods.has(key) || fixed.has(key) || key.startsWith('x-')) continue;

@@ -6,9 +6,9 @@ import { nonEmpty, wireGroup } from '../bind.js';
 import { packageBin } from '../packages.js';
 import type { ScannedFunction } from '../typescript.js';
 import { nodeTool, typeScriptAdapter } from '../typescript-adapter.js';
+import { isHttpMethod } from '../../../spec/types.js';
 
 const SCHEMA = 'schema.d.ts';
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** openapi-typescript emits types only: `paths['/x']['get']` is `operations['<operationId>']`; openapi-fetch calls by method + path. */
 async function scanSchema(outDir: string): Promise<ScannedFunction[]> {
@@ -24,7 +24,7 @@ async function scanSchema(outDir: string): Promise<ScannedFunction[]> {
         if (!ts.isPropertySignature(methodMember) || !methodMember.name || !ts.isIdentifier(methodMember.name)) continue;
         const method = methodMember.name.text;
         const type = methodMember.type;
-        if (!METHODS.includes(method) || !type || !ts.isIndexedAccessTypeNode(type)) continue;
+        if (!isHttpMethod(method) || !type || !ts.isIndexedAccessTypeNode(type)) continue;
         const index = type.indexType;
         if (ts.isLiteralTypeNode(index) && ts.isStringLiteral(index.literal)) {
           found.push({ name: index.literal.text, container: method.toUpperCase(), path: pathMember.name.text, params: [], file: SCHEMA });
