@@ -4,6 +4,7 @@
  */
 import { ExitCode, SpecdriftError } from '../errors.js';
 import type { Json, JsonObject } from '../spec/types.js';
+import { pointerFromTokens } from '../spec/refs.js';
 
 export type MaskPlace = 'keys' | 'paths' | 'refs' | 'operationIds' | 'tags' | 'strings' | 'info.version';
 export const MASK_PLACES: readonly MaskPlace[] = ['keys', 'paths', 'refs', 'operationIds', 'tags', 'strings', 'info.version'];
@@ -11,8 +12,7 @@ export const MASK_PLACES: readonly MaskPlace[] = ['keys', 'paths', 'refs', 'oper
 /** Position of the current string: the keys/indices leading to it, in the input document. */
 export type Trail = readonly (string | number)[];
 
-export const escapePointerSegment = (s: string | number) => String(s).replaceAll('~', '~0').replaceAll('/', '~1');
-export const toPointer = (trail: Trail) => trail.map((s) => '/' + escapePointerSegment(s)).join('');
+export const toPointer = (trail: Trail): string => pointerFromTokens(trail);
 
 /** Place of the object key `trail[trail.length - 1]`. */
 export function placeOfKey(trail: Trail): MaskPlace {
