@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, SpecdriftError } from '../../src/errors.js';
+import { ExitCode } from '../../src/errors.js';
 import { findTags, formatMaskReport, maskDocument } from '../../src/mask/index.js';
 import type { Json, JsonObject } from '../../src/spec/types.js';
+import { thrown } from '../helpers/errors.js';
 import { slurmLikeSpec } from './slurm-like.js';
 
 const mask = (doc: JsonObject, from = 'v0.0.41', to = 'v0.0.40') => maskDocument(doc, { from, to });
 
-function thrown(f: () => unknown): SpecdriftError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SpecdriftError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpecdriftError');
-}
 
 describe('maskDocument on a Slurm-shaped spec', () => {
   const original = slurmLikeSpec('0.0.41');

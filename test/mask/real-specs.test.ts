@@ -3,9 +3,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { ExitCode, SpecdriftError } from '../../src/errors.js';
+import { ExitCode } from '../../src/errors.js';
 import { autoMaskPair, detectVersionTags, formatMaskReport, maskDocument, stripDocument } from '../../src/mask/index.js';
 import type { JsonObject } from '../../src/spec/types.js';
+import { thrown } from '../helpers/errors.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 
 const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as JsonObject;
@@ -17,15 +18,6 @@ function traces(version: string): RegExp {
 }
 const countIn = (doc: JsonObject, re: RegExp) => JSON.stringify(doc).match(re)?.length ?? 0;
 
-function conflictOf(f: () => unknown): SpecdriftError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SpecdriftError) return e;
-    throw e;
-  }
-  throw new Error('expected a conflict');
-}
 
 describeWithRealSpec(['24.11/v0.0.41.json', '24.11/v0.0.40.json', '24.11/v0.0.41+prefer_refs.json'], 'masking real slurmrestd 24.11 specs', ([v41Path, v40Path, preferRefsPath]) => {
   it('masks v0.0.41 to v0.0.40 leaving no trace of 0.0.41, and reports the counts', () => {
@@ -76,7 +68,7 @@ describeWithRealSpec(['24.11/v0.0.41.json', '24.11/v0.0.40.json', '24.11/v0.0.41
 
 describeWithRealSpec(['24.11/combined.json', '24.11/v0.0.40.json'], 'masking the real 24.11 combined spec', ([combinedPath, v40Path]) => {
   it('refuses to mask one version onto another that is present, naming both keys', () => {
-    const e = conflictOf(() => maskDocument(load(combinedPath), { from: 'v0.0.41', to: 'v0.0.40' }));
+    const e = thrown(() => maskDocument(load(combinedPath), { from: 'v0.0.41', to: 'v0.0.40' }));
     expect(e.exitCode).toBe(ExitCode.conflict);
     expect(e.message).toMatch(/^masking v0\.0\.41 → v0\.0\.40 would merge keys "[^"]*v0\.0\.40[^"]*" and "[^"]*v0\.0\.41[^"]*" into "[^"]*" at \/\S+$/);
   });
@@ -123,7 +115,7 @@ describeWithRealSpec(['22.05/openapi.json', '22.05/openapi-db.json', '22.05/dbv0
   });
 
   it('refuses to mask v0.0.38 onto v0.0.37 in the combined document', () => {
-    const e = conflictOf(() => maskDocument(load(ctldPath), { from: '0.0.38', to: '0.0.37' }));
+    const e = thrown(() => maskDocument(load(ctldPath), { from: '0.0.38', to: '0.0.37' }));
     expect(e.message).toContain('would merge keys "/slurm/v0.0.38/diag" and "/slurm/v0.0.37/diag" into "/slurm/v0.0.37/diag" at /paths');
   });
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, SpecdriftError } from '../../src/errors.js';
+import { ExitCode } from '../../src/errors.js';
 import { formatMaskReport, stripDocument } from '../../src/mask/index.js';
 import type { JsonObject } from '../../src/spec/types.js';
+import { thrown } from '../helpers/errors.js';
 import { slurmLikeSpec } from './slurm-like.js';
 
 const one = (value: string, opts: { placeholder?: string } = {}) =>
   stripDocument({ x: value }, { versions: ['0.0.40'], ...opts }).doc.x as string;
 
-function thrown(f: () => unknown): SpecdriftError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SpecdriftError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpecdriftError');
-}
 
 describe('stripDocument per form', () => {
   it.each([

@@ -4,22 +4,14 @@ import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExitCode, SpecdriftError } from '../../src/errors.js';
+import { ExitCode } from '../../src/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { rejection } from '../helpers/errors.js';
 import { BUILTIN_CONFIG, loadConfig, matchVersionShorthand, resolveVersionSource } from '../../src/spec/config.js';
 
 const tiny = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
 const dir = mkdtempSync(join(tmpdir(), 'specdrift-load-'));
 
-async function failure(p: Promise<unknown>): Promise<SpecdriftError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof SpecdriftError) return err;
-    throw err;
-  }
-  throw new Error('expected a SpecdriftError');
-}
 
 describe('file and stdin sources', () => {
   it('reads JSON and YAML files, sniffing content when the extension says nothing', async () => {
@@ -41,20 +33,20 @@ describe('file and stdin sources', () => {
 
   it('reports malformed JSON and YAML with line:col', async () => {
     writeFileSync(join(dir, 'bad.json'), '{\n  "openapi": "3.0.0",\n  "info": {,}\n}');
-    const json = await failure(loadSpec(join(dir, 'bad.json')));
+    const json = await rejection(loadSpec(join(dir, 'bad.json')));
     expect(json.exitCode).toBe(ExitCode.parse);
     expect(json.message).toMatch(/bad\.json:3:\d+: malformed JSON/);
     writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.0.0\ninfo:\n  title: [x\n');
-    const yaml = await failure(loadSpec(join(dir, 'bad.yaml')));
+    const yaml = await rejection(loadSpec(join(dir, 'bad.yaml')));
     expect(yaml.message).toMatch(/bad\.yaml:\d+:\d+: malformed YAML/);
   });
 
   it('refuses documents that are not OpenAPI, and missing files', async () => {
     writeFileSync(join(dir, 'pkg.json'), '{"name": "x"}');
-    const notApi = await failure(loadSpec(join(dir, 'pkg.json')));
+    const notApi = await rejection(loadSpec(join(dir, 'pkg.json')));
     expect(notApi.exitCode).toBe(ExitCode.parse);
     expect(notApi.message).toContain('not an OpenAPI document');
-    const missing = await failure(loadSpec(join(dir, 'nope.json')));
+    const missing = await rejection(loadSpec(join(dir, 'nope.json')));
     expect(missing.exitCode).toBe(ExitCode.sourceNotFound);
   });
 });
@@ -117,19 +109,19 @@ describe('URL sources', () => {
   });
 
   it('fails clearly on 404, HTML, timeouts and refused connections', async () => {
-    const notFound = await failure(loadSpec(`${base}/missing`));
+    const notFound = await rejection(loadSpec(`${base}/missing`));
     expect(notFound.exitCode).toBe(ExitCode.network);
     expect(notFound.message).toContain('HTTP 404');
-    const html = await failure(loadSpec(`${base}/docs`));
+    const html = await rejection(loadSpec(`${base}/docs`));
     expect(html.message).toContain('HTML');
-    const slow = await failure(loadSpec(`${base}/slow`, { timeoutMs: 300 }));
+    const slow = await rejection(loadSpec(`${base}/slow`, { timeoutMs: 300 }));
     expect(slow.exitCode).toBe(ExitCode.network);
     expect(slow.message).toContain('no answer within');
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as { port: number }).port;
     closed.close();
-    const refused = await failure(loadSpec(`http://127.0.0.1:${port}/openapi.json`));
+    const refused = await rejection(loadSpec(`http://127.0.0.1:${port}/openapi.json`));
     expect(refused.message).toContain('cannot connect');
   });
 });
@@ -151,7 +143,7 @@ describe('git and command sources', () => {
     const old = await loadSpec('git:HEAD~1:api.json', { cwd: repo });
     expect(old).toMatchObject({ kind: 'git', doc: { info: { version: 'old' } } });
     expect((await loadSpec('HEAD:api.json', { cwd: repo })).doc.info).toEqual({ title: 't', version: 'new' });
-    const bad = await failure(loadSpec('git:nosuchrev:api.json', { cwd: repo }));
+    const bad = await rejection(loadSpec('git:nosuchrev:api.json', { cwd: repo }));
     expect(bad.exitCode).toBe(ExitCode.sourceNotFound);
   });
 
@@ -169,7 +161,7 @@ describe('git and command sources', () => {
   });
 
   it('puts a failing command\'s stderr in the error', async () => {
-    const err = await failure(loadSpec('cmd:echo "slurmrestd: fatal: no plugin" >&2; exit 4', { noCache: true }));
+    const err = await rejection(loadSpec('cmd:echo "slurmrestd: fatal: no plugin" >&2; exit 4', { noCache: true }));
     expect(err.exitCode).toBe(ExitCode.command);
     expect(err.message).toContain('exited with 4: slurmrestd: fatal: no plugin');
   });
