@@ -8,7 +8,7 @@ import { diffSchemas, diffSpecs } from '../diff/engine/index.js';
 import { ALL_RULES } from '../diff/rules/index.js';
 import type { DiffReport } from '../diff/model.js';
 import type { JsonPatchOp } from '../diff/engine/structural.js';
-import { autoMaskPair, detectVersionTags, maskDocument, parseVersionTag } from '../mask/index.js';
+import { autoMaskPair, maskDocument, parseVersionTag } from '../mask/index.js';
 import type { LoadedConfig } from '../spec/config.js';
 import { excludeMarked } from '../spec/filter.js';
 import { select } from '../spec/select.js';
@@ -46,26 +46,28 @@ interface MaskPlan {
   from: string;
   to: string;
   note: string;
+  /** auto: the new spec carries FROM (detection said so); FROM:TO: either side may. */
+  sides: 'new' | 'both';
 }
 
 function planMask(mode: string, oldDoc: JsonObject, newDoc: JsonObject, notes: string[]): MaskPlan | undefined {
   if (mode === 'off') return undefined;
   if (mode === 'auto') {
     const decision = autoMaskPair(oldDoc, newDoc);
-    if (decision.kind === 'mask') return { from: decision.from, to: decision.to, note: `masking v${decision.from} → v${decision.to} (${decision.reason})` };
+    if (decision.kind === 'mask') return { from: decision.from, to: decision.to, note: `masking v${decision.from} → v${decision.to} (${decision.reason})`, sides: 'new' };
     // Auto never fails a diff: a spec without one dominant tag is compared unmasked, and the user is told why.
     if (decision.kind === 'ambiguous') notes.push(`not masking version tags: ${decision.reason}`);
     return undefined;
   }
   const parts = mode.split(':');
   if (parts.length !== 2) throw usageError(`bad --mask "${mode}"`, 'use auto, off, or FROM:TO such as v0.0.41:v0.0.40');
-  return { from: parseVersionTag(parts[0], '--mask FROM'), to: parseVersionTag(parts[1], '--mask TO'), note: `masking ${parts[0]} → ${parts[1]}` };
+  return { from: parseVersionTag(parts[0], '--mask FROM'), to: parseVersionTag(parts[1], '--mask TO'), note: `masking ${parts[0]} → ${parts[1]}`, sides: 'both' };
 }
 
-/** Mask a side only when it carries the FROM version: with FROM:TO given, either side may be the one to rewrite. */
+/** A side without FROM is left as it was (one walk: maskDocument counts what it rewrote). */
 function applyMask(doc: JsonObject, plan: MaskPlan): JsonObject {
-  const carries = detectVersionTags(doc).some((t) => t.version === plan.from);
-  return carries ? maskDocument(doc, { from: plan.from, to: plan.to }).doc : doc;
+  const { doc: masked, report } = maskDocument(doc, { from: plan.from, to: plan.to });
+  return report.total > 0 ? masked : doc;
 }
 
 /** Where a selection sits in the OpenAPI structure decides how it is compared. */
@@ -112,7 +114,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
   let oldDoc = oldSpec.doc;
   let newDoc = newSpec.doc;
   if (plan) {
-    oldDoc = applyMask(oldDoc, plan);
+    if (plan.sides === 'both') oldDoc = applyMask(oldDoc, plan);
     newDoc = applyMask(newDoc, plan);
     notes.push(plan.note);
   }
