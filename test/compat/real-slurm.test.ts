@@ -20,7 +20,7 @@ import type { Cell, CompatReport, ObservedViolation } from '../../src/compat/run
 import { renderCompatText } from '../../src/compat/report/text.js';
 import { sliceByVersion } from '../../src/spec/slice.js';
 import type { JsonObject } from '../../src/spec/types.js';
-import { CLUSTER_DIR, CLUSTER_LOCK, describeCluster, parseEnv, runClusterScript, takeLock, type ScriptResult } from '../helpers/cluster.js';
+import { CLUSTER_DIR, describeCluster, useCluster } from '../helpers/cluster.js';
 import { TEST_CACHE, TEST_CLIENT_CACHE } from './runner/helpers.js';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -83,28 +83,6 @@ async function runAgainst(version: string, plugin: string, env: Record<string, s
   return { report, text: renderCompatText(report), seconds: (Date.now() - began) / 1000 };
 }
 
-/** Start a cluster under the lock (beforeAll); `stop` (afterAll) stops it and releases the lock, also after a failure. */
-function useCluster(version: string) {
-  let env: Record<string, string> = {};
-  let release: (() => Promise<void>) | undefined;
-  return {
-    env: () => env,
-    async start(): Promise<void> {
-      release = await takeLock(CLUSTER_LOCK);
-      const result = await runClusterScript('start', version);
-      if (result.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${result.code}): ${result.stderr.trim()}`);
-      env = parseEnv(result.stdout);
-    },
-    async stop(): Promise<ScriptResult | undefined> {
-      if (release === undefined) return undefined;
-      try {
-        return await runClusterScript('stop', version);
-      } finally {
-        await release();
-      }
-    },
-  };
-}
 
 const cellOf = (report: CompatReport, generator: string, operationId: string) => report.cells.find((c) => c.generator === generator && c.operationId === operationId);
 

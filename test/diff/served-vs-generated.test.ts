@@ -12,12 +12,11 @@
  * Needs root (it starts the 24.11 cluster); elsewhere skipped with the reason in the title.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { runDiffPipeline } from '../../src/pipeline/diff.js';
 import { sliceByVersion } from '../../src/spec/slice.js';
 import type { JsonObject, LoadedSpec } from '../../src/spec/types.js';
-import { CLUSTER_DIR, CLUSTER_LOCK, describeCluster, runClusterScript, takeLock } from '../helpers/cluster.js';
+import { describeCluster, useCluster } from '../helpers/cluster.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 
 const PLUGINS = ['v0.0.40', 'v0.0.41', 'v0.0.42'] as const;
@@ -44,14 +43,12 @@ function jsonBodies(doc: JsonObject): string[] {
  */
 let served: JsonObject | undefined;
 async function fetchServed(): Promise<void> {
-  const release = await takeLock(CLUSTER_LOCK);
+  const cluster = useCluster('24.11');
   try {
-    const started = await runClusterScript('start', '24.11');
-    if (started.code !== 0) throw new Error(`slurm-cluster.sh start 24.11 failed (exit ${started.code}): ${started.stderr.trim()}`);
-    served = JSON.parse(readFileSync(join(CLUSTER_DIR, '24.11', 'served-openapi.json'), 'utf8')) as JsonObject;
+    await cluster.start();
+    served = cluster.served();
   } finally {
-    await runClusterScript('stop', '24.11');
-    await release();
+    await cluster.stop();
   }
 }
 

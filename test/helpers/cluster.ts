@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import type { JsonObject } from '../../src/spec/types.js';
 import { createHash } from 'node:crypto';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -84,4 +85,36 @@ export function describeCluster(title: string, fn: () => void): void {
   const reason = clusterSkipReason();
   if (reason === undefined) describe(title, fn);
   else describe.skip(`${title} [skipped: ${reason}]`, () => it('runs as root on Debian bookworm', () => {}));
+}
+
+/**
+ * A cluster for one suite: `start` (beforeAll) takes the lock, starts it and reads the env and the served spec;
+ * `stop` (afterAll) stops it and always releases the lock, also after a failure.
+ */
+export function useCluster(version: string, timeoutMs = 600_000) {
+  let env: Record<string, string> = {};
+  let release: (() => Promise<void>) | undefined;
+  return {
+    env: () => env,
+    /** The document the running slurmrestd serves (saved by `start`). */
+    served: (): JsonObject => JSON.parse(readFileSync(join(CLUSTER_DIR, version, 'served-openapi.json'), 'utf8')) as JsonObject,
+    async start(): Promise<void> {
+      release = await takeLock(CLUSTER_LOCK);
+      const result = await runClusterScript('start', version, timeoutMs);
+      if (result.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${result.code}): ${result.stderr.trim()}`);
+      env = parseEnv(result.stdout);
+    },
+    /** `verify` runs after the stop and before the lock goes, so no other suite's cluster can confuse it. */
+    async stop(verify?: (stopped: ScriptResult) => Promise<void> | void): Promise<ScriptResult | undefined> {
+      if (release === undefined) return undefined;
+      try {
+        const stopped = await runClusterScript('stop', version);
+        await verify?.(stopped);
+        return stopped;
+      } finally {
+        await release();
+        release = undefined;
+      }
+    },
+  };
 }
