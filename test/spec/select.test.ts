@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpecdriftError } from '../../src/errors.js';
+import { thrown } from '../helpers/errors.js';
 import { parseSelector, select } from '../../src/spec/select.js';
 import type { JsonObject } from '../../src/spec/types.js';
 
@@ -45,11 +46,9 @@ describe('selectors', () => {
 
   it('names the first missing segment, with a suggestion', () => {
     expect(() => select(doc, '.components.schemas."v0.0.40_jobs".properties')).toThrow(SpecdriftError);
-    try {
-      select(doc, '.components.schemas."v0.0.40_jobs".properties');
-    } catch (err) {
-      expect((err as SpecdriftError).line()).toMatch(/no "v0\.0\.40_jobs" at #\/components\/schemas — did you mean "v0\.0\.40_job"/);
-    }
+    expect(thrown(() => select(doc, '.components.schemas."v0.0.40_jobs".properties')).line()).toMatch(
+      /no "v0\.0\.40_jobs" at #\/components\/schemas — did you mean "v0\.0\.40_job"/,
+    );
     expect(() => select(doc, 'components')).toThrow(/must start with/);
     expect(() => select(doc, '.paths["/x')).toThrow(/unterminated string/);
   });
