@@ -15,6 +15,7 @@ export interface GlobalArgs {
   'cache-dir'?: string;
   color?: boolean;
   debug?: boolean;
+  'follow-symlinks'?: boolean;
 }
 
 /** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins. */
@@ -62,9 +63,9 @@ function expandEnv(headers: Record<string, string>): Record<string, string> {
   return out;
 }
 
-/** Print to stdout, or write the file atomically with -o. */
-export async function emit(content: string, outFile?: string): Promise<void> {
+/** Print to stdout, or write the file atomically with -o (`args` carries --follow-symlinks). */
+export async function emit(content: string, outFile?: string, args: GlobalArgs = {}): Promise<void> {
   const text = content.endsWith('\n') || content === '' ? content : content + '\n';
-  if (outFile && outFile !== '-') await writeFileAtomically(outFile, text);
+  if (outFile && outFile !== '-') await writeFileAtomically(outFile, text, { followSymlinks: args['follow-symlinks'] === true });
   else await new Promise<void>((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
 }

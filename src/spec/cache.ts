@@ -29,6 +29,6 @@ export class FileCache {
     }
   }
   async set(key: string, value: string): Promise<void> {
-    await writeFileAtomically(this.path(key), value);
+    await writeFileAtomically(this.path(key), value, { createParents: true });
   }
 }

@@ -1,20 +1,111 @@
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { chmod, chown, lstat, mkdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
-/** Write a file so that readers never see half of it: temp file in the same directory, then rename. */
-export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export interface WriteOptions {
+  /** Create missing parent directories (caches do; a user's `-o` does not: a typo'd directory is an error). */
+  createParents?: boolean;
+  /** Write to the file a symlink points at; otherwise a symlink to a regular file is refused. */
+  followSymlinks?: boolean;
+}
+
+const fail = (path: string, why: string, hint: string): SpecdriftError => new SpecdriftError(`cannot write ${path}: ${why}`, ExitCode.output, { hint });
+
+/** Temp files being written: removed if the process is interrupted (SIGINT/SIGTERM), so none is left behind. */
+const pendingTemps = new Set<string>();
+let handlersInstalled = false;
+function cleanUpOnSignal(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const temp of pendingTemps) {
+        try {
+          unlinkSync(temp); // synchronous on purpose: the process is about to end
+        } catch {
+          /* already gone */
+        }
+      }
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+const statOrUndefined = async (path: string, follow: boolean): Promise<Stats | undefined> => {
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, content);
-    await rename(temp, path);
+    return follow ? await stat(path) : await lstat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+};
+
+/**
+ * Write a file so that readers never see half of it: temp file in the same directory, then rename over the
+ * target, keeping a replaced file's mode (and owner, where allowed). Only regular files are replaced that
+ * way: a device, FIFO or socket (`-o /dev/stdout`, `-o /dev/null`) is written through, a directory is an
+ * error, and a symlink is refused unless `followSymlinks` (renaming over it would replace the link, and
+ * following it silently lets a planted link redirect the write).
+ */
+export async function writeFileAtomically(path: string, content: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  let existing: Stats | undefined;
+  try {
+    existing = await statOrUndefined(path, false);
+    if (existing?.isSymbolicLink()) {
+      const target = await statOrUndefined(path, true);
+      if (target !== undefined && !target.isFile() && !target.isDirectory()) existing = target; // /dev/stdout → pipe or tty
+      else if (!opts.followSymlinks) throw fail(path, 'it is a symbolic link', 'write to the real path, or pass --follow-symlinks');
+      else existing = target;
+    }
+  } catch (err) {
+    if (err instanceof SpecdriftError) throw err;
+    throw fail(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message, 'check the path');
+  }
+  if (existing?.isDirectory()) throw fail(path, 'it is a directory', 'give a file name');
+  if (existing !== undefined && !existing.isFile()) {
+    // Devices, FIFOs, sockets: write through; there is nothing to replace atomically.
+    try {
+      await writeFile(path, content);
+      return;
+    } catch (err) {
+      throw fail(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message, 'check that it is writable');
+    }
+  }
+  const target = opts.followSymlinks && (await statOrUndefined(path, false))?.isSymbolicLink() ? await realTarget(path) : path;
+  const dir = dirname(target);
+  if (opts.createParents) {
+    await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw fail(target, err.code ?? err.message, 'check that the directory can be created');
+    });
+  } else {
+    const parent = await statOrUndefined(dir, true).catch(() => undefined);
+    if (parent === undefined || !parent.isDirectory()) throw fail(target, `directory ${dir} does not exist`, 'create the directory first');
+  }
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  cleanUpOnSignal();
+  pendingTemps.add(temp);
+  try {
+    await writeFile(temp, content, { mode: existing ? existing.mode & 0o7777 : 0o666 });
+    if (existing) {
+      await chmod(temp, existing.mode & 0o7777);
+      await chown(temp, existing.uid, existing.gid).catch(() => undefined);
+    }
+    await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw new SpecdriftError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, ExitCode.output, {
-      hint: 'check that the directory exists and is writable',
-    });
+    throw fail(target, (err as NodeJS.ErrnoException).code ?? (err as Error).message, 'check that the directory exists and is writable');
+  } finally {
+    pendingTemps.delete(temp);
+  }
+}
+
+/** Where a symlink finally points (also when that file does not exist yet). */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(dirname(path), await readlink(path));
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,20 @@ describe('git and command sources', () => {
     expect((await loadSpec('HEAD:api.json', { cwd: repo })).doc.info).toEqual({ title: 't', version: 'new' });
     const bad = await rejection(loadSpec('git:nosuchrev:api.json', { cwd: repo }));
     expect(bad.exitCode).toBe(ExitCode.sourceNotFound);
+  });
+
+  it('never lets a git revision or path act as an option (git show --output=… once overwrote files)', async () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    for (const source of [`git:--output=${victim}:x`, 'git:HEAD:--output=x', `git:-p:api.json`]) {
+      const err = await rejection(loadSpec(source, { cwd: repo }));
+      expect(err.exitCode, source).toBe(ExitCode.usage);
+      expect(err.message, source).toMatch(/invalid git (revision|path)/);
+    }
+    // Without the git: prefix a leading '-' is never taken for a revision either.
+    const err = await rejection(loadSpec(`--output=${victim}:x`, { cwd: repo }));
+    expect(err.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 
   it('runs cmd: sources, caches their output, and bypasses the cache on request', async () => {

@@ -124,7 +124,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
       progress.stop();
     }
     const chalk = colorFor(args);
-    await emit(renderCompatReport(report, args.format, { chalk: args.output ? colorFor({ ...args, color: false }) : chalk }), args.output);
+    await emit(renderCompatReport(report, args.format, { chalk: args.output ? colorFor({ ...args, color: false }) : chalk }), args.output, args);
     if (compatShouldFail(report, args['fail-on'])) process.exitCode = ExitCode.findings;
   },
 };

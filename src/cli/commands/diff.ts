@@ -116,7 +116,7 @@ function handler(flavour: Flavour) {
       format === 'jsonpatch'
         ? JSON.stringify(result.patch ?? [], null, 2)
         : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact });
-    await emit(text, args.output);
+    await emit(text, args.output, args);
     if (shouldFail(report, failOn)) process.exitCode = ExitCode.findings;
   };
 }

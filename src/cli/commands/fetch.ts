@@ -25,6 +25,6 @@ export const fetchCommand: CommandModule<GlobalArgs, FetchArgs> = {
   handler: async (args) => {
     const spec = await contextFor(args).load(args.source);
     const format = args.format ?? (args.output && /\.ya?ml$/i.test(args.output) ? 'yaml' : spec.format);
-    await emit(serializeSpec(spec.doc, { format, pretty: args.pretty, sortKeys: args['sort-keys'] }), args.output);
+    await emit(serializeSpec(spec.doc, { format, pretty: args.pretty, sortKeys: args['sort-keys'] }), args.output, args);
   },
 };

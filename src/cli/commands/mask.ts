@@ -57,6 +57,6 @@ export const maskCommand: CommandModule<GlobalArgs, MaskArgs> = {
     }
     if (!args.quiet) process.stderr.write(formatMaskReport(result.report).join('\n') + '\n');
     const format = args.format ?? (args.output && /\.ya?ml$/i.test(args.output) ? 'yaml' : spec.format);
-    await emit(serializeSpec(result.doc, { format, pretty: args.pretty }), args.output);
+    await emit(serializeSpec(result.doc, { format, pretty: args.pretty }), args.output, args);
   },
 };

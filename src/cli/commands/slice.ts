@@ -32,11 +32,11 @@ export const sliceCommand: CommandModule<GlobalArgs, SliceArgs> = {
   handler: async (args) => {
     const spec = await contextFor(args).load(args.spec);
     if (args.list) {
-      await emit(listVersions(spec.doc).join('\n'), args.output);
+      await emit(listVersions(spec.doc).join('\n'), args.output, args);
       return;
     }
     const sliced = sliceByVersion(spec.doc, args.version!);
     const format = args.format ?? (args.output && /\.ya?ml$/i.test(args.output) ? 'yaml' : spec.format);
-    await emit(serializeSpec(sliced, { format, pretty: args.pretty }), args.output);
+    await emit(serializeSpec(sliced, { format, pretty: args.pretty }), args.output, args);
   },
 };

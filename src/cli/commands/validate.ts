@@ -28,12 +28,12 @@ export const validateCommand: CommandModule<GlobalArgs, ValidateArgs> = {
     const errors = findings.filter((f) => f.level === 'error').length;
     const warnings = findings.length - errors;
     if (args.format === 'json') {
-      await emit(JSON.stringify({ source: args.spec, errors, warnings, findings }, null, 2), args.output);
+      await emit(JSON.stringify({ source: args.spec, errors, warnings, findings }, null, 2), args.output, args);
     } else {
       const c = colorFor(args);
       const lines = formatFindings(findings).map((line) => (line.startsWith('error') ? c.red(line) : c.yellow(line)));
       lines.push(findings.length === 0 ? c.green(`${args.spec}: valid`) : `${args.spec}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-      await emit(lines.join('\n'), args.output);
+      await emit(lines.join('\n'), args.output, args);
     }
     const failOn = args['fail-on'];
     if ((failOn === 'error' && errors > 0) || (failOn === 'warning' && findings.length > 0)) process.exitCode = ExitCode.findings;
