@@ -1,5 +1,30 @@
 import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { ExitCode, SpecdriftError } from '../errors.js';
+
+/**
+ * What the command will run, for the spec cache key: the resolved executable's path, size and mtime
+ * (two installed slurmrestd versions, or two projects' wrappers, must not share a cached spec).
+ * The first word that is not a `NAME=value` assignment is the program; quoting beyond that is not parsed.
+ */
+export async function commandIdentity(command: string, cwd = process.cwd()): Promise<string> {
+  const words = command.trim().split(/\s+/);
+  const program = (words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) ?? '').replace(/^['"]|['"]$/g, '');
+  if (program === '') return 'no-program';
+  const candidates = program.includes('/')
+    ? [isAbsolute(program) ? program : resolve(cwd, program)]
+    : (process.env.PATH ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(isAbsolute(d) ? d : resolve(cwd, d), program));
+  for (const path of candidates) {
+    try {
+      const s = await stat(path);
+      if (s.isFile()) return `${path}\0${s.size}\0${s.mtimeMs}`;
+    } catch {
+      // not here: try the next PATH entry
+    }
+  }
+  return `unresolved\0${program}`; // a shell builtin or function: the command line and cwd still key it
+}
 
 export interface CommandOptions {
   timeoutMs?: number;
@@ -10,13 +35,20 @@ export interface CommandOptions {
 export function runSpecCommand(command: string, opts: CommandOptions = {}): Promise<string> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout kills what the shell started too (a child holding stdout open
+    // would otherwise keep the command "running" long after the limit).
+    const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      reject(new SpecdriftError(`cmd:${command}: killed after ${Math.round(timeoutMs / 1000)} s`, ExitCode.command, { hint: 'raise --timeout' }));
     }, timeoutMs);
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
@@ -28,9 +60,8 @@ export function runSpecCommand(command: string, opts: CommandOptions = {}): Prom
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8').trim();
       const lastLines = stderr.split('\n').slice(-3).join(' | ');
-      if (timedOut) {
-        reject(new SpecdriftError(`cmd:${command}: killed after ${Math.round(timeoutMs / 1000)} s`, ExitCode.command, { hint: 'raise --timeout' }));
-      } else if (code !== 0) {
+      if (timedOut) return; // already rejected when the limit struck
+      if (code !== 0) {
         reject(
           new SpecdriftError(
             `cmd:${command}: exited with ${code ?? signal}${lastLines ? `: ${lastLines}` : ''}`,

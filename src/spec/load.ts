@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { FileCache, cacheKey, defaultCacheDir } from './cache.js';
-import { runSpecCommand } from './command.js';
+import { commandIdentity, runSpecCommand } from './command.js';
 import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js';
 import { fetchSpecText } from './fetch.js';
 import { isGitRevision, readGitFile } from './git.js';
@@ -46,9 +46,21 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function readCommand(command: string, opts: LoadOptions): Promise<string> {
+/** The config in force, hashed into the cache key of a command it may have produced; '' when there is none. */
+function configFingerprint(config: () => LoadedConfig): string {
+  try {
+    const loaded = config();
+    return `${loaded.path}\0${JSON.stringify(loaded.config)}`;
+  } catch {
+    return '';
+  }
+}
+
+async function readCommand(command: string, opts: LoadOptions, config: () => LoadedConfig): Promise<string> {
   const cache = new FileCache(opts.cacheDir ?? defaultCacheDir(), 'generated-specs');
-  const key = cacheKey('cmd', command);
+  const cwd = opts.cwd ?? process.cwd();
+  // Keyed by what would run, where, under which config: not by the command text alone (docs/config.md).
+  const key = cacheKey('cmd', command, resolve(cwd), await commandIdentity(command, cwd), configFingerprint(config));
   if (!opts.noCache) {
     const hit = await cache.get(key);
     if (hit !== undefined) return hit;
@@ -83,7 +95,7 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   if (source.startsWith('cmd:')) {
     const command = source.slice(4).trim();
     if (!command) throw new SpecdriftError('cmd: needs a command, e.g. cmd:slurmrestd --generate-openapi-spec -d v0.0.41', ExitCode.usage);
-    return { text: await readCommand(command, opts), kind: 'command', resolved: command };
+    return { text: await readCommand(command, opts, config), kind: 'command', resolved: command };
   }
   const path = source.startsWith('file:') ? source.slice(5) : source;
   const absolute = resolve(cwd, path);

@@ -161,6 +161,41 @@ describe('git and command sources', () => {
     expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 
+  it('keys the cmd: cache by working directory and by the program that runs, not by the command text alone', async () => {
+    const cacheDir = join(dir, 'cache-identity');
+    const projects = ['p1', 'p2'].map((name, i) => {
+      const p = join(dir, name);
+      mkdirSync(p);
+      writeFileSync(join(p, 'gen.sh'), `#!/bin/sh\necho '${JSON.stringify({ ...tiny, info: { title: name, version: String(i) } })}'\n`, { mode: 0o755 });
+      return p;
+    });
+    const load = async (cwd: string) => (await loadSpec('cmd:./gen.sh', { cacheDir, cwd })).doc.info;
+    expect(await load(projects[0])).toEqual({ title: 'p1', version: '0' });
+    expect(await load(projects[1])).toEqual({ title: 'p2', version: '1' });
+    // The same project's generator replaced by another one (a new slurmrestd): not served from the cache.
+    writeFileSync(join(projects[0], 'gen.sh'), `#!/bin/sh\necho '${JSON.stringify({ ...tiny, info: { title: 'p1', version: 'upgraded' } })}'\n`, { mode: 0o755 });
+    expect(await load(projects[0])).toEqual({ title: 'p1', version: 'upgraded' });
+  });
+
+  it('kills the whole process group of a cmd: source at --timeout', async () => {
+    const pidFile = join(dir, 'grandchild.pid');
+    const err = await rejection(loadSpec(`cmd:sleep 30 & echo $! > ${pidFile}; wait`, { cacheDir: join(dir, 'cache-timeout'), timeoutMs: 1000 }));
+    expect(err.exitCode).toBe(ExitCode.command);
+    expect(err.message).toMatch(/killed after 1 s/);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    // Reaped or at least killed: signal 0 reports it gone (ESRCH) once the kernel has taken it down.
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      try {
+        process.kill(pid, 0);
+        await new Promise((r) => setTimeout(r, 100));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+  });
+
   it('runs cmd: sources, caches their output, and bypasses the cache on request', async () => {
     const cacheDir = join(dir, 'cache');
     const counter = join(dir, 'count');
