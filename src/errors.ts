@@ -22,6 +22,8 @@ export const ExitCode = {
   output: 8,
   /** Configuration file is invalid. */
   config: 9,
+  /** A config that the user has not trusted asked to run a command (`specdrift trust`, --allow-commands). */
+  untrusted: 10,
   /** A bug in specdrift: please report it with --debug output. */
   internal: 70,
 } as const;

@@ -16,6 +16,7 @@ export interface GlobalArgs {
   color?: boolean;
   debug?: boolean;
   'follow-symlinks'?: boolean;
+  'allow-commands'?: boolean;
 }
 
 /** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins. */
@@ -29,34 +30,58 @@ export function colorFor(args: GlobalArgs, stream: NodeJS.WriteStream = process.
 export interface CommandContext {
   config: LoadedConfig;
   loadOptions: LoadOptions;
+  /** Load a source the user typed. */
   load(source: string): Promise<LoadedSpec>;
+  /** Load a source written in the config (e.g. `clients.specs`): its `cmd:` runs only if the config is trusted. */
+  loadFromConfig(source: string): Promise<LoadedSpec>;
+  /** --header, SPECDRIFT_HEADERS and (trusted) config headers, expanded now. */
+  headers(): Record<string, string>;
 }
 
 export function contextFor(args: GlobalArgs): CommandContext {
   let config: LoadedConfig | undefined;
   const getConfig = () => (config ??= loadConfig(args.config));
-  const headers = {
-    ...expandEnv(getConfig().config.headers ?? {}),
-    ...parseHeaders(process.env.SPECDRIFT_HEADERS ? [process.env.SPECDRIFT_HEADERS] : []),
-    ...parseHeaders(args.header ?? []),
-  };
+  let headers: Record<string, string> | undefined;
+  // Built when a URL is fetched, not before: an unset ${VAR} must not break a diff of two local files.
+  const headersForUrls = () =>
+    (headers ??= {
+      ...configHeaders(getConfig()),
+      ...parseHeaders(process.env.SPECDRIFT_HEADERS ? [process.env.SPECDRIFT_HEADERS] : []),
+      ...parseHeaders(args.header ?? []),
+    });
   const loadOptions: LoadOptions = {
     config: getConfig(),
-    headers,
+    headers: headersForUrls,
+    allowCommands: args['allow-commands'] === true,
     timeoutMs: args.timeout !== undefined ? args.timeout * 1000 : undefined,
     noCache: args.cache === false,
     cacheDir: args['cache-dir'],
   };
-  return { config: getConfig(), loadOptions, load: (source) => loadSpec(source, loadOptions) };
+  return {
+    config: getConfig(),
+    loadOptions,
+    load: (source) => loadSpec(source, loadOptions),
+    loadFromConfig: (source) => loadSpec(source, { ...loadOptions, origin: getConfig() }),
+    headers: headersForUrls,
+  };
 }
 
-/** `${NAME}` in config header values comes from the environment, so tokens stay out of committed config. */
-function expandEnv(headers: Record<string, string>): Record<string, string> {
+/**
+ * `${NAME}` in config header values comes from the environment, so tokens stay out of committed config. Only a
+ * trusted config may spend the user's environment: an untrusted one could send `${AWS_SECRET_ACCESS_KEY}` to
+ * a URL it chose. Such headers are left out, with one line saying so (the value is never printed).
+ */
+function configHeaders(loaded: LoadedConfig): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(loaded.config.headers ?? {})) {
+    const usesEnv = /\$\{\w+\}/.test(value);
+    if (usesEnv && !loaded.trusted) {
+      process.stderr.write(`specdrift: warning: header ${name} from ${loaded.path} uses the environment and that config is not trusted: not sent (specdrift trust ${loaded.path})\n`);
+      continue;
+    }
     out[name] = value.replace(/\$\{(\w+)\}/g, (_, v: string) => {
       const found = process.env[v];
-      if (found === undefined) throw new SpecdriftError(`config header ${name} uses \${${v}}, which is not set`, ExitCode.config);
+      if (found === undefined) throw new SpecdriftError(`config header ${name} (${loaded.path}) uses \${${v}}, which is not set`, ExitCode.config, { hint: `set ${v}, or remove the header from the config` });
       return found;
     });
   }

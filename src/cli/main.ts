@@ -27,6 +27,7 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .option('cache', { type: 'boolean', default: true, describe: 'reuse generated (cmd:) specs; --no-cache to regenerate', global: true })
     .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
+    .option('allow-commands', { type: 'boolean', default: false, describe: 'run cmd: sources from a config you have not trusted (CI; also SPECDRIFT_ALLOW_COMMANDS=1; see specdrift trust)', global: true })
     .option('follow-symlinks', { type: 'boolean', default: false, describe: 'let -o write to the file a symbolic link points at (refused otherwise)', global: true })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors', global: true })
     // --version is handled in run(): `slice --version v0.0.38` needs the option name for itself.

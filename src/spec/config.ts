@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
+import { isTrustedConfig } from './trust.js';
 import type { Json } from './types.js';
 
 /**
@@ -35,6 +36,8 @@ export interface LoadedConfig {
   path: string;
   /** Directory relative paths in the config resolve against. */
   baseDir: string;
+  /** The user trusted this file as it is now (`specdrift trust`); the built-in profile is trusted. */
+  trusted: boolean;
 }
 
 export const CONFIG_NAMES = ['specdrift.config.json', 'specdrift.config.yaml', 'specdrift.config.yml'];
@@ -47,7 +50,11 @@ export const BUILTIN_CONFIG: LoadedConfig = {
   config: { versions: { tag: 'v0.0.{n}', source: 'fixtures/slurm-like/v0.0.{n}.json' } },
   path: '(built-in)',
   baseDir: PACKAGE_ROOT,
+  trusted: true,
 };
+
+/** A `versions.sources` key: a version label (`v0.0.41+prefer_refs`), never something that reads as a file, URL or git revision. */
+const VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 const configSchema = {
   type: 'object',
@@ -57,7 +64,8 @@ const configSchema = {
       properties: {
         tag: { type: 'string', pattern: '\\{n\\}' },
         source: { type: 'string', minLength: 1 },
-        sources: { type: 'object', additionalProperties: { type: 'string' } },
+        // Keys are version labels only, so that an entry can never capture a file, URL or git argument.
+        sources: { type: 'object', propertyNames: { pattern: VERSION_LABEL.source }, additionalProperties: { type: 'string' } },
       },
       required: ['tag', 'source'],
       additionalProperties: false,
@@ -94,16 +102,21 @@ export function loadConfig(explicitPath?: string, cwd = process.cwd()): LoadedCo
   if (!existsSync(path)) {
     throw new SpecdriftError(`config file ${path} does not exist`, ExitCode.config, { hint: 'check --config' });
   }
-  const { value } = parseSpecText(readFileSync(path, 'utf8'), path, path);
+  const text = readFileSync(path, 'utf8');
+  const { value } = parseSpecText(text, path, path);
   const validate = configValidator();
   if (!validate(value)) {
     const e = validate.errors![0];
-    throw new SpecdriftError(`${path}: invalid config at ${e.instancePath || '/'}: ${e.message}`, ExitCode.config, {
+    // Inside `propertyNames` ajv names the offending key in `propertyName`.
+    const key = (e as { propertyName?: string }).propertyName;
+    const where = e.instancePath || '/';
+    const why = key !== undefined ? `key ${JSON.stringify(key)} is not a version label (letters, digits, . _ + -)` : e.message;
+    throw new SpecdriftError(`${path}: invalid config at ${where}: ${why}`, ExitCode.config, {
       hint: 'see docs/config.md',
     });
   }
   path = resolve(path);
-  return { config: value as SpecdriftConfig, path, baseDir: dirname(path) };
+  return { config: value as SpecdriftConfig, path, baseDir: dirname(path), trusted: isTrustedConfig(path, text) };
 }
 
 function findConfig(start: string): string | undefined {
@@ -134,7 +147,7 @@ export function matchVersionShorthand(input: string, profile: VersionProfile): s
 /** Resolve a version shorthand to a source string through the profile; relative file templates resolve against the config dir. */
 export function resolveVersionSource(input: string, loaded: LoadedConfig): { source: string; tag: string } | undefined {
   const profile = loaded.config.versions;
-  if (!profile) return undefined;
+  if (!profile || !VERSION_LABEL.test(input)) return undefined;
   const explicit = profile.sources?.[input];
   const n = matchVersionShorthand(input, profile);
   if (explicit === undefined && n === undefined) return undefined;

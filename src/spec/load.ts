@@ -6,12 +6,18 @@ import { commandIdentity, runSpecCommand } from './command.js';
 import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js';
 import { fetchSpecText } from './fetch.js';
 import { isGitRevision, readGitFile } from './git.js';
+import { commandsAllowedByEnv } from './trust.js';
 import { assertOpenApi, parseSpecText } from './parse.js';
 import type { LoadedSpec, SourceKind } from './types.js';
 
 export interface LoadOptions {
   config?: LoadedConfig;
-  headers?: Record<string, string>;
+  /** Headers for URL sources; a function is called only when a URL is fetched (config `${VAR}`s expand then). */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** Run `cmd:` sources that come from an untrusted config (--allow-commands; also SPECDRIFT_ALLOW_COMMANDS=1). */
+  allowCommands?: boolean;
+  /** The source string itself was written in this config (e.g. `clients.specs`), not typed by the user. */
+  origin?: LoadedConfig;
   timeoutMs?: number;
   /** Bypass the cache of generated (`cmd:`) specs. */
   noCache?: boolean;
@@ -75,11 +81,22 @@ async function readCommand(command: string, opts: LoadOptions, config: () => Loa
 /** `-` on the command line; `stdin:` is the same, spelled so that argument parsers leave it alone. */
 export const STDIN_SOURCE = 'stdin:';
 
-async function readRaw(source: string, opts: LoadOptions, config: () => LoadedConfig, depth = 0): Promise<RawSource> {
+/** A `cmd:` written in a config runs only when the user trusted that config or allowed commands. */
+function assertCommandAllowed(command: string, origin: LoadedConfig | undefined, opts: LoadOptions): void {
+  if (origin === undefined || origin.trusted || opts.allowCommands || commandsAllowedByEnv()) return;
+  const shown = command.length > 160 ? `${command.slice(0, 157)}...` : command;
+  throw new SpecdriftError(`${origin.path} is not trusted, so its command was not run: cmd:${shown}`, ExitCode.untrusted, {
+    hint: `read the config, then run 'specdrift trust ${origin.path}' (or pass --allow-commands; docs/security.md)`,
+  });
+}
+
+/** `origin`: the config that wrote `source`, when it was not typed by the user. */
+async function readRaw(source: string, opts: LoadOptions, config: () => LoadedConfig, depth = 0, origin = opts.origin): Promise<RawSource> {
   const cwd = opts.cwd ?? process.cwd();
   if (source === '-' || source === STDIN_SOURCE) return { text: await readStdin(opts.stdin ?? process.stdin), kind: 'stdin', resolved: '<stdin>' };
   if (/^https?:\/\//i.test(source)) {
-    const { text, finalUrl } = await fetchSpecText(source, { headers: opts.headers, timeoutMs: opts.timeoutMs });
+    const headers = typeof opts.headers === 'function' ? opts.headers() : opts.headers;
+    const { text, finalUrl } = await fetchSpecText(source, { headers, timeoutMs: opts.timeoutMs });
     return { text, kind: 'url', resolved: finalUrl, nameHint: new URL(finalUrl).pathname };
   }
   if (source.startsWith('git:')) {
@@ -95,6 +112,7 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   if (source.startsWith('cmd:')) {
     const command = source.slice(4).trim();
     if (!command) throw new SpecdriftError('cmd: needs a command, e.g. cmd:slurmrestd --generate-openapi-spec -d v0.0.41', ExitCode.usage);
+    assertCommandAllowed(command, origin, opts);
     return { text: await readCommand(command, opts, config), kind: 'command', resolved: command };
   }
   const path = source.startsWith('file:') ? source.slice(5) : source;
@@ -104,7 +122,7 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   }
   const version = depth === 0 ? resolveVersionSource(source, config()) : undefined;
   if (version) {
-    const raw = await readRaw(version.source, opts, config, depth + 1);
+    const raw = await readRaw(version.source, opts, config, depth + 1, config());
     return { ...raw, kind: 'version', resolved: `${version.tag} → ${raw.resolved}` };
   }
   const colon = source.indexOf(':');

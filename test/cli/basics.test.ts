@@ -11,7 +11,7 @@ describe('specdrift CLI basics', () => {
   it('prints help listing every command, and a version', () => {
     const help = cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['fetch', 'mask', 'slice', 'validate', 'diff']) expect(help.stdout).toMatch(new RegExp(`specdrift ${command}\\b`));
+    for (const command of ['fetch', 'mask', 'slice', 'validate', 'diff', 'trust']) expect(help.stdout).toMatch(new RegExp(`specdrift ${command}\\b`));
     const version = cli(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

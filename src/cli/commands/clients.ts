@@ -29,7 +29,7 @@ export const clientsCommand: CommandModule<GlobalArgs, ClientsArgs> = {
     const settings = clientsSettings(ctx.config);
     const progress = await progressSink(args.quiet, 'clients');
     const run = {
-      load: ctx.load,
+      load: ctx.loadFromConfig,
       cacheDir: args['cache-dir'] !== undefined ? join(args['cache-dir'], 'clients') : undefined,
       refresh: args.cache === false,
       concurrency: args.concurrency,

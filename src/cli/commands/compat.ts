@@ -107,7 +107,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
         generators: splitList(args.generators),
         openapiGeneratorJar: args['openapi-generator-jar'],
         server: args.server,
-        headers: ctx.loadOptions.headers,
+        headers: ctx.headers(),
         operations: args.operations,
         excludeOperations: args['exclude-operations'],
         scenario: args.scenario,

@@ -8,7 +8,8 @@ import { proxyCommand } from './proxy.js';
 import { rulesCommand } from './rules.js';
 import { serveCommand } from './serve.js';
 import { sliceCommand } from './slice.js';
+import { trustCommand } from './trust.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, trustCommand, validateCommand];
