@@ -28,7 +28,7 @@ export function colorFor(args: GlobalArgs, stream: NodeJS.WriteStream = process.
 export interface CommandContext {
   config: LoadedConfig;
   loadOptions: LoadOptions;
-  load(source: string): Promise<LoadedSpec>;
+  load(source: string, extra?: Partial<LoadOptions>): Promise<LoadedSpec>;
 }
 
 export function contextFor(args: GlobalArgs): CommandContext {
@@ -46,7 +46,7 @@ export function contextFor(args: GlobalArgs): CommandContext {
     noCache: args.cache === false,
     cacheDir: args['cache-dir'],
   };
-  return { config: getConfig(), loadOptions, load: (source) => loadSpec(source, loadOptions) };
+  return { config: getConfig(), loadOptions, load: (source, extra) => loadSpec(source, extra ? { ...loadOptions, ...extra } : loadOptions) };
 }
 
 /** `${NAME}` in config header values comes from the environment, so tokens stay out of committed config. */

@@ -12,6 +12,7 @@ import { autoMaskPair, maskDocument, maskText, parseVersionTag } from '../mask/i
 import type { LoadedConfig } from '../spec/config.js';
 import { excludeMarked } from '../spec/filter.js';
 import { select, type Selection } from '../spec/select.js';
+import { locateInReferencedFiles } from './external-locations.js';
 import { diffOperationSelection, type OperationPart } from './selection.js';
 import { tokensFromPointer } from '../spec/refs.js';
 import { isHttpMethod, isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
@@ -168,6 +169,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     report = diffSpecs(oldDoc, newDoc, sources);
   }
   if (plan) report.mask = { from: `v${plan.from}`, to: `v${plan.to}` };
+  report = locateInReferencedFiles(report, oldSpec.externalRefs, newSpec.externalRefs, plan ? (t) => maskText(t, plan.from, plan.to) : undefined);
 
   const policy: Policy = await loadPolicy({
     severity: opts.severity,

@@ -92,7 +92,8 @@ function onlyBreaking(report: DiffReport): DiffReport {
 function handler(flavour: Flavour) {
   return async (args: DiffArgs) => {
     const ctx = contextFor(args);
-    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old), ctx.load(args.new)]);
+    // External $refs are followed, so a change in a referenced file is seen (an unfollowable one is an error).
+    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old, { externalRefs: 'bundle' }), ctx.load(args.new, { externalRefs: 'bundle' })]);
     const result = await runDiffPipeline(oldSpec, newSpec, {
       mask: args.mask,
       selectOld: args['select-old'] ?? args.select,
