@@ -17,7 +17,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
-import { collectRefs, escapePointerToken, isLocalRef, parseRef, resolvePointer, tokensFromPointer, type RefSite } from './refs.js';
+import { collectRefs, isLocalRef, parseRef, resolvePointer, type RefSite } from './refs.js';
 import { isObject, type Json, type JsonObject } from './types.js';
 
 export const MAX_REF_FILE_BYTES = 64 * 1024 * 1024;
@@ -37,7 +37,7 @@ export interface ExternalRefSite {
  * Cheap test on the raw text before any walk: could a `$ref` value be anything but a local `#…` pointer?
  * (A false positive only costs the exact walk; a 10 MB spec of local refs is not walked at all.)
  */
-export const mayHaveExternalRefs = (text: string): boolean => /["']?\$ref["']?\s*:\s*(?!["']#)/.test(text);
+export const mayHaveExternalRefs = (text: string): boolean => /\$ref["']?\s*:(?!\s*["']#)/.test(text);
 
 /** The `$ref`s of `doc` that point outside it (data such as examples and `x-` extensions excluded). */
 export function externalRefSites(doc: JsonObject): RefSite[] {
@@ -59,43 +59,47 @@ function allowedRoot(specDir: string): string {
 const NAMED_MAPS = new Set(['paths', 'webhooks', 'schemas', 'responses', 'parameters', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'definitions', 'content', 'encoding', 'properties', 'patternProperties', '$defs', 'dependentSchemas']);
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 
-const hasRefKey = (v: Json): boolean => (Array.isArray(v) ? v.some(hasRefKey) : isObject(v) && ('$ref' in v || Object.values(v).some(hasRefKey)));
+/** What a data `$ref` key is renamed to while the bundler runs (no spec can contain a NUL in a key by accident). */
+const HIDDEN_REF = '$ref\u0000data';
 
-/**
- * Take out data (examples, defaults, enums, `x-` extensions) that holds a `$ref` key: the bundler cannot tell data
- * from schema and would try to resolve it. It is put back, unchanged, after bundling. An OpenAPI `examples` map is
- * kept (an Example Object may itself be a `$ref` to follow); only the `value`s in it are data.
- */
-function detachData(doc: JsonObject): { pointer: string; value: Json }[] {
-  const detached: { pointer: string; value: Json }[] = [];
-  const take = (parent: JsonObject, key: string, pointer: string) => {
-    if (!hasRefKey(parent[key])) return;
-    detached.push({ pointer, value: parent[key] });
-    delete parent[key];
-  };
-  const visit = (node: Json, at: string, inNamedMap: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${at}/${i}`, false));
-    if (!isObject(node)) return;
-    for (const key of Object.keys(node)) {
-      const child = node[key];
-      const childAt = `${at}/${escapePointerToken(key)}`;
-      if (!inNamedMap && key === 'examples' && isObject(child)) {
-        for (const [name, example] of Object.entries(child)) if (isObject(example)) take(example, 'value', `${childAt}/${escapePointerToken(name)}/value`);
-      } else if (!inNamedMap && (DATA_KEYS.has(key) || key.startsWith('x-'))) {
-        take(node, key, childAt);
-      } else visit(child, childAt, !inNamedMap && NAMED_MAPS.has(key));
-    }
-  };
-  visit(doc, '', false);
-  return detached;
+/** Rename every `$ref` key under `node` (data: never a reference). */
+function hideRefs(node: Json): void {
+  if (Array.isArray(node)) return node.forEach(hideRefs);
+  if (!isObject(node)) return;
+  for (const key of Object.keys(node)) hideRefs(node[key]);
+  if ('$ref' in node) renameKey(node, '$ref', HIDDEN_REF);
 }
 
-function reattach(doc: JsonObject, detached: { pointer: string; value: Json }[]): void {
-  for (const { pointer, value } of detached) {
-    const tokens = tokensFromPointer(pointer) as string[];
-    const parent = resolvePointer(doc, tokens.slice(0, -1).map((t) => '/' + escapePointerToken(t)).join(''));
-    if (isObject(parent)) parent[tokens[tokens.length - 1]] = value;
+/** Rename `from` to `to` in place, keeping the key order. */
+function renameKey(node: JsonObject, from: string, to: string): void {
+  const entries = Object.entries(node);
+  for (const [key] of entries) delete node[key];
+  for (const [key, value] of entries) node[key === from ? to : key] = value;
+}
+
+/**
+ * Hide the `$ref` keys inside data (examples, defaults, enums, `x-` extensions): the bundler cannot tell data from
+ * schema and would try to resolve them. Runs on the spec and on every referenced file; showRefs undoes it at the end.
+ * An OpenAPI `examples` map is kept (an Example Object may itself be a `$ref` to follow): only its `value`s are data.
+ */
+function hideDataRefs(node: Json, inNamedMap = false): void {
+  if (Array.isArray(node)) return node.forEach((item) => hideDataRefs(item));
+  if (!isObject(node)) return;
+  for (const key of Object.keys(node)) {
+    const child = node[key];
+    if (!inNamedMap && key === 'examples' && isObject(child)) {
+      for (const example of Object.values(child)) if (isObject(example) && example.value !== undefined) hideRefs(example.value);
+    } else if (!inNamedMap && (DATA_KEYS.has(key) || key.startsWith('x-'))) hideRefs(child);
+    else hideDataRefs(child, !inNamedMap && NAMED_MAPS.has(key));
   }
+}
+
+function showRefs(node: Json, seen = new Set<object>()): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) return node.forEach((item) => showRefs(item, seen));
+  for (const key of Object.keys(node)) showRefs(node[key], seen);
+  if (HIDDEN_REF in node) renameKey(node, HIDDEN_REF, '$ref');
 }
 
 const filePathOf = (url: string): string => (url.startsWith('file:') ? fileURLToPath(url) : decodeURIComponent(url));
@@ -104,11 +108,10 @@ const filePathOf = (url: string): string => (url.startsWith('file:') ? fileURLTo
  * `doc` (parsed from `specFile`, an absolute path) with every external `$ref` replaced by what it points to, and
  * the places where content from other files now sits. `doc` itself is not modified.
  */
-export async function bundleExternalRefs(doc: JsonObject, specFile: string, sites: RefSite[]): Promise<{ doc: JsonObject; sites: ExternalRefSite[] }> {
-  const where = relative(process.cwd(), specFile) || specFile;
-  const specDir = dirname(await realpath(specFile));
-  const root = allowedRoot(specDir);
-  const describeFile = (path: string) => relative(process.cwd(), path) || path;
+export async function bundleExternalRefs(doc: JsonObject, specFile: string, sites: RefSite[], where = specFile): Promise<{ doc: JsonObject; sites: ExternalRefSite[] }> {
+  const root = allowedRoot(dirname(await realpath(specFile)));
+  /** Files are named from the spec's directory, as its refs name them. */
+  const describeFile = (path: string) => relative(dirname(specFile), path).split(sep).join('/') || path;
 
   // Refs written in the spec itself: refused before anything is read, with the place they are written.
   for (const { ref, pointer } of sites) {
@@ -147,7 +150,7 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
         }
         const rel = relative(await realpath(root), real);
         if (rel.startsWith('..') || isAbsolute(rel)) {
-          return refused(`is outside ${describeFile(root)}`, ExitCode.sourceNotFound, 'referenced files must lie in the spec\'s git work tree (or its directory outside git)');
+          return refused(`is outside ${root}`, ExitCode.sourceNotFound, 'referenced files must lie in the spec\'s git work tree (or its directory outside git)');
         }
         const info = await stat(real);
         if (!info.isFile()) return refused('is not a regular file');
@@ -177,10 +180,18 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
         const text = typeof file.data === 'string' ? file.data : file.data.toString('utf8');
         try {
           const { value } = parseSpecText(text, describeFile(filePathOf(file.url)), file.url);
+          // A plain-text file reads as a YAML string: refuse it rather than put its text into the spec (and the report).
+          if (!isObject(value as Json) && !Array.isArray(value)) {
+            throw new SpecdriftError(`${describeFile(filePathOf(file.url))} is not a JSON or YAML document (top level is ${value === null ? 'null' : typeof value})`, ExitCode.parse);
+          }
           parsed.set(filePathOf(file.url), structuredClone(value) as Json); // the bundler rewrites the original
+          hideDataRefs(value as Json);
           return value;
         } catch (err) {
-          return fail(err instanceof SpecdriftError ? new SpecdriftError(`${where}: $ref '${refFor(filePathOf(file.url))}': ${err.message}`, err.exitCode, { hint: err.hint }) : (err as never));
+          const name = describeFile(filePathOf(file.url));
+          // The yaml library's own refusals (alias fan-out, …) arrive as plain errors: one line, exit 4 all the same.
+          const e = err instanceof SpecdriftError ? err : new SpecdriftError(`${name}: ${(err as Error).message.split('\n')[0]}`, ExitCode.parse);
+          return fail(new SpecdriftError(`${where}: $ref '${refFor(filePathOf(file.url))}': ${e.message}`, e.exitCode, e.hint ? { hint: e.hint } : undefined));
         }
       },
     },
@@ -191,7 +202,7 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
   };
 
   const copy = structuredClone(doc);
-  const detached = detachData(copy);
+  hideDataRefs(copy);
   // Loaded on use: swagger-parser (and its ajv) cost ~0.3 s of start-up that single-file specs should not pay.
   const SwaggerParser = createRequire(import.meta.url)('@apidevtools/swagger-parser') as typeof import('@apidevtools/swagger-parser');
   let bundled: JsonObject;
@@ -207,14 +218,17 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
     const e = err as { name?: string; message?: string; source?: string; targetRef?: string };
     if (e.name === 'MissingPointerError' || e.name === 'InvalidPointerError') {
       const file = e.source ? describeFile(filePathOf(e.source)) : '?';
-      const target = e.targetRef ?? (e.message ?? '').match(/"([^"]*)"/)?.[1] ?? '?';
-      throw new SpecdriftError(`${where}: $ref '${target}' points to nothing in ${file} (${e.message})`, ExitCode.parse, { hint: 'fix the pointer after # or the referenced file' });
+      const fragment = (e.message ?? '').match(/"(#[^"]*)"/)?.[1] ?? '';
+      const token = (e as { targetToken?: string }).targetToken;
+      throw new SpecdriftError(`${where}: $ref '${file}${fragment}' points to nothing${token !== undefined ? ` (no "${token}" there)` : ''}`, ExitCode.parse, {
+        hint: 'fix the pointer after # or the referenced file',
+      });
     }
     if (err instanceof RangeError) throw new SpecdriftError(`${where}: referenced files nest too deeply to bundle`, ExitCode.parse);
     // Anything else the bundler says (a version it does not know, …): one line, the input's exit code.
     throw new SpecdriftError(`${where}: cannot bundle its external $refs: ${(e.message ?? String(err)).split('\n')[0]}`, ExitCode.parse);
   }
-  reattach(bundled, detached);
+  showRefs(bundled);
   return { doc: bundled, sites: siteMap(sites, specFile, parsed) };
 }
 

@@ -128,7 +128,7 @@ export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<
   if (mode !== 'keep' && mayHaveExternalRefs(raw.text)) {
     const sites = externalRefSites(doc);
     if (sites.length > 0 && raw.file !== undefined) {
-      ({ doc, sites: spec.externalRefs } = await bundleExternalRefs(doc, raw.file, sites));
+      ({ doc, sites: spec.externalRefs } = await bundleExternalRefs(doc, raw.file, sites, where));
       spec.doc = doc;
     } else if (sites.length > 0 && mode === 'bundle') {
       const { ref, pointer } = sites[0];
