@@ -31,7 +31,7 @@ export interface CommandContext {
   config: LoadedConfig;
   loadOptions: LoadOptions;
   /** Load a source the user typed. */
-  load(source: string): Promise<LoadedSpec>;
+  load(source: string, extra?: Partial<LoadOptions>): Promise<LoadedSpec>;
   /** Load a source written in the config (e.g. `clients.specs`): its `cmd:` runs only if the config is trusted. */
   loadFromConfig(source: string): Promise<LoadedSpec>;
   /** --header, SPECDRIFT_HEADERS and (trusted) config headers, expanded now. */
@@ -60,7 +60,7 @@ export function contextFor(args: GlobalArgs): CommandContext {
   return {
     config: getConfig(),
     loadOptions,
-    load: (source) => loadSpec(source, loadOptions),
+    load: (source, extra) => loadSpec(source, extra ? { ...loadOptions, ...extra } : loadOptions),
     loadFromConfig: (source) => loadSpec(source, { ...loadOptions, origin: getConfig() }),
     headers: headersForUrls,
   };

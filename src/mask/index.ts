@@ -1,7 +1,7 @@
 /** Version-tag masking: rewrite, strip and detect Slurm version tags (see docs/mask.md). */
 export { parseVersionTag, findTags, compareVersions, type TagForm, type TagMatch } from './version.js';
 export { type MaskPlace, MASK_PLACES } from './walk.js';
-export { maskDocument, stripDocument, DEFAULT_STRIP_PLACEHOLDER, type MaskOptions, type MaskReport, type StripOptions } from './mask.js';
+export { maskDocument, maskText, stripDocument, DEFAULT_STRIP_PLACEHOLDER, type MaskOptions, type MaskReport, type StripOptions } from './mask.js';
 export {
   detectVersionTags,
   autoMaskPair,

@@ -193,3 +193,16 @@ export function stripDocument(doc: JsonObject, opts: StripOptions = {}): { doc: 
         });
   return { doc: stripped, report: tally.report({ operation: 'strip', versions, placeholder }) };
 }
+
+/**
+ * One text (a `--select` expression, a name) with every tag of `from` rewritten to `to` in its own form, as
+ * maskDocument rewrites the document; a tag that `to` cannot be written in is left as it was.
+ */
+export function maskText(text: string, from: string, to: string): string {
+  const f = parseVersionTag(from, '--from');
+  const t = parseVersionTag(to, '--to');
+  return replaceTags(text, (tag) => {
+    const body = tag.version === f ? formatBody(t, tag.form) : undefined;
+    return body === undefined ? undefined : { text: tag.db + tag.v + body };
+  });
+}

@@ -8,10 +8,12 @@ import { diffSchemas, diffSpecs } from '../diff/engine/index.js';
 import { ALL_RULES } from '../diff/rules/index.js';
 import type { DiffReport } from '../diff/model.js';
 import type { JsonPatchOp } from '../diff/engine/structural.js';
-import { autoMaskPair, maskDocument, parseVersionTag } from '../mask/index.js';
+import { autoMaskPair, maskDocument, maskText, parseVersionTag } from '../mask/index.js';
 import type { LoadedConfig } from '../spec/config.js';
 import { excludeMarked } from '../spec/filter.js';
-import { select } from '../spec/select.js';
+import { select, type Selection } from '../spec/select.js';
+import { locateInReferencedFiles } from './external-locations.js';
+import { diffOperationSelection, type OperationPart } from './selection.js';
 import { tokensFromPointer } from '../spec/refs.js';
 import { isHttpMethod, isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
 
@@ -70,10 +72,29 @@ function applyMask(doc: JsonObject, plan: MaskPlan): JsonObject {
   return report.total > 0 ? masked : doc;
 }
 
+/**
+ * A selector may use the masked names or the side's own (`v0.0.41_job`, `/slurm/v0.0.41/jobs` in a v0.0.41 spec
+ * masked to v0.0.40): it is tried as written, then with its tags masked like the document.
+ * When neither finds anything, the error is the one for the text as written.
+ */
+function selectOwnOrMasked(doc: JsonObject, expr: string, plan: MaskPlan | undefined): Selection {
+  try {
+    return select(doc, expr);
+  } catch (err) {
+    const masked = plan && err instanceof SpecdriftError ? maskText(expr, plan.from, plan.to) : expr;
+    if (masked === expr) throw err;
+    try {
+      return select(doc, masked);
+    } catch {
+      throw err;
+    }
+  }
+}
+
 /** Where a selection sits in the OpenAPI structure decides how it is compared. */
 type SelectionKind =
   | { kind: 'schema'; direction?: 'request' | 'response' }
-  | { kind: 'operation-part'; path: string; method?: string; keep?: 'responses' | 'requestBody' | 'parameters'; status?: string };
+  | OperationPart;
 
 function selectionKind(pointer: string): SelectionKind {
   const tokens = tokensFromPointer(pointer.replace(/^#/, '')) ?? [];
@@ -89,22 +110,6 @@ function selectionKind(pointer: string): SelectionKind {
     return { kind: 'schema', direction: tokens.includes('requestBody') || tokens.includes('parameters') ? 'request' : tokens.includes('responses') ? 'response' : undefined };
   }
   return { kind: 'schema' };
-}
-
-/** A copy of the document reduced to one path item / operation / part of it, re-keyed to `asPath` so both sides line up. */
-function narrowDocument(doc: JsonObject, sel: Extract<SelectionKind, { kind: 'operation-part' }>, asPath: string): JsonObject {
-  const pathItem = (doc.paths as JsonObject)[sel.path] as JsonObject;
-  let item: JsonObject = pathItem;
-  if (sel.method) {
-    const op = { ...(pathItem[sel.method] as JsonObject) };
-    if (sel.keep === 'responses' && sel.status) op.responses = { [sel.status]: (op.responses as JsonObject)[sel.status] };
-    if (sel.keep && sel.keep !== 'responses') op.responses = {};
-    if (sel.keep && sel.keep !== 'requestBody') delete op.requestBody;
-    if (sel.keep && sel.keep !== 'parameters') delete op.parameters;
-    item = { [sel.method]: op };
-    if (Array.isArray(pathItem.parameters) && (!sel.keep || sel.keep === 'parameters')) item.parameters = pathItem.parameters;
-  }
-  return { ...doc, paths: { [asPath]: item } };
 }
 
 /** Run the whole diff. Throws SpecdriftError for anything the user can fix. */
@@ -127,19 +132,21 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
   let report: DiffReport;
   let patch: JsonPatchOp[] | undefined;
   if (opts.selectOld !== undefined || opts.selectNew !== undefined) {
-    const oldSel = select(oldDoc, opts.selectOld ?? opts.selectNew!);
-    const newSel = select(newDoc, opts.selectNew ?? opts.selectOld!);
+    const oldSel = selectOwnOrMasked(oldDoc, opts.selectOld ?? opts.selectNew!, plan);
+    const newSel = selectOwnOrMasked(newDoc, opts.selectNew ?? opts.selectOld!, plan);
     const oldKind = selectionKind(oldSel.pointer);
     const newKind = selectionKind(newSel.pointer);
     if (opts.mode === 'structural') {
       const wrap = (v: unknown) => (isObject(v as never) ? (v as JsonObject) : { value: v } as JsonObject);
       const { structuralDiff } = await import('../diff/engine/structural.js'); // jsondiffpatch: loaded on use
       ({ report, patch } = structuralDiff(wrap(oldSel.value), wrap(newSel.value), sources));
+    } else if (oldSel.pointer === '#' && newSel.pointer === '#') {
+      report = diffSpecs(oldDoc, newDoc, sources); // `.` or `#/`: the whole document, not a schema
     } else if (oldKind.kind === 'operation-part' && newKind.kind === 'operation-part') {
       if ((oldKind.method === undefined) !== (newKind.method === undefined) || oldKind.keep !== newKind.keep) {
         throw usageError('the old and new selections are different kinds of thing', 'select the same part (path, operation, response, …) on both sides');
       }
-      report = diffSpecs(narrowDocument(oldDoc, oldKind, oldKind.path), narrowDocument(newDoc, newKind, oldKind.path), sources);
+      report = diffOperationSelection(oldDoc, newDoc, oldKind, newKind, sources);
     } else {
       if (!isObject(oldSel.value) || !isObject(newSel.value)) {
         throw new SpecdriftError(`--select must name a schema, path, operation or response (got ${typeof (isObject(oldSel.value) ? newSel.value : oldSel.value)})`, ExitCode.usage);
@@ -162,6 +169,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     report = diffSpecs(oldDoc, newDoc, sources);
   }
   if (plan) report.mask = { from: `v${plan.from}`, to: `v${plan.to}` };
+  report = locateInReferencedFiles(report, oldSpec.externalRefs, newSpec.externalRefs, plan ? (t) => maskText(t, plan.from, plan.to) : undefined);
 
   const policy: Policy = await loadPolicy({
     severity: opts.severity,

@@ -7,6 +7,7 @@ import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js
 import { fetchSpecText } from './fetch.js';
 import { isGitRevision, readGitFile } from './git.js';
 import { commandsAllowedByEnv } from './trust.js';
+import { bundleExternalRefs, externalRefSites, mayHaveExternalRefs } from './external.js';
 import { assertOpenApi, parseSpecText } from './parse.js';
 import type { LoadedSpec, SourceKind } from './types.js';
 
@@ -25,6 +26,12 @@ export interface LoadOptions {
   cwd?: string;
   /** Where `-` reads from (tests pass a string). */
   stdin?: NodeJS.ReadableStream | string;
+  /**
+   * External `$ref`s (to other files): `keep` them as written (default); `bundle` them into the document (only for
+   * specs read from a file; any other source with one is an error); `bundle-files`: bundle file sources, keep the
+   * refs of other sources. See external.ts for what may be read.
+   */
+  externalRefs?: 'keep' | 'bundle' | 'bundle-files';
 }
 
 interface RawSource {
@@ -32,6 +39,8 @@ interface RawSource {
   kind: SourceKind;
   resolved: string;
   nameHint?: string;
+  /** Absolute path of the file read, for file sources (and versions that name a file). */
+  file?: string;
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream | string): Promise<string> {
@@ -118,7 +127,7 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   const path = source.startsWith('file:') ? source.slice(5) : source;
   const absolute = resolve(cwd, path);
   if (await isFile(absolute)) {
-    return { text: await readFile(absolute, 'utf8'), kind: 'file', resolved: absolute, nameHint: absolute };
+    return { text: await readFile(absolute, 'utf8'), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
   }
   const version = depth === 0 ? resolveVersionSource(source, config()) : undefined;
   if (version) {
@@ -143,6 +152,22 @@ export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<
   const raw = await readRaw(source, opts, config);
   const where = raw.kind === 'stdin' ? '<stdin>' : raw.kind === 'file' || raw.kind === 'version' ? raw.resolved.replace(/^.* → /, '') : source;
   const { value, format } = parseSpecText(raw.text, where, raw.nameHint);
-  const doc = assertOpenApi(value, where);
-  return { doc, source, resolved: raw.resolved, kind: raw.kind, format, bytes: Buffer.byteLength(raw.text) };
+  let doc = assertOpenApi(value, where);
+  const spec: LoadedSpec = { doc, source, resolved: raw.resolved, kind: raw.kind, format, bytes: Buffer.byteLength(raw.text) };
+  const mode = opts.externalRefs ?? 'keep';
+  if (mode !== 'keep' && mayHaveExternalRefs(raw.text)) {
+    const sites = externalRefSites(doc);
+    if (sites.length > 0 && raw.file !== undefined) {
+      ({ doc, sites: spec.externalRefs } = await bundleExternalRefs(doc, raw.file, sites, where));
+      spec.doc = doc;
+    } else if (sites.length > 0 && mode === 'bundle') {
+      const { ref, pointer } = sites[0];
+      throw new SpecdriftError(
+        `${where}: $ref '${ref}' at #${pointer.replace(/\/\$ref$/, '')} refers to another file; specdrift follows those only for specs read from files on disk`,
+        ExitCode.sourceNotFound,
+        { hint: 'bundle the spec into one document first, or give the spec as a file path' },
+      );
+    }
+  }
+  return spec;
 }

@@ -17,6 +17,8 @@ export interface LoadedSpec {
   format: 'json' | 'yaml';
   /** Size of the raw text in bytes. */
   bytes: number;
+  /** Set when external `$ref`s were bundled in: where content from other files now sits (see spec/external.ts). */
+  externalRefs?: { pointer: string; ref: string }[];
 }
 
 /** The operation keys of an OpenAPI path item. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,7 +88,43 @@ describe('diff from the command line (fixtures)', () => {
   it('--select on an operation narrows the diff to it', () => {
     const op = cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get']);
     expect(op.stdout).toMatch(/request-parameter-type-changed/);
-    expect(op.stdout).not.toMatch(/job\/submit|endpoint-removed/);
+    expect(op.stdout).not.toMatch(/job\/submit|endpoint-removed|Components|component-schema/);
+    expect(op.stdout.trim().split('\n').at(-1)).toBe('3 breaking, 2 warnings, 1 info');
+    // The new spec's own names work too (v0.0.41 → masked v0.0.40).
+    const own = cli(['diff', V40, V41, '--select-old', '.paths["/slurm/v0.0.40/jobs"].get', '--select-new', '.paths["/slurm/v0.0.41/jobs"].get']);
+    expect(own.stdout.trim().split('\n').at(-1)).toBe('3 breaking, 2 warnings, 1 info');
+  });
+});
+
+describe('diff of a spec split over several files (fixtures/multi-file: only referenced files differ)', () => {
+  it('sees the changes in the referenced files, located in them', () => {
+    const result = cli(['diff', 'fixtures/multi-file/old/api.yaml', 'fixtures/multi-file/new/api.yaml', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    const rows = report.changes.map((c: { level: string; id: string; location: string; message: string; operations: { method: string }[] }) => [
+      c.level, c.id, c.location, c.message, c.operations.map((o) => o.method).join(' '),
+    ]);
+    // By hand: common.yaml makes NewPet.tag required; schemas/pet.yaml drops tag; schemas/owner.json turns id into a string.
+    expect(rows).toEqual([
+      ['breaking', 'request-property-required-added', 'common.yaml#/components/schemas/NewPet', "property 'tag' became required", 'POST'],
+      ['breaking', 'response-property-removed', 'schemas/pet.yaml', "optional property 'tag' removed", 'GET POST'],
+      ['breaking', 'response-type-changed', 'schemas/owner.json#/properties/id', 'type changed from integer to string', 'GET POST'],
+    ]);
+    expect(cli(['diff', 'fixtures/multi-file/old/api.yaml', 'fixtures/multi-file/old/api.yaml']).stdout).toContain('no changes');
+    expect(cli(['validate', 'fixtures/multi-file/new/api.yaml']).code).toBe(0);
+  });
+
+  it('a ref that cannot be followed is one line naming the ref and the file, exit 3 — never "no changes"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-multi-'));
+    cpSync('fixtures/multi-file/new', dir, { recursive: true });
+    writeFileSync(join(dir, 'api.yaml'), readFileSync('fixtures/multi-file/new/api.yaml', 'utf8').replace("'common.yaml#/components/schemas/NewPet'", "'missing.yaml#/NewPet'"));
+    const result = cli(['diff', join(dir, 'api.yaml'), join(dir, 'api.yaml')]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`specdrift: ${join(dir, 'api.yaml')}: cannot follow $ref 'missing.yaml#/NewPet': missing.yaml does not exist\n`);
+    const piped = cli(['diff', '-', 'fixtures/multi-file/new/api.yaml'], { input: readFileSync('fixtures/multi-file/new/api.yaml', 'utf8') });
+    expect(piped.code).toBe(3);
+    expect(piped.stderr).toMatch(/^specdrift: <stdin>: \$ref '\.\/schemas\/pet\.yaml' at #\/paths\/.* refers to another file; specdrift follows those only for specs read from files on disk — /);
   });
 });
 

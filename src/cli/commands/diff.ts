@@ -46,7 +46,7 @@ function builder(flavour: Flavour) {
       .positional('old', { type: 'string', demandOption: true, describe: 'old spec: file, -, URL, git:REV:path, cmd:…, or version (v40)' })
       .positional('new', { type: 'string', demandOption: true, describe: 'new spec, same kinds of source' })
       .option('mask', { type: 'string', default: 'auto', describe: 'version-tag masking: auto (when the tags differ), off, or FROM:TO (v0.0.41:v0.0.40)' })
-      .option('select', { alias: 's', type: 'string', describe: 'compare only this part on both sides: jq path (.components.schemas."v0.0.40_job") or JSON pointer (#/…)' })
+      .option('select', { alias: 's', type: 'string', describe: 'compare only this part on both sides: jq path (.components.schemas."v0.0.40_job") or JSON pointer (#/…); either version\'s names; an operation or response reports only its own changes' })
       .option('select-old', { type: 'string', describe: 'selection in the old spec (with --select-new)' })
       .option('select-new', { type: 'string', describe: 'selection in the new spec (with --select-old)' })
       .option('direction', { choices: ['request', 'response', 'both'] as const, describe: 'how a selected schema is used (decides which changes break); default: from the selector' })
@@ -92,7 +92,8 @@ function onlyBreaking(report: DiffReport): DiffReport {
 function handler(flavour: Flavour) {
   return async (args: DiffArgs) => {
     const ctx = contextFor(args);
-    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old), ctx.load(args.new)]);
+    // External $refs are followed, so a change in a referenced file is seen (an unfollowable one is an error).
+    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old, { externalRefs: 'bundle' }), ctx.load(args.new, { externalRefs: 'bundle' })]);
     const result = await runDiffPipeline(oldSpec, newSpec, {
       mask: args.mask,
       selectOld: args['select-old'] ?? args.select,

@@ -31,7 +31,7 @@ export const refResolution: Rule = ({ doc, flavor }) => {
   const findings: ValidationFinding[] = [];
   for (const { ref, pointer } of collectRefs(doc, '', componentsPointer(flavor, 'schemas'))) {
     if (!isLocalRef(ref)) {
-      findings.push(warning('ref-external', pointer, `external reference '${ref}' is not checked; bundle the document to validate it`));
+      findings.push(warning('ref-external', pointer, `external reference '${ref}' is not followed, so not checked; validate the spec as a file on disk, or bundle it`));
       continue;
     }
     const target = parseRef(ref).pointer;
