@@ -130,7 +130,8 @@ export class SchemaComparer {
 
   private fill(pair: PairNode, shared: SharedRef[] | null | undefined): void {
     const { ctx, old: o, new: n } = pair;
-    if (shared) {
+    // A referenced property that became hidden or visible in this direction is judged by the parent (slow path).
+    if (shared && !this.visibilityChanged(shared, HIDDEN_FLAG[ctx])) {
       this.compareSharedRefs(pair, shared);
       return;
     }
@@ -206,6 +207,15 @@ export class SchemaComparer {
       if (!ov[key] && !nv[key]) continue;
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
+  }
+
+  /** Does a property written as the same `$ref` on both sides carry the hiding flag on one side only? */
+  private visibilityChanged(shared: readonly SharedRef[], flag: 'readOnly' | 'writeOnly' | undefined): boolean {
+    if (flag === undefined) return false;
+    for (const { ref, property } of shared) {
+      if (property && this.oldDoc.hasFlag(this.oldDoc.refNode(ref), flag) !== this.newDoc.hasFlag(this.newDoc.refNode(ref), flag)) return true;
+    }
+    return false;
   }
 
   /** Identical schemas: only what they `$ref` can differ. */
