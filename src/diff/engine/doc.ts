@@ -21,7 +21,7 @@ function hasSiblings(ref: JsonObject): boolean {
 }
 
 /** The one branch of `{allOf: [X]}` (beside wording keywords only), located; otherwise undefined. */
-function soleAllOf(at: Located): Located | undefined {
+export function soleAllOf(at: Located): Located | undefined {
   const list = at.node.allOf;
   if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) return undefined;
   for (const key in at.node) if (key !== 'allOf' && !NON_SEMANTIC_SIBLINGS.has(key) && !key.startsWith('x-')) return undefined;
@@ -81,19 +81,12 @@ export class SpecDoc {
    */
   resolve(at: Located): Located {
     let current = at;
-    for (let hops = 0; hops < 64; hops++) {
-      let next: Located | undefined;
-      if (typeof current.node.$ref === 'string') {
-        next = this.refTarget(current.node.$ref);
-        if (next === undefined) break;
-      } else {
-        // `allOf` with a single branch and nothing else that matters is that branch (no change either way).
-        next = soleAllOf(current);
-        if (next === undefined) break;
-      }
+    for (let hops = 0; hops < 64 && typeof current.node.$ref === 'string'; hops++) {
+      const next = this.refTarget(current.node.$ref);
+      if (next === undefined) return current;
       current = next;
     }
-    if (current !== at && typeof at.node.$ref === 'string' && hasSiblings(at.node)) return this.overlay(at.node, current);
+    if (current !== at && hasSiblings(at.node)) return this.overlay(at.node, current);
     return current;
   }
 

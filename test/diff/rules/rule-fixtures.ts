@@ -307,6 +307,9 @@ const EDITS: Record<string, [Edit, Edit]> = {
   'endpoint-security-requirement-removed': [(s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), () => {}],
   'endpoint-security-scope-added': [(s) => (listItems(s).security = [{ oauth: ['items:read'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }])],
   'endpoint-security-scope-removed': [(s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read'] }])],
+  // issue 8 semantic levels (item 7): an alternative that needs one more scheme.
+  'endpoint-security-requirement-scheme-added': [(s) => (listItems(s).security = [{ apiKey: [] }]), (s) => (listItems(s).security = [{ apiKey: [], bearer: [] }])],
+  'api-security-requirement-scheme-added': [() => {}, (s) => (s.security = [{ apiKey: [], bearer: [] }])],
   'api-security-set': [(s) => delete s.security, () => {}],
   'api-security-removed': [() => {}, (s) => delete s.security],
   'api-security-requirement-added': [() => {}, (s) => s.security.push({ bearer: [] })],
