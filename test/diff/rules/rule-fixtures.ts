@@ -130,6 +130,7 @@ const CTX_SNIPPETS: Record<string, (ctx: SchemaCtx) => Snippet> = {
     obj({ id: str, note: { type: 'string', [hiding(ctx)]: true } }, { required: ['note'] }),
     obj({ id: str, note: str }, { required: ['note'] }),
   ],
+  'one-of-branch-added-overlapping': () => [{ oneOf: [str, int] }, { oneOf: [str, int, { type: 'string', format: 'uuid' }] }],
   'property-hidden': (ctx) => [obj({ id: str, note: str }), obj({ id: str, note: { type: 'string', [hiding(ctx)]: true } })],
 };
 // end issue 8 semantic levels
