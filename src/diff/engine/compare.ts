@@ -8,7 +8,7 @@ import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
 import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
-import { compareTypes } from '../rules/schema-type.js';
+import { compareAsText, compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
 import { combine, ptrJoin, soleAllOf, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
@@ -188,6 +188,8 @@ export class SchemaComparer {
       unmatchedBranches: (key) => branches(key),
     };
     for (const check of TYPE_CHECKS) check.check(input);
+    // Plain scalars compared as text (parameters, headers): the type check said everything there is.
+    if (compareAsText(ctx, ov, nv) !== undefined) return;
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
     // A plain schema became a oneOf/anyOf of alternatives (or the reverse): the plain one is compared with
