@@ -24,7 +24,8 @@ const arr = (extra: JsonObject = {}): JsonObject => ({ type: 'array', items: { t
 
 /** Old and new `Thing` for every schema rule, by the id without its context prefix. */
 const SCHEMA_SNIPPETS: Record<string, Snippet> = {
-  'type-changed': [str, { type: 'boolean' }],
+  // integer and boolean share no text either (parameters and headers are compared as text).
+  'type-changed': [int, { type: 'boolean' }],
   'type-widened': [int, { type: 'number' }],
   'type-narrowed': [{ type: 'number' }, int],
   'nullable-set': [str, { type: 'string', nullable: true }],
