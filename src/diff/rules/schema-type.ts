@@ -56,7 +56,9 @@ function textClass(v: SchemaView): TextClass | undefined {
   if (v.types?.size !== 1 || v.merged !== undefined || v.allOf || v.oneOf || v.anyOf) return undefined;
   const type = [...v.types][0];
   const own = v.at.node;
-  const extra = Object.keys(own).filter((k) => !NEUTRAL.has(k) && !k.startsWith('x-'));
+  // A Swagger 2.0 parameter or header is its own schema: its name, place and `required: true` say nothing of the value.
+  const swagger2 = (k: string) => k === 'name' || k === 'in' || (k === 'required' && typeof own.required === 'boolean');
+  const extra = Object.keys(own).filter((k) => !NEUTRAL.has(k) && !k.startsWith('x-') && !swagger2(k));
   const only = (...keys: string[]) => extra.every((k) => keys.includes(k));
   switch (type) {
     case 'integer': {

@@ -110,8 +110,8 @@ describe('item 6: oneOf branches that overlap', () => {
 
   it('a branch added to an existing oneOf that overlaps one of its branches: breaking both ways (clients decoding oneOf fail too)', () => {
     for (const where of ['request', 'response'] as const) {
-      const old = { oneOf: [{ type: 'string' }, { type: 'integer' }] };
-      const neu = { oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'integer', minimum: 0 }] };
+      const old: JsonObject = { oneOf: [{ type: 'string' }, { type: 'integer' }] };
+      const neu: JsonObject = { oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'integer', minimum: 0 }] };
       expect(found(diffSpecs(api(old, where), api(neu, where)))).toEqual([`${where}-one-of-branch-added-overlapping breaking ${body(where)}`]);
     }
   });
