@@ -14,15 +14,15 @@ const DIRECTED = ['request', 'response', 'parameter', 'header'] as const;
 
 export const propertyShown = schemaRule({
   what: 'property-shown', kind: 'added', request: 'info', response: 'info', family: 'visibility', polarity: '+', contexts: DIRECTED,
-  doc: 'an optional property of a {in} is now part of it: it lost readOnly (requests) or writeOnly (responses)',
+  doc: 'an optional property of a {in} is now part of it: it lost readOnly (in a request) or writeOnly (in a response)',
 });
 export const requiredPropertyShown = schemaRule({
   what: 'required-property-shown', kind: 'added', request: 'breaking', response: 'info', family: 'visibility', polarity: '+', contexts: DIRECTED,
-  doc: 'a required property of a {in} is now part of it: in a request it lost readOnly, so clients must now send it',
+  doc: 'a required property of a {in} is now part of it: it lost readOnly (in a request: clients must now send it) or writeOnly (in a response)',
 });
 export const propertyHidden = schemaRule({
   what: 'property-hidden', kind: 'removed', request: 'warning', response: 'breaking', family: 'visibility', polarity: '-', contexts: DIRECTED,
-  doc: 'a property of a {in} became readOnly (requests: the server ignores or refuses it) or writeOnly (responses: no longer returned)',
+  doc: 'a property of a {in} left it: it became readOnly (in a request: the server ignores or refuses it) or writeOnly (in a response: no longer returned)',
 });
 
 export const visibilityCheck: SchemaCheck = {
