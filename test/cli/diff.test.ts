@@ -87,7 +87,8 @@ describe('diff from the command line (fixtures)', () => {
 
   it('--select on an operation narrows the diff to it', () => {
     const op = cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get']);
-    expect(op.stdout).toMatch(/request-parameter-type-changed/);
+    // update_time string → integer: fewer strings accepted on the wire (issue 8 item 7).
+    expect(op.stdout).toMatch(/request-parameter-type-narrowed/);
     expect(op.stdout).not.toMatch(/job\/submit|endpoint-removed|Components|component-schema/);
     expect(op.stdout.trim().split('\n').at(-1)).toBe('3 breaking, 2 warnings, 1 info');
     // The new spec's own names work too (v0.0.41 → masked v0.0.40).

@@ -8,9 +8,9 @@ import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
 import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
-import { compareTypes } from '../rules/schema-type.js';
+import { compareAsText, compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
-import { combine, ptrJoin, type SpecDoc } from './doc.js';
+import { combine, ptrJoin, soleAllOf, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
@@ -59,7 +59,23 @@ export class SchemaComparer {
   }
 
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
-    return this.compareResolved(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw), ctx, undefined);
+    const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
+    return this.compareResolved(o, n, ctx, undefined);
+  }
+
+  /**
+   * `{allOf: [X]}` (nothing else but wording) on one side and no allOf on the other: X is what is compared, so
+   * wrapping a schema in a single-branch allOf (inline or `$ref`) is no change. Both sides allOf: branch matching.
+   */
+  private unwrapSoleAllOf(o: Located, n: Located): [Located, Located] {
+    for (let hops = 0; hops < 16; hops++) {
+      const oSole = n.node.allOf === undefined ? soleAllOf(o) : undefined;
+      const nSole = o.node.allOf === undefined ? soleAllOf(n) : undefined;
+      if (oSole === undefined && nSole === undefined) break;
+      if (oSole) o = this.oldDoc.resolve(oSole);
+      if (nSole) n = this.newDoc.resolve(nSole);
+    }
+    return [o, n];
   }
 
   private readonly identicalCaches = new Map<string, IdenticalCache>();
@@ -82,8 +98,7 @@ export class SchemaComparer {
    * referenced below them: most of a big spec is unchanged, and such pairs can hold no change at all.
    */
   private addChild(pair: PairNode, oldRaw: Located, newRaw: Located): void {
-    const o = this.oldDoc.resolve(oldRaw);
-    const n = this.newDoc.resolve(newRaw);
+    const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
     const flag = HIDDEN_FLAG[pair.ctx];
     let leaves = this.sameLeaves.get(String(flag));
     if (leaves === undefined) {
@@ -130,7 +145,8 @@ export class SchemaComparer {
 
   private fill(pair: PairNode, shared: SharedRef[] | null | undefined): void {
     const { ctx, old: o, new: n } = pair;
-    if (shared) {
+    // A referenced property that became hidden or visible in this direction is judged by the parent (slow path).
+    if (shared && !this.visibilityChanged(shared, HIDDEN_FLAG[ctx])) {
       this.compareSharedRefs(pair, shared);
       return;
     }
@@ -172,6 +188,8 @@ export class SchemaComparer {
       unmatchedBranches: (key) => branches(key),
     };
     for (const check of TYPE_CHECKS) check.check(input);
+    // Plain scalars compared as text (parameters, headers): the type check said everything there is.
+    if (compareAsText(ctx, ov, nv) !== undefined) return;
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
     // A plain schema became a oneOf/anyOf of alternatives (or the reverse): the plain one is compared with
@@ -206,6 +224,15 @@ export class SchemaComparer {
       if (!ov[key] && !nv[key]) continue;
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
+  }
+
+  /** Does a property written as the same `$ref` on both sides carry the hiding flag on one side only? */
+  private visibilityChanged(shared: readonly SharedRef[], flag: 'readOnly' | 'writeOnly' | undefined): boolean {
+    if (flag === undefined) return false;
+    for (const { ref, property } of shared) {
+      if (property && this.oldDoc.hasFlag(this.oldDoc.refNode(ref), flag) !== this.newDoc.hasFlag(this.newDoc.refNode(ref), flag)) return true;
+    }
+    return false;
   }
 
   /** Identical schemas: only what they `$ref` can differ. */

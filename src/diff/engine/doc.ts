@@ -20,6 +20,14 @@ function hasSiblings(ref: JsonObject): boolean {
   return false;
 }
 
+/** The one branch of `{allOf: [X]}` (beside wording keywords only), located; otherwise undefined. */
+export function soleAllOf(at: Located): Located | undefined {
+  const list = at.node.allOf;
+  if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) return undefined;
+  for (const key in at.node) if (key !== 'allOf' && !NON_SEMANTIC_SIBLINGS.has(key) && !key.startsWith('x-')) return undefined;
+  return { node: list[0], ptr: ptrJoin(ptrJoin(at.ptr, 'allOf'), 0) };
+}
+
 const EMPTY_SCHEMA: JsonObject = Object.freeze({}) as JsonObject;
 
 export class SpecDoc {

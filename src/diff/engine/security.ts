@@ -41,22 +41,52 @@ function compareRequirements(o: Alternative[], n: Alternative[], rules: Security
   }
   const oByKey = new Map(o.map((a) => [a.key, a]));
   const nByKey = new Map(n.map((a) => [a.key, a]));
+  const scopes = (key: string, prev: Alternative, alt: Alternative) => {
+    for (const [scheme, now] of alt.scopes) {
+      const before = prev.scopes.get(scheme);
+      // A scheme the old alternative did not need at all is reported as a whole (schemeAdded).
+      if (before === undefined) continue;
+      for (const s of now) if (!before.has(s)) emit(rules.scopeAdded, { detail: `${key} ${scheme} ${s}`, message: `security alternative ${label(key)} now requires scope '${s}' of '${scheme}'`, old: { pointer: oPtr }, new: { pointer: nPtr, value: s } });
+      for (const s of before) if (!now.has(s)) emit(rules.scopeRemoved, { detail: `${key} ${scheme} ${s}`, message: `security alternative ${label(key)} no longer requires scope '${s}' of '${scheme}'`, old: { pointer: oPtr, value: s }, new: { pointer: nPtr } });
+    }
+  };
+  const oLeft = [...oByKey.keys()].filter((k) => !nByKey.has(k));
+  const nLeft = [...nByKey.keys()].filter((k) => !oByKey.has(k));
+  // An alternative whose schemes are a subset or superset of a vanished one is that alternative, changed:
+  // needing fewer schemes (`{A and B}` → `{A}`) accepts every client that sent both, so it is no change;
+  // needing more (`{A}` → `{A and B}`) is one breaking change, not "removed" + "added".
+  const paired = new Map<string, string>();
+  for (const nk of [...nLeft].sort()) {
+    const alt = nByKey.get(nk) as Alternative;
+    const ok = oLeft.find((k) => !paired.has(k) && (isSubset(alt, oByKey.get(k) as Alternative) || isSubset(oByKey.get(k) as Alternative, alt)));
+    if (ok !== undefined) paired.set(ok, nk);
+  }
+  const pairedNew = new Set(paired.values());
   for (const [key, alt] of nByKey) {
     const prev = oByKey.get(key);
-    if (!prev) {
-      emit(rules.requirementAdded, { detail: key, message: `security alternative ${label(key)} added`, old: { pointer: oPtr }, new: { pointer: nPtr, value: alt.raw } });
+    if (prev) {
+      scopes(key, prev, alt);
       continue;
     }
-    for (const [scheme, scopes] of alt.scopes) {
-      const before = prev.scopes.get(scheme) ?? new Set<string>();
-      for (const s of scopes) if (!before.has(s)) emit(rules.scopeAdded, { detail: `${key} ${scheme} ${s}`, message: `security alternative ${label(key)} now requires scope '${s}' of '${scheme}'`, old: { pointer: oPtr }, new: { pointer: nPtr, value: s } });
-      for (const s of before) if (!scopes.has(s)) emit(rules.scopeRemoved, { detail: `${key} ${scheme} ${s}`, message: `security alternative ${label(key)} no longer requires scope '${s}' of '${scheme}'`, old: { pointer: oPtr, value: s }, new: { pointer: nPtr } });
+    if (!pairedNew.has(key)) emit(rules.requirementAdded, { detail: key, message: `security alternative ${label(key)} added`, old: { pointer: oPtr }, new: { pointer: nPtr, value: alt.raw } });
+  }
+  for (const [ok, nk] of paired) {
+    const prev = oByKey.get(ok) as Alternative;
+    const alt = nByKey.get(nk) as Alternative;
+    for (const scheme of alt.scopes.keys()) {
+      if (prev.scopes.has(scheme)) continue;
+      emit(rules.schemeAdded, { detail: `${ok} ${scheme}`, message: `security alternative ${label(ok)} now also requires '${scheme}' (${label(nk)})`, old: { pointer: oPtr, value: prev.raw }, new: { pointer: nPtr, value: alt.raw } });
     }
+    scopes(nk, prev, alt);
   }
   for (const [key, alt] of oByKey) {
-    if (!nByKey.has(key)) emit(rules.requirementRemoved, { detail: key, message: `security alternative ${label(key)} removed`, old: { pointer: oPtr, value: alt.raw }, new: { pointer: nPtr } });
+    if (!nByKey.has(key) && !paired.has(key)) emit(rules.requirementRemoved, { detail: key, message: `security alternative ${label(key)} removed`, old: { pointer: oPtr, value: alt.raw }, new: { pointer: nPtr } });
   }
 }
+
+/** Does `a` name only schemes that `b` names too (and fewer)? Anonymous access (`{}`) pairs with nothing. */
+const isSubset = (a: Alternative, b: Alternative): boolean =>
+  a.scopes.size > 0 && a.scopes.size < b.scopes.size && [...a.scopes.keys()].every((s) => b.scopes.has(s));
 
 /** Document-wide `security` and `components.securitySchemes`. */
 export function diffSecurity(run: DiffRun): void {

@@ -70,8 +70,11 @@ export interface SchemaCheckInput {
   oldView(at: Located): SchemaView;
   newView(at: Located): SchemaView;
   emit(rule: SchemaRule, e: EmitInput): void;
-  /** oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure). */
-  unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[] };
+  /**
+   * oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure),
+   * and the matched pairs (a plain schema that became alternatives is paired with the one it matches).
+   */
+  unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[]; pairs: readonly (readonly [Located, Located])[] };
 }
 
 export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';

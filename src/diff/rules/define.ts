@@ -45,6 +45,8 @@ export interface SchemaRuleSpec {
   /** Rules of one family mirror each other: diff(b, a) reports the opposite polarity of the same family. */
   family: string;
   polarity: Polarity;
+  /** The contexts the rule can be reported in (default: all); e.g. visibility only exists with a direction. */
+  contexts?: readonly SchemaCtx[];
 }
 
 export interface SchemaRuleDef extends RuleDef {
@@ -58,6 +60,8 @@ export interface SchemaRule {
   family: string;
   polarity: Polarity;
   byCtx: Record<SchemaCtx, SchemaRuleDef>;
+  /** The contexts whose ids exist (are documented and can be reported). */
+  contexts: readonly SchemaCtx[];
 }
 
 export function schemaRule(spec: SchemaRuleSpec): SchemaRule {
@@ -80,7 +84,7 @@ export function schemaRule(spec: SchemaRuleSpec): SchemaRule {
       polarity: spec.polarity,
     };
   }
-  return { what: spec.what, family: spec.family, polarity: spec.polarity, byCtx };
+  return { what: spec.what, family: spec.family, polarity: spec.polarity, byCtx, contexts: spec.contexts ?? SCHEMA_CTXS };
 }
 
 export const rule = (id: string, level: Level, kind: ChangeKind, section: Section, doc: string): RuleDef => ({

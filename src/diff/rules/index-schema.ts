@@ -28,6 +28,7 @@ import { readOnlyCheck } from './schema-read-only.js';
 import { requiredCheck } from './schema-required.js';
 import { typeCheck } from './schema-type.js';
 import { uniqueItemsCheck } from './schema-unique-items.js';
+import { visibilityCheck } from './schema-visibility.js';
 import { writeOnlyCheck } from './schema-write-only.js';
 
 /** Run first; when the types are incompatible nothing else is compared (it would only repeat the type change). */
@@ -61,4 +62,6 @@ export const SCHEMA_CHECKS: readonly SchemaCheck[] = [
   anyOfCheck,
   allOfCheck,
   discriminatorCheck,
+  // issue 8 item 3 (semantic levels): readOnly / writeOnly judged at the parent object
+  visibilityCheck,
 ];

@@ -3,7 +3,7 @@
  * per schema context (request / response / request-parameter / response-header / schema).
  */
 import type { RuleDef } from '../model.js';
-import { SCHEMA_CTXS, type SchemaRule } from './define.js';
+import type { SchemaRule } from './define.js';
 import * as securitySchemeFlows from './api-security-scheme-flows.js';
 import * as securityScheme from './api-security-scheme.js';
 import * as servers from './api-servers.js';
@@ -75,7 +75,7 @@ const plain = ({ id, level, kind, section, doc }: RuleDef): RuleDef => ({ id, le
 const byId = (a: RuleDef, b: RuleDef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The schema rules expanded per context, as plain RuleDefs sorted by id. */
-export const SCHEMA_RULE_DEFS: RuleDef[] = SCHEMA_RULES.flatMap((r) => SCHEMA_CTXS.map((ctx) => plain(r.byCtx[ctx]))).sort(byId);
+export const SCHEMA_RULE_DEFS: RuleDef[] = SCHEMA_RULES.flatMap((r) => r.contexts.map((ctx) => plain(r.byCtx[ctx]))).sort(byId);
 
 /** Operation, security, server and component rules, sorted by id. */
 export const OTHER_RULE_DEFS: RuleDef[] = [...OPERATION_RULES, ...API_RULES].map(plain).sort(byId);

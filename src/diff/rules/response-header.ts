@@ -5,4 +5,5 @@ export const responseHeaderAdded = rule('response-header-added', 'info', 'added'
 export const responseHeaderRemoved = rule('response-header-removed', 'warning', 'removed', 'paths', 'an optional response header was removed');
 export const responseRequiredHeaderRemoved = rule('response-required-header-removed', 'breaking', 'removed', 'paths', 'a required response header was removed');
 export const responseHeaderRequiredAdded = rule('response-header-required-added', 'info', 'changed', 'paths', 'a response header became required (always sent)');
-export const responseHeaderRequiredRemoved = rule('response-header-required-removed', 'warning', 'changed', 'paths', 'a response header became optional (may be missing)');
+// Response presence: clients read a required header without checking for it; once optional it may be missing.
+export const responseHeaderRequiredRemoved = rule('response-header-required-removed', 'breaking', 'changed', 'paths', 'a response header became optional: clients that rely on it being sent break');

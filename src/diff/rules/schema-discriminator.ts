@@ -1,7 +1,8 @@
 /** `discriminator`: which property selects the variant, and which values map to which schema. */
-import type { JsonObject } from '../../spec/types.js';
+import { identicalModuloRefs } from '../engine/identical.js';
+import type { Json, JsonObject } from '../../spec/types.js';
 import { isObject } from '../../spec/types.js';
-import type { SchemaCheck } from '../engine/types.js';
+import type { SchemaCheck, SchemaCheckInput } from '../engine/types.js';
 import { schemaRule } from './define.js';
 import { show } from './format.js';
 
@@ -32,10 +33,26 @@ export const discriminatorMappingChanged = schemaRule({
 
 const mappingOf = (d: JsonObject): JsonObject => (isObject(d.mapping) ? d.mapping : {});
 
+/**
+ * Do two mapping values name the same schema, written alike (e.g. `#/components/schemas/A` → `…/B` after A
+ * was renamed to B)? Then the value still selects the same variant: no change. What the variants contain is
+ * compared with the oneOf/anyOf branches.
+ */
+function sameTarget(o: Json | undefined, n: Json | undefined, oldView: SchemaCheckInput['oldView'], newView: SchemaCheckInput['newView']): boolean {
+  if (typeof o !== 'string' || typeof n !== 'string') return false;
+  // A bare name (`Cat`) stands for `#/components/schemas/Cat`.
+  const ref = (v: string) => (v.includes('#') || v.includes('/') ? v : `#/components/schemas/${v}`);
+  const a = oldView({ node: { $ref: ref(o) }, ptr: '' }).at.node;
+  const b = newView({ node: { $ref: ref(n) }, ptr: '' }).at.node;
+  // An unresolvable value stays a `{$ref}` object: only the same text would match, and that was checked.
+  if (typeof a.$ref === 'string' || typeof b.$ref === 'string') return false;
+  return identicalModuloRefs(a, b, undefined) !== undefined;
+}
+
 export const discriminatorCheck: SchemaCheck = {
   name: 'discriminator',
   rules: [discriminatorSet, discriminatorRemoved, discriminatorPropertyChanged, discriminatorMappingAdded, discriminatorMappingRemoved, discriminatorMappingChanged],
-  check({ old, new: neu, emit }) {
+  check({ old, new: neu, oldView, newView, emit }) {
     const o = old.kw('discriminator');
     const n = neu.kw('discriminator');
     const oPtr = old.kwPtr('discriminator');
@@ -62,7 +79,7 @@ export const discriminatorCheck: SchemaCheck = {
     const nm = mappingOf(n);
     for (const key of Object.keys(nm)) {
       if (!(key in om)) emit(discriminatorMappingAdded, { detail: key, message: `discriminator value '${key}' added`, old: { pointer: oPtr }, new: { pointer: `${nPtr}/mapping`, value: nm[key] } });
-      else if (om[key] !== nm[key]) {
+      else if (om[key] !== nm[key] && !sameTarget(om[key], nm[key], oldView, newView)) {
         emit(discriminatorMappingChanged, {
           detail: key,
           message: `discriminator value '${key}' now maps to ${show(nm[key])} instead of ${show(om[key])}`,

@@ -1,4 +1,8 @@
-/** An existing property became required (breaks request writers) or optional (breaks response readers that rely on it). */
+/**
+ * An existing property became required (breaks request writers) or optional (breaks response readers that rely on it).
+ * Response presence: a property the response promised (`required`) is something clients read without checking;
+ * once optional, the server may omit it and those clients fail, so that is breaking, not a warning.
+ */
 import type { SchemaCheck } from '../engine/types.js';
 import { schemaRule } from './define.js';
 import { outOfDirection } from './schema-properties.js';
@@ -8,8 +12,8 @@ export const propertyRequiredAdded = schemaRule({
   doc: 'an existing property of a {in} became required',
 });
 export const propertyRequiredRemoved = schemaRule({
-  what: 'property-required-removed', kind: 'changed', request: 'info', response: 'warning', family: 'required', polarity: '-',
-  doc: 'an existing property of a {in} became optional',
+  what: 'property-required-removed', kind: 'changed', request: 'info', response: 'breaking', family: 'required', polarity: '-',
+  doc: 'an existing property of a {in} became optional (in a response: clients that rely on it being present break)',
 });
 
 export const requiredCheck: SchemaCheck = {

@@ -1,6 +1,6 @@
 /** `type`: a different type breaks both directions; a wider set of types only breaks readers, a narrower one only writers. */
-import { schemaRule } from './define.js';
-import type { SchemaCheck } from '../engine/types.js';
+import { schemaRule, type SchemaCtx } from './define.js';
+import type { SchemaCheck, SchemaView } from '../engine/types.js';
 
 export const typeChanged = schemaRule({
   what: 'type-changed', kind: 'changed', request: 'breaking', response: 'breaking', family: 'type', polarity: '~',
@@ -38,18 +38,84 @@ export function compareTypes(o: ReadonlySet<string> | undefined, n: ReadonlySet<
   return 'changed';
 }
 
+// issue 8 item 7 (semantic levels): types as text on the wire.
+/**
+ * What a scalar schema accepts as text, for parameters and headers (every value there is text on the wire,
+ * RFC 6570-style): only plain schemas are classified, so that the class says everything about them.
+ * `int`/`uint`: an integer (format absent or int64) without / with `minimum: 0`, or a string whose pattern is
+ * exactly digits (`^-?[0-9]+$` / `^[0-9]+$`, `\d` too); `bool`: boolean, or a string enum of exactly
+ * `true`/`false`; `number`: a plain number; `text`: a string with no constraint at all.
+ */
+type TextClass = 'uint' | 'int' | 'bool' | 'number' | 'text';
+const SIGNED_DIGITS = new Set(['^-?[0-9]+$', '^-?\\d+$', '^[-]?[0-9]+$', '^[-]?\\d+$']);
+const UNSIGNED_DIGITS = new Set(['^[0-9]+$', '^\\d+$']);
+/** Keywords that may sit beside the ones a class is made of (wording, flags, a default). */
+const NEUTRAL = new Set(['type', 'description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'externalDocs', 'xml', '$comment']);
+
+function textClass(v: SchemaView): TextClass | undefined {
+  if (v.types?.size !== 1 || v.merged !== undefined || v.allOf || v.oneOf || v.anyOf) return undefined;
+  const type = [...v.types][0];
+  const own = v.at.node;
+  // A Swagger 2.0 parameter or header is its own schema: its name, place and `required: true` say nothing of the value.
+  const swagger2 = (k: string) => k === 'name' || k === 'in' || (k === 'required' && typeof own.required === 'boolean');
+  const extra = Object.keys(own).filter((k) => !NEUTRAL.has(k) && !k.startsWith('x-') && !swagger2(k));
+  const only = (...keys: string[]) => extra.every((k) => keys.includes(k));
+  switch (type) {
+    case 'integer': {
+      const format = own.format;
+      if (!only('format', 'minimum') || (format !== undefined && format !== 'int64')) return undefined;
+      if (own.minimum === undefined) return 'int';
+      return own.minimum === 0 ? 'uint' : undefined;
+    }
+    case 'number':
+      return only('format') ? 'number' : undefined;
+    case 'boolean':
+      return only() ? 'bool' : undefined;
+    case 'string': {
+      if (extra.length === 0) return 'text';
+      if (only('pattern') && typeof own.pattern === 'string') return SIGNED_DIGITS.has(own.pattern) ? 'int' : UNSIGNED_DIGITS.has(own.pattern) ? 'uint' : undefined;
+      const e = own.enum;
+      if (only('enum') && Array.isArray(e) && e.length === 2 && e.includes('true') && e.includes('false')) return 'bool';
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Text accepted by each class: uint ⊂ int ⊂ number ⊂ text, bool ⊂ text. */
+const WIDER: Record<TextClass, readonly TextClass[]> = { uint: ['int', 'number', 'text'], int: ['number', 'text'], number: ['text'], bool: ['text'], text: [] };
+
+/**
+ * Parameters and headers: a type change between plain scalars judged by the text each accepts (integer ↔
+ * digits-only string: same; integer → unconstrained string: widened). Undefined when this does not apply
+ * (another context, same types, or a schema that is more than a plain scalar): compare types as JSON then.
+ */
+export function compareAsText(ctx: SchemaCtx, o: SchemaView, n: SchemaView): 'same' | 'widened' | 'narrowed' | undefined {
+  if (ctx !== 'parameter' && ctx !== 'header') return undefined;
+  if (compareTypes(o.types, n.types) === 'same') return undefined;
+  const a = textClass(o);
+  const b = textClass(n);
+  if (a === undefined || b === undefined) return undefined;
+  if (a === b) return 'same';
+  if (WIDER[a].includes(b)) return 'widened';
+  if (WIDER[b].includes(a)) return 'narrowed';
+  return undefined;
+}
+// end issue 8 item 7
+
 export const typeCheck: SchemaCheck = {
   name: 'type',
   rules: [typeChanged, typeWidened, typeNarrowed],
-  check({ old, new: neu, emit }) {
-    const how = compareTypes(old.types, neu.types);
+  check({ ctx, old, new: neu, emit }) {
+    const how = compareAsText(ctx, old, neu) ?? compareTypes(old.types, neu.types);
     if (how === 'same') return;
     const rule = how === 'widened' ? typeWidened : how === 'narrowed' ? typeNarrowed : typeChanged;
     const from = label(old.types);
     const to = label(neu.types);
+    const asText = compareAsText(ctx, old, neu) !== undefined ? ' (as text on the wire)' : '';
     emit(rule, {
       detail: '',
-      message: `type ${how === 'changed' ? 'changed' : how} from ${from} to ${to}`,
+      message: `type ${how === 'changed' ? 'changed' : how} from ${from} to ${to}${asText}`,
       old: { pointer: old.kwPtr('type'), value: from },
       new: { pointer: neu.kwPtr('type'), value: to },
     });

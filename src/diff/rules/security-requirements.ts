@@ -13,6 +13,8 @@ export interface SecurityRules {
   requirementRemoved: RuleDef;
   scopeAdded: RuleDef;
   scopeRemoved: RuleDef;
+  /** issue 8 item 7: an alternative that now also needs another scheme (`{A}` → `{A and B}`). */
+  schemeAdded: RuleDef;
 }
 
 function securityRules(prefix: 'api' | 'endpoint'): SecurityRules {
@@ -25,6 +27,7 @@ function securityRules(prefix: 'api' | 'endpoint'): SecurityRules {
     requirementRemoved: rule(`${prefix}-security-requirement-removed`, 'breaking', 'removed', section, `${what} no longer accepts a security alternative clients may use`),
     scopeAdded: rule(`${prefix}-security-scope-added`, 'breaking', 'changed', section, `a security alternative of ${what} requires an additional scope`),
     scopeRemoved: rule(`${prefix}-security-scope-removed`, 'info', 'changed', section, `a security alternative of ${what} requires one scope less`),
+    schemeAdded: rule(`${prefix}-security-requirement-scheme-added`, 'breaking', 'changed', section, `a security alternative of ${what} now also requires another scheme (clients must send more credentials); the reverse, fewer schemes, is no change`),
   };
 }
 

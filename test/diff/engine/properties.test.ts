@@ -122,6 +122,25 @@ describe('generated schemas', () => {
     expect(seen.size).toBeGreaterThan(25);
   });
 
+  // issue 8 item 3: with a direction, readOnly / writeOnly hide properties; the mirror must still hold.
+  it('diff(a, b) mirrors diff(b, a) with a direction too (request and response)', () => {
+    const directed = (a: JsonObject, b: JsonObject): DiffReport =>
+      diffSchemas(a, b, { oldRoot: wrap(a), newRoot: wrap(b), oldPointer: '/components/schemas/S', newPointer: '/components/schemas/S', direction: 'both' });
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const changes = directed(a, b).changes;
+        for (const c of changes) seen.add(c.id);
+        const forward = changes.map((c) => `${c.id.split('-')[0]} ${mirrorKey(c, false)}`).sort();
+        const backward = directed(b, a).changes.map((c) => `${c.id.split('-')[0]} ${mirrorKey(c, true)}`).sort();
+        expect(backward).toEqual(forward);
+      }),
+      { numRuns: 500 },
+    );
+    // Properties coming into and going out of a direction are among them.
+    expect([...seen].filter((id) => /property-(shown|hidden)$/.test(id)).length).toBeGreaterThan(2);
+  });
+
   it('is deterministic and gives every change its own fingerprint', () => {
     fc.assert(
       fc.property(pair, ([a, b]) => {

@@ -115,14 +115,22 @@ describe('layout does not matter', () => {
   });
 
   it('a plain schema that became one of several alternatives is one new alternative, not a rewrite', () => {
-    const user = { type: 'object', properties: { login: str, id: { type: 'integer' } } };
-    const org = { type: 'object', properties: { slug: str, seats: { type: 'integer' } } };
+    // `required` tells the two apart (a User has no slug); see the next test for branches that overlap.
+    const user = { type: 'object', required: ['login'], properties: { login: str, id: { type: 'integer' } } };
+    const org = { type: 'object', required: ['slug'], properties: { slug: str, seats: { type: 'integer' } } };
     const schemas = { User: user, Org: org };
     const plain = api({ '/repo': { type: 'object', properties: { owner: ref('User') } } }, schemas);
     const either = api({ '/repo': { type: 'object', properties: { owner: { oneOf: [ref('User'), ref('Org')] } } } }, schemas);
     const widened = diffSpecs(plain, either);
     expect(widened.changes.map((c) => [c.id, c.level, c.message])).toEqual([['response-one-of-branch-added', 'warning', 'oneOf branch Org added']]);
     expect(diffSpecs(either, plain).changes.map((c) => c.id)).toEqual(['response-one-of-branch-removed']);
+  });
+
+  it('issue 8 item 6: open object alternatives with nothing required both match a User: oneOf rejects it (breaking)', () => {
+    const schemas = { User: { type: 'object', properties: { login: str, id: { type: 'integer' } } }, Org: { type: 'object', properties: { slug: str, seats: { type: 'integer' } } } };
+    const plain = api({ '/repo': { type: 'object', properties: { owner: ref('User') } } }, schemas);
+    const either = api({ '/repo': { type: 'object', properties: { owner: { oneOf: [ref('User'), ref('Org')] } } } }, schemas);
+    expect(diffSpecs(plain, either).changes.map((c) => [c.id, c.level])).toEqual([['response-one-of-branch-added-overlapping', 'breaking']]);
   });
 
   it('operations match by path template whatever the parameter names; a different name is a rename', () => {
@@ -307,7 +315,8 @@ describe('Swagger 2.0', () => {
     expect(diffSpecs(old, neu).changes.map((c) => `${c.id} ${c.location}`)).toEqual([
       'request-enum-value-added #/definitions/Item/properties/b',
       'response-enum-value-added #/definitions/Item/properties/b',
-      'request-parameter-type-changed #/paths/~1items/post/parameters/0',
+      // integer → string: a parameter is text on the wire, and any string covers the integers (issue 8 item 7).
+      'request-parameter-type-widened #/paths/~1items/post/parameters/0',
       'component-schema-removed #/definitions/Spare',
     ]);
     expect(diffSpecs(old, old).changes).toEqual([]);

@@ -95,7 +95,8 @@ describe('slurm-like v0.0.40 → masked v0.0.41', () => {
   });
 
   it('v41-09: update_time parameter type string → integer on GET jobs only', () => {
-    const c = check('request-parameter-type-changed');
+    // A query parameter is text on the wire: digits are strings too, so fewer strings are accepted (issue 8 item 7).
+    const c = check('request-parameter-type-narrowed');
     expect(c.level).toBe('breaking');
     expect(ops(c)).toEqual(['GET /slurm/v0.0.40/jobs']);
     expect(c.message).toContain('string to integer');

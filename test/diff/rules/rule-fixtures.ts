@@ -24,7 +24,8 @@ const arr = (extra: JsonObject = {}): JsonObject => ({ type: 'array', items: { t
 
 /** Old and new `Thing` for every schema rule, by the id without its context prefix. */
 const SCHEMA_SNIPPETS: Record<string, Snippet> = {
-  'type-changed': [str, { type: 'boolean' }],
+  // integer and boolean share no text either (parameters and headers are compared as text).
+  'type-changed': [int, { type: 'boolean' }],
   'type-widened': [int, { type: 'number' }],
   'type-narrowed': [{ type: 'number' }, int],
   'nullable-set': [str, { type: 'string', nullable: true }],
@@ -95,9 +96,10 @@ const SCHEMA_SNIPPETS: Record<string, Snippet> = {
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B' } } }),
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
   ],
+  // A and B are alike (a mapping to a look-alike is no change): the value now selects the base schema itself.
   'discriminator-mapping-changed': [
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
-    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/B' } } }),
+    obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/Thing' } } }),
   ],
 };
 
@@ -119,6 +121,20 @@ for (const [what, { keyword, base, low, high }] of Object.entries(LIMITS)) {
   SCHEMA_SNIPPETS[`${what}-set`] = [base, at(low)];
   SCHEMA_SNIPPETS[`${what}-removed`] = [at(low), base];
 }
+
+// issue 8 semantic levels (items 3, 6, 7): snippets that depend on the direction.
+/** The flag that hides a property in a context: readOnly in requests, writeOnly in responses. */
+const hiding = (ctx: SchemaCtx): string => (ctx === 'request' || ctx === 'parameter' ? 'readOnly' : 'writeOnly');
+const CTX_SNIPPETS: Record<string, (ctx: SchemaCtx) => Snippet> = {
+  'property-shown': (ctx) => [obj({ id: str, note: { type: 'string', [hiding(ctx)]: true } }), obj({ id: str, note: str })],
+  'required-property-shown': (ctx) => [
+    obj({ id: str, note: { type: 'string', [hiding(ctx)]: true } }, { required: ['note'] }),
+    obj({ id: str, note: str }, { required: ['note'] }),
+  ],
+  'one-of-branch-added-overlapping': () => [{ oneOf: [str, int] }, { oneOf: [str, int, { type: 'string', format: 'uuid' }] }],
+  'property-hidden': (ctx) => [obj({ id: str, note: str }), obj({ id: str, note: { type: 'string', [hiding(ctx)]: true } })],
+};
+// end issue 8 semantic levels
 
 export const schemaSnippetFor = (what: string): Snippet | undefined => SCHEMA_SNIPPETS[what];
 
@@ -293,6 +309,9 @@ const EDITS: Record<string, [Edit, Edit]> = {
   'endpoint-security-requirement-removed': [(s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), () => {}],
   'endpoint-security-scope-added': [(s) => (listItems(s).security = [{ oauth: ['items:read'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }])],
   'endpoint-security-scope-removed': [(s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read'] }])],
+  // issue 8 semantic levels (item 7): an alternative that needs one more scheme.
+  'endpoint-security-requirement-scheme-added': [(s) => (listItems(s).security = [{ apiKey: [] }]), (s) => (listItems(s).security = [{ apiKey: [], bearer: [] }])],
+  'api-security-requirement-scheme-added': [() => {}, (s) => (s.security = [{ apiKey: [], bearer: [] }])],
   'api-security-set': [(s) => delete s.security, () => {}],
   'api-security-removed': [() => {}, (s) => delete s.security],
   'api-security-requirement-added': [() => {}, (s) => s.security.push({ bearer: [] })],
@@ -342,7 +361,7 @@ export function fixtureFor(id: string): RuleFixture | undefined {
   for (const ctx of SCHEMA_CTXS) {
     const prefix = `${CTX_PREFIX[ctx]}-`;
     if (!id.startsWith(prefix)) continue;
-    const snippet = SCHEMA_SNIPPETS[id.slice(prefix.length)];
+    const snippet = SCHEMA_SNIPPETS[id.slice(prefix.length)] ?? CTX_SNIPPETS[id.slice(prefix.length)]?.(ctx);
     // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
     if (snippet) return { old: schemaSpec(ctx, snippet[0]), new: schemaSpec(ctx, snippet[1]) };
   }
