@@ -17,6 +17,7 @@ export interface GlobalArgs {
   debug?: boolean;
   'follow-symlinks'?: boolean;
   'allow-commands'?: boolean;
+  'max-bytes'?: number;
 }
 
 /** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins. */
@@ -39,6 +40,10 @@ export interface CommandContext {
 }
 
 export function contextFor(args: GlobalArgs): CommandContext {
+  const maxBytes = args['max-bytes'];
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
+    throw new SpecdriftError(`--max-bytes must be a positive whole number of bytes, not ${maxBytes}`, ExitCode.usage, { hint: 'e.g. --max-bytes 536870912 for 512 MiB' });
+  }
   let config: LoadedConfig | undefined;
   const getConfig = () => (config ??= loadConfig(args.config));
   let headers: Record<string, string> | undefined;
@@ -53,6 +58,7 @@ export function contextFor(args: GlobalArgs): CommandContext {
     config: getConfig(),
     headers: headersForUrls,
     allowCommands: args['allow-commands'] === true,
+    maxBytes: args['max-bytes'],
     timeoutMs: args.timeout !== undefined ? args.timeout * 1000 : undefined,
     noCache: args.cache === false,
     cacheDir: args['cache-dir'],

@@ -27,6 +27,7 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .option('cache', { type: 'boolean', default: true, describe: 'reuse generated (cmd:) specs; --no-cache to regenerate', global: true })
     .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
+    .option('max-bytes', { type: 'number', describe: 'largest spec a URL may send, in bytes (default 268435456 = 256 MiB)', global: true })
     .option('allow-commands', { type: 'boolean', default: false, describe: 'run cmd: sources from a config you have not trusted (CI; also SPECDRIFT_ALLOW_COMMANDS=1; see specdrift trust)', global: true })
     .option('follow-symlinks', { type: 'boolean', default: false, describe: 'let -o write to the file a symbolic link points at (refused otherwise)', global: true })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors', global: true })
@@ -72,6 +73,13 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       return err.exitCode;
     }
     const e = err as Error;
+    // Every walker recurses along the document; a document (or $ref chain) deeper than the stack allows is the
+    // input's problem, not a bug: say so with the input's exit code.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      process.stderr.write(`${bin}: the input nests too deeply to process (maximum call stack exceeded) — flatten the document or break the $ref chain\n`);
+      if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+      return ExitCode.parse;
+    }
     process.stderr.write(`${bin}: internal error: ${e?.message ?? String(err)}${debug ? '' : ' (run with --debug for details, and please report it)'}\n`);
     if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
     return ExitCode.internal;

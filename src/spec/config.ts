@@ -103,7 +103,14 @@ export function loadConfig(explicitPath?: string, cwd = process.cwd()): LoadedCo
     throw new SpecdriftError(`config file ${path} does not exist`, ExitCode.config, { hint: 'check --config' });
   }
   const text = readFileSync(path, 'utf8');
-  const { value } = parseSpecText(text, path, path);
+  let value: unknown;
+  try {
+    ({ value } = parseSpecText(text, path, path));
+  } catch (err) {
+    // A malformed config is a config error (exit 9), like an invalid one, not a spec parse error.
+    if (err instanceof SpecdriftError) throw new SpecdriftError(err.message, ExitCode.config, { hint: 'fix the config file (docs/config.md)' });
+    throw err;
+  }
   const validate = configValidator();
   if (!validate(value)) {
     const e = validate.errors![0];

@@ -1,4 +1,5 @@
 import { ExitCode, SpecdriftError } from '../errors.js';
+import { decodeSpecBytes } from './decode.js';
 
 export interface FetchOptions {
   /** Extra request headers, e.g. `X-SLURM-USER-TOKEN: …`. Sent to the origin host only. */
@@ -8,7 +9,11 @@ export interface FetchOptions {
   /** Retries after a connection error (not after an HTTP error status). */
   retries?: number;
   maxRedirects?: number;
+  /** Largest body accepted, in bytes (default 256 MiB): a server that never stops sending cannot fill memory. */
+  maxBytes?: number;
 }
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface FetchedText {
   text: string;
@@ -37,6 +42,35 @@ export function parseHeaders(lines: readonly string[]): Record<string, string> {
 function describeNetworkError(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (err as Error).message;
+}
+
+/** The body, read chunk by chunk so that reading stops at `maxBytes` (the timeout signal covers the whole read). */
+async function readBody(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const tooLarge = () =>
+    new SpecdriftError(`${url}: the body is larger than ${maxBytes} bytes`, ExitCode.network, { hint: 'raise --max-bytes if this spec really is that large' });
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof SpecdriftError) throw err;
+    const name = (err as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new SpecdriftError(`${url}: the body did not arrive in time`, ExitCode.network, { hint: 'raise --timeout' });
+    throw new SpecdriftError(`${url}: connection failed while reading the body (${describeNetworkError(err)})`, ExitCode.network);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -85,12 +119,7 @@ export async function fetchSpecText(url: string, opts: FetchOptions = {}): Promi
       throw new SpecdriftError(`${current}: HTTP ${response.status} ${response.statusText}`.trimEnd(), ExitCode.network, { hint });
     }
     const contentType = response.headers.get('content-type') ?? '';
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (err) {
-      throw new SpecdriftError(`${current}: connection failed while reading the body (${describeNetworkError(err)})`, ExitCode.network);
-    }
+    const text = decodeSpecBytes(await readBody(response, current, opts.maxBytes ?? DEFAULT_MAX_BYTES), current);
     if (/text\/html/i.test(contentType)) {
       throw new SpecdriftError(`${current}: got an HTML page (content-type ${contentType}), not an OpenAPI document`, ExitCode.network, {
         hint: 'point at the raw spec (e.g. …/openapi.json), not at a documentation UI or a login page',

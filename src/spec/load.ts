@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { decodeSpecBytes } from './decode.js';
 import { resolve } from 'node:path';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { FileCache, cacheKey, defaultCacheDir } from './cache.js';
@@ -15,6 +16,8 @@ export interface LoadOptions {
   config?: LoadedConfig;
   /** Headers for URL sources; a function is called only when a URL is fetched (config `${VAR}`s expand then). */
   headers?: Record<string, string> | (() => Record<string, string>);
+  /** Largest body a URL source may send (default 256 MiB; --max-bytes). */
+  maxBytes?: number;
   /** Run `cmd:` sources that come from an untrusted config (--allow-commands; also SPECDRIFT_ALLOW_COMMANDS=1). */
   allowCommands?: boolean;
   /** The source string itself was written in this config (e.g. `clients.specs`), not typed by the user. */
@@ -50,7 +53,15 @@ async function readStdin(stdin: NodeJS.ReadableStream | string): Promise<string>
   }
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeSpecBytes(Buffer.concat(chunks), '<stdin>');
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -105,7 +116,7 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   if (source === '-' || source === STDIN_SOURCE) return { text: await readStdin(opts.stdin ?? process.stdin), kind: 'stdin', resolved: '<stdin>' };
   if (/^https?:\/\//i.test(source)) {
     const headers = typeof opts.headers === 'function' ? opts.headers() : opts.headers;
-    const { text, finalUrl } = await fetchSpecText(source, { headers, timeoutMs: opts.timeoutMs });
+    const { text, finalUrl } = await fetchSpecText(source, { headers, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
     return { text, kind: 'url', resolved: finalUrl, nameHint: new URL(finalUrl).pathname };
   }
   if (source.startsWith('git:')) {
@@ -127,7 +138,10 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   const path = source.startsWith('file:') ? source.slice(5) : source;
   const absolute = resolve(cwd, path);
   if (await isFile(absolute)) {
-    return { text: await readFile(absolute, 'utf8'), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
+    return { text: decodeSpecBytes(await readFile(absolute), absolute), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
+  }
+  if (await isDirectory(absolute)) {
+    throw new SpecdriftError(`${absolute} is a directory, not a spec file`, ExitCode.sourceNotFound, { hint: 'give the path of the spec file inside it' });
   }
   const version = depth === 0 ? resolveVersionSource(source, config()) : undefined;
   if (version) {

@@ -1,0 +1,104 @@
+/** Inputs a careless user or a hostile server hands over: each gets one clear error, or is accepted when harmless. */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/errors.js';
+import { loadConfig } from '../../src/spec/config.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { cliAsync } from '../helpers/cli.js';
+import { rejection } from '../helpers/errors.js';
+
+const tiny = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} });
+const dir = mkdtempSync(join(tmpdir(), 'specdrift-hygiene-'));
+const file = (name: string, bytes: Buffer | string) => {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+describe('text encodings and file kinds', () => {
+  it('accepts a UTF-8 byte-order mark, and UTF-16 with its byte-order mark', async () => {
+    expect((await loadSpec(file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tiny)])))).doc.openapi).toBe('3.0.3');
+    expect((await loadSpec(file('u16le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tiny, 'utf16le')])))).doc.openapi).toBe('3.0.3');
+  });
+
+  it('refuses UTF-16 without a byte-order mark and bytes that are not UTF-8, each with its own line (exit 4)', async () => {
+    const u16 = await rejection(loadSpec(file('u16.json', Buffer.from(tiny, 'utf16le'))));
+    expect(u16.exitCode).toBe(ExitCode.parse);
+    expect(u16.message).toMatch(/looks like UTF-16 without a byte-order mark/);
+    const latin1 = await rejection(loadSpec(file('latin1.yaml', Buffer.from('openapi: 3.0.3\ninfo: {title: "caf\xe9", version: "1"}\npaths: {}\n', 'latin1'))));
+    expect(latin1.exitCode).toBe(ExitCode.parse);
+    expect(latin1.message).toMatch(/not UTF-8 \(invalid byte 0xe9 at offset 33\)/);
+  });
+
+  it('a directory given as a spec says so (exit 3)', async () => {
+    const sub = join(dir, 'specs');
+    mkdirSync(sub);
+    const err = await rejection(loadSpec(sub));
+    expect(err.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(err.message).toBe(`${sub} is a directory, not a spec file`);
+  });
+
+  it('a malformed config is a config error (exit 9), like an invalid one', () => {
+    const path = file('specdrift.config.json', '{ "versions": ');
+    expect(() => loadConfig(path)).toThrow(expect.objectContaining({ exitCode: ExitCode.config }));
+  });
+});
+
+describe('URL bodies are capped', () => {
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/endless') {
+        // Sends until the client goes away; bounded by the client's cap (and by 64 MiB here, whatever happens).
+        let sent = 0;
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          while (sent < 64 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+          if (sent >= 64 * 1024 * 1024) res.end();
+        };
+        res.on('drain', () => {
+          sent += chunk.length;
+          pump();
+        });
+        res.on('close', () => res.removeAllListeners('drain'));
+        res.write('{"openapi": "3.0.3", "x": "');
+        pump();
+      } else res.end(tiny);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('stops reading at --max-bytes with one line (exit 5); a small spec still loads', async () => {
+    const err = await rejection(loadSpec(`${base}/endless`, { maxBytes: 1024 * 1024 }));
+    expect(err.exitCode).toBe(ExitCode.network);
+    expect(err.message).toBe(`${base}/endless: the body is larger than 1048576 bytes`);
+    expect((await loadSpec(`${base}/small`, { maxBytes: 1024 })).doc.openapi).toBe('3.0.3');
+    const r = await cliAsync(['fetch', `${base}/small`, '--max-bytes', '-3']);
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.stderr).toMatch(/--max-bytes must be a positive whole number/);
+  });
+});
+
+describe('nesting deeper than the stack', () => {
+  it('an allOf/$ref chain thousands deep is the input\'s exit code (4) with one line, not an internal error', async () => {
+    const schemas: Record<string, object> = {};
+    for (let i = 0; i < 3000; i++) schemas[`A${i}`] = { allOf: [{ $ref: `#/components/schemas/A${i + 1}` }], properties: { [`p${i}`]: { type: 'string' } } };
+    const spec = (type: string) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { get: { responses: { 200: { description: 'd', content: { 'application/json': { schema: { $ref: '#/components/schemas/A0' } } } } } } } },
+      components: { schemas: { ...schemas, A3000: { type: 'object', properties: { z: { type } } } } },
+    });
+    const r = await cliAsync(['diff', file('chain-a.json', JSON.stringify(spec('string'))), file('chain-b.json', JSON.stringify(spec('integer')))]);
+    expect(r.code).toBe(ExitCode.parse);
+    expect(r.stderr).toMatch(/^specdrift: the input nests too deeply to process/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
