@@ -2,6 +2,7 @@
 import type { Json, JsonObject } from '../../spec/types.js';
 import type { ChangeSide, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
+import type { DeprecationPolicy } from '../rules/deprecation.js';
 
 /** A node and its JSON pointer (no leading `#`) in its own document. */
 export interface Located {
@@ -72,6 +73,8 @@ export interface SchemaCheckInput {
   emit(rule: SchemaRule, e: EmitInput): void;
   /** oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure). */
   unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[] };
+  /** When removing a deprecated property is retiring it as announced. */
+  deprecation: DeprecationPolicy;
 }
 
 export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';
@@ -101,6 +104,7 @@ export type Emit = (def: RuleDef, e: EmitInput) => void;
 export interface OperationSide {
   /** Upper case. */
   method: string;
+  /** The path template, or the webhook's name. */
   path: string;
   op: Located;
   pathItem: Located;
