@@ -49,11 +49,15 @@ export interface DiffSchemasOptions {
   direction?: 'request' | 'response' | 'both';
   oldSource?: string;
   newSource?: string;
+  /** The deprecation policy, as for diffSpecs. */
+  now?: Date;
+  deprecationDays?: number;
+  deprecatedSince?: Date;
 }
 
 /** Compares one selected schema with another (`--select`), `$ref`s resolved against their own documents. */
 export function diffSchemas(oldSchema: JsonObject, newSchema: JsonObject, opts: DiffSchemasOptions): DiffReport {
-  const run = new DiffRun(opts.oldRoot, opts.newRoot, { now: new Date() });
+  const run = new DiffRun(opts.oldRoot, opts.newRoot, { now: opts.now ?? new Date(), days: opts.deprecationDays, since: opts.deprecatedSince });
   const locate = (root: JsonObject, schema: JsonObject, pointer: string, side: string) => {
     const atPointer = resolvePointer(root, pointer);
     if (atPointer !== undefined && !isObject(atPointer)) {
