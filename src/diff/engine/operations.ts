@@ -157,7 +157,7 @@ function diffSection(run: DiffRun, section: 'paths' | 'webhooks'): void {
         old: { pointer: `/${section}` },
         new: { value: { summary: typeof n.op.node.summary === 'string' ? n.op.node.summary : null } },
       });
-      sunsetInvalid(emit, endpointSunsetInvalid, undefined, n.op, '');
+      sunsetInvalid(emit, endpointSunsetInvalid, undefined, n.op, '', label(n));
     } else if (o) {
       const i = run.addOperation(opRef(o));
       const { def, why } = removalRule(o.op.node, run.deprecation);
@@ -168,7 +168,7 @@ function diffSection(run: DiffRun, section: 'paths' | 'webhooks'): void {
         old: { value: { deprecated: o.op.node.deprecated === true, sunset: (o.op.node['x-sunset'] as string | undefined) ?? null } },
         new: { pointer: `/${section}` },
       });
-      sunsetInvalid(emit, endpointSunsetInvalid, o.op, undefined, '');
+      sunsetInvalid(emit, endpointSunsetInvalid, o.op, undefined, '', label(o));
     }
   }
 }
@@ -177,14 +177,14 @@ function diffSection(run: DiffRun, section: 'paths' | 'webhooks'): void {
  * A malformed x-sunset on something that appeared or disappeared (changes in place are the checks' job):
  * reported on both sides alike, so diff(b, a) mirrors diff(a, b).
  */
-function sunsetInvalid(emit: Emit, def: RuleDef, old: Located | undefined, neu: Located | undefined, detail: string): void {
+function sunsetInvalid(emit: Emit, def: RuleDef, old: Located | undefined, neu: Located | undefined, detail: string, what: string): void {
   const at = (old ?? neu) as Located;
   const value = sunsetValue(at.node);
   if (!isInvalidSunset(value)) return;
   const side = { pointer: `${at.ptr}/${SUNSET_KEYS.find((k) => at.node[k] !== undefined)}`, value };
   emit(def, {
     detail,
-    message: `${old ? 'the removed' : 'the added'} element's x-sunset ${JSON.stringify(value)} is not an RFC 3339 date (YYYY-MM-DD) or date-time`,
+    message: `${what} (${old ? 'removed' : 'added'}): x-sunset ${JSON.stringify(value)} is not an RFC 3339 date (YYYY-MM-DD) or date-time`,
     ...(old ? { old: side } : { new: side }),
   });
 }
@@ -230,7 +230,7 @@ function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): v
       old: { pointer: o.op.ptr },
       new: { pointer: np.at.ptr, value: np.at.node },
     });
-    sunsetInvalid(emit, requestParameterSunsetInvalid, undefined, np.at, key);
+    sunsetInvalid(emit, requestParameterSunsetInvalid, undefined, np.at, key, `${np.in} parameter '${np.name}'`);
   }
   for (const [key, op] of oParams) {
     if (nParams.has(key)) continue;
@@ -241,7 +241,7 @@ function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): v
       old: { pointer: op.at.ptr, value: op.at.node },
       new: { pointer: n.op.ptr },
     });
-    sunsetInvalid(emit, requestParameterSunsetInvalid, op.at, undefined, key);
+    sunsetInvalid(emit, requestParameterSunsetInvalid, op.at, undefined, key, `${op.in} parameter '${op.name}'`);
   }
 
   compareRequestBody(run, o, n, emit, schema);

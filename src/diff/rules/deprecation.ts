@@ -70,10 +70,10 @@ export function removalVerdict(node: JsonObject, policy: DeprecationPolicy): Rem
       ? { kind: 'retired', why: `x-sunset ${String(raw)} has passed` }
       : { kind: 'early', why: `before its x-sunset ${String(raw)}` };
   }
-  const bad = raw === undefined ? '' : ` (its x-sunset ${JSON.stringify(raw)} is not a date)`;
+  const bad = raw === undefined ? '' : `; its x-sunset ${JSON.stringify(raw)} is not a date`;
   if (policy.days === undefined) return { kind: 'retired', why: `deprecated${bad}` };
   if (policy.since === undefined) {
-    return { kind: 'early', why: `deprecated for an unknown time${bad}: --deprecation-days ${policy.days} needs --deprecated-since DATE` };
+    return { kind: 'early', why: `deprecated for an unknown time: --deprecation-days ${policy.days} needs --deprecated-since DATE${bad}` };
   }
   const elapsed = Math.floor((policy.now.getTime() - policy.since.getTime()) / DAY_MS);
   return elapsed >= policy.days
