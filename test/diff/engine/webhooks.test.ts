@@ -141,3 +141,15 @@ describe('direction inside a webhook', () => {
     expect(levels(diffSpecs(asHook, put))).toEqual(['webhook-removed breaking', 'webhook-added info']);
   });
 });
+
+describe('--exclude-extension on webhooks', () => {
+  it('a webhook operation marked x-internal neither appears nor disappears', async () => {
+    const { excludeMarked } = await import('../../../src/spec/filter.js');
+    const internal = structuredClone(newSpec) as { webhooks: Record<string, { post: JsonObject }> };
+    internal.webhooks.petFound.post['x-internal'] = true;
+    const ids = (o: JsonObject, n: JsonObject) => diffSpecs(excludeMarked(o, ['x-internal']), excludeMarked(n, ['x-internal']), { now: NOW }).changes.map((c) => c.id);
+    expect(ids(oldSpec, newSpec)).toContain('webhook-added');
+    expect(ids(oldSpec, internal as JsonObject)).not.toContain('webhook-added');
+    expect(ids(oldSpec, internal as JsonObject)).toHaveLength(9);
+  });
+});
