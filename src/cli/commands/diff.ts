@@ -75,7 +75,7 @@ function builder(flavour: Flavour) {
       .option('exclude-extension', { type: 'string', array: true, describe: 'ignore paths, operations, properties and components marked with this x- extension (x-internal)' })
       .option('deprecation-days', {
         type: 'string',
-        describe: 'removing something deprecated without x-sunset is info only after N days since --deprecated-since (else breaking)',
+        describe: 'deprecated parts without x-sunset may go (info) only N days after --deprecated-since; earlier is a removal before sunset',
       })
       .option('deprecated-since', { type: 'string', describe: 'RFC 3339 date the old spec was released: what it deprecates counts as deprecated since then' })
       .conflicts('select', ['select-old', 'select-new'])
