@@ -153,3 +153,27 @@ describe('--exclude-extension on webhooks', () => {
     expect(ids(oldSpec, internal as JsonObject)).toHaveLength(9);
   });
 });
+
+describe('webhook rule ids', () => {
+  it('every operation-level paths rule has a webhook variant (security and path-template renames do not apply)', async () => {
+    const { ALL_RULES, OTHER_RULE_DEFS } = await import('../../../src/diff/rules/index.js');
+    const { webhookIdOf } = await import('../../../src/diff/rules/webhook.js');
+    const ids = new Set(ALL_RULES.map((r) => r.id));
+    const missing = OTHER_RULE_DEFS.filter((r) => r.section === 'paths' && !r.id.startsWith('endpoint-security-') && r.id !== 'request-path-parameter-renamed')
+      .map((r) => r.id)
+      .filter((id) => !ids.has(webhookIdOf(id)));
+    expect(missing, 'add a row to src/diff/rules/webhook.ts for each').toEqual([]);
+    // Hand-picked levels where the flip matters.
+    const level = (id: string) => ALL_RULES.find((r) => r.id === id)?.level;
+    expect(level('webhook-removed')).toBe('breaking');
+    expect(level('webhook-request-required-parameter-added')).toBe('info');
+    expect(level('webhook-request-parameter-required-removed')).toBe('warning');
+    expect(level('webhook-request-body-removed')).toBe('breaking');
+    expect(level('webhook-response-header-required-added')).toBe('breaking');
+    expect(level('webhook-response-required-header-removed')).toBe('info');
+    expect(level('webhook-request-property-removed')).toBe('breaking');
+    expect(level('webhook-response-property-removed')).toBe('warning');
+    expect(level('webhook-response-required-property-added')).toBe('breaking');
+    expect(level('webhook-request-required-property-added')).toBe('info');
+  });
+});
