@@ -11,8 +11,10 @@ export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
 /** An operation as the diff keys it: method + path template (path-parameter names normalised, version masked). */
 export interface OperationRef {
   method: string; // upper case: GET, POST, …
-  path: string; // as written in the (masked) new spec, or the old one when removed
+  path: string; // as written in the (masked) new spec, or the old one when removed; a webhook's name
   operationId?: string;
+  /** A 3.1 webhook (sent by the API to subscribers): `path` is then the webhook's name. */
+  webhook?: true;
 }
 
 /** One side of a change: a JSON pointer into that side's document, and the value there (omitted when absent). */

@@ -15,7 +15,8 @@ import { select, type Selection } from '../spec/select.js';
 import { locateInReferencedFiles } from './external-locations.js';
 import { diffOperationSelection, type OperationPart } from './selection.js';
 import { tokensFromPointer } from '../spec/refs.js';
-import { isHttpMethod, isObject, type JsonObject, type LoadedSpec } from '../spec/types.js';
+import { isHttpMethod, isObject, type Json, type JsonObject, type LoadedSpec } from '../spec/types.js';
+import { parseRfc3339 } from '../diff/rules/deprecation.js';
 
 export interface DiffPipelineOptions {
   /** `auto` (default): mask when the two specs carry different version tags; `off`; or `FROM:TO`. */
@@ -33,6 +34,12 @@ export interface DiffPipelineOptions {
   excludeRules?: string[];
   includePaths?: string[];
   excludePaths?: string[];
+  /** `--deprecation-days N` (a whole number ≥ 0, as typed); overrides the config's `deprecationDays`. */
+  deprecationDays?: string | number;
+  /** `--deprecated-since DATE` (RFC 3339 date or date-time); overrides the config's `deprecatedSince`. */
+  deprecatedSince?: string;
+  /** "Today" for x-sunset and --deprecation-days (tests); default now. */
+  now?: Date;
   config?: LoadedConfig;
 }
 
@@ -112,6 +119,37 @@ function selectionKind(pointer: string): SelectionKind {
   return { kind: 'schema' };
 }
 
+/**
+ * The deprecation policy from the command line (usage errors) or the config file (config errors):
+ * `--deprecation-days` / `deprecationDays` and `--deprecated-since` / `deprecatedSince`.
+ */
+function deprecationPolicy(opts: DiffPipelineOptions): { deprecationDays?: number; deprecatedSince?: Date } {
+  const config = (opts.config?.config ?? {}) as Record<string, unknown>;
+  const where = opts.config?.path ?? 'config';
+  const out: { deprecationDays?: number; deprecatedSince?: Date } = {};
+  const days = opts.deprecationDays ?? config.deprecationDays;
+  if (days !== undefined) {
+    const text = String(days).trim();
+    if (!/^\d+$/.test(text)) {
+      const what = opts.deprecationDays !== undefined ? `bad --deprecation-days "${text}"` : `${where}: bad deprecationDays ${JSON.stringify(days)}`;
+      throw new SpecdriftError(what, opts.deprecationDays !== undefined ? ExitCode.usage : ExitCode.config, { hint: 'give a whole number of days ≥ 0, e.g. --deprecation-days 90' });
+    }
+    out.deprecationDays = Number(text);
+  }
+  const since = opts.deprecatedSince ?? config.deprecatedSince;
+  if (since !== undefined) {
+    const date = parseRfc3339(since as Json);
+    if (date === undefined) {
+      const what = opts.deprecatedSince !== undefined ? `bad --deprecated-since "${String(since)}"` : `${where}: bad deprecatedSince ${JSON.stringify(since)}`;
+      throw new SpecdriftError(what, opts.deprecatedSince !== undefined ? ExitCode.usage : ExitCode.config, {
+        hint: 'give an RFC 3339 date (2025-06-30) or date-time (2025-06-30T12:00:00Z): the day the old spec was released',
+      });
+    }
+    out.deprecatedSince = date;
+  }
+  return out;
+}
+
 /** Run the whole diff. Throws SpecdriftError for anything the user can fix. */
 export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, opts: DiffPipelineOptions = {}): Promise<DiffPipelineResult> {
   const notes: string[] = [];
@@ -128,6 +166,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     newDoc = excludeMarked(newDoc, opts.excludeExtensions);
   }
   const sources = { oldSource: oldSpec.source, newSource: newSpec.source };
+  const engine = { ...sources, ...deprecationPolicy(opts), ...(opts.now ? { now: opts.now } : {}) };
 
   let report: DiffReport;
   let patch: JsonPatchOp[] | undefined;
@@ -141,12 +180,12 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
       const { structuralDiff } = await import('../diff/engine/structural.js'); // jsondiffpatch: loaded on use
       ({ report, patch } = structuralDiff(wrap(oldSel.value), wrap(newSel.value), sources));
     } else if (oldSel.pointer === '#' && newSel.pointer === '#') {
-      report = diffSpecs(oldDoc, newDoc, sources); // `.` or `#/`: the whole document, not a schema
+      report = diffSpecs(oldDoc, newDoc, engine); // `.` or `#/`: the whole document, not a schema
     } else if (oldKind.kind === 'operation-part' && newKind.kind === 'operation-part') {
       if ((oldKind.method === undefined) !== (newKind.method === undefined) || oldKind.keep !== newKind.keep) {
         throw usageError('the old and new selections are different kinds of thing', 'select the same part (path, operation, response, …) on both sides');
       }
-      report = diffOperationSelection(oldDoc, newDoc, oldKind, newKind, sources);
+      report = diffOperationSelection(oldDoc, newDoc, oldKind, newKind, engine);
     } else {
       if (!isObject(oldSel.value) || !isObject(newSel.value)) {
         throw new SpecdriftError(`--select must name a schema, path, operation or response (got ${typeof (isObject(oldSel.value) ? newSel.value : oldSel.value)})`, ExitCode.usage);
@@ -158,7 +197,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
         oldPointer: oldSel.pointer.replace(/^#/, ''),
         newPointer: newSel.pointer.replace(/^#/, ''),
         direction,
-        ...sources,
+        ...engine,
       });
     }
     report.select = { old: oldSel.pointer, new: newSel.pointer };
@@ -166,7 +205,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     const { structuralDiff } = await import('../diff/engine/structural.js');
     ({ report, patch } = structuralDiff(oldDoc, newDoc, sources));
   } else {
-    report = diffSpecs(oldDoc, newDoc, sources);
+    report = diffSpecs(oldDoc, newDoc, engine);
   }
   if (plan) report.mask = { from: `v${plan.from}`, to: `v${plan.to}` };
   report = locateInReferencedFiles(report, oldSpec.externalRefs, newSpec.externalRefs, plan ? (t) => maskText(t, plan.from, plan.to) : undefined);

@@ -73,6 +73,9 @@ const configSchema = {
     headers: { type: 'object', additionalProperties: { type: 'string' } },
     severity: { type: 'object', additionalProperties: { type: 'string', enum: ['breaking', 'warning', 'info', 'off'] } },
     accept: { type: 'array', items: { type: 'string' } },
+    // The diff's deprecation policy (docs/diff.md): checked further (date syntax) by the diff pipeline.
+    deprecationDays: { type: 'integer', minimum: 0 },
+    deprecatedSince: { type: 'string' },
     // Committed generated clients (`specdrift clients generate|check`, docs/compat.md).
     clients: {
       type: 'object',

@@ -6,7 +6,7 @@ const marked = (node: Json | undefined, extensions: readonly string[]): boolean 
 
 /**
  * Drop every part of a spec marked with one of the given `x-` extensions (`x-internal: true`, `x-beta: true`):
- * path items, operations, parameters, schema properties (and the name in `required`), and components.
+ * path items, operations (of paths and webhooks), parameters, schema properties (and the name in `required`), and components.
  * Runs before the diff on both sides, so hidden parts neither appear nor disappear in a report.
  */
 export function excludeMarked(doc: JsonObject, extensions: readonly string[]): JsonObject {
@@ -28,16 +28,22 @@ export function excludeMarked(doc: JsonObject, extensions: readonly string[]): J
     }
     return out;
   };
-  const paths: JsonObject = {};
-  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
-    if (marked(item, extensions) || !isObject(item)) continue;
-    const kept: JsonObject = {};
-    for (const [key, op] of Object.entries(item)) if (!(isHttpMethod(key) && marked(op, extensions))) kept[key] = op;
-    if (Object.keys(kept).some(isHttpMethod)) paths[path] = kept;
-  }
+  // Path items and operations; the same for 3.1 webhooks (keyed by name).
+  const operations = (items: Json | undefined): JsonObject => {
+    const out: JsonObject = {};
+    for (const [path, item] of Object.entries(isObject(items) ? items : {})) {
+      if (marked(item, extensions) || !isObject(item)) continue;
+      const kept: JsonObject = {};
+      for (const [key, op] of Object.entries(item)) if (!(isHttpMethod(key) && marked(op, extensions))) kept[key] = op;
+      if (Object.keys(kept).some(isHttpMethod) || typeof kept.$ref === 'string') out[path] = kept;
+    }
+    return out;
+  };
+  const paths = operations(doc.paths);
+  const webhooks: JsonObject = isObject(doc.webhooks) ? { webhooks: operations(doc.webhooks) } : {};
   const components: JsonObject = {};
   for (const [kind, group] of Object.entries(isObject(doc.components) ? doc.components : {})) {
     components[kind] = isObject(group) ? Object.fromEntries(Object.entries(group).filter(([, v]) => !marked(v, extensions))) : group;
   }
-  return prune({ ...doc, paths, ...(isObject(doc.components) ? { components } : {}) }) as JsonObject;
+  return prune({ ...doc, paths, ...webhooks, ...(isObject(doc.components) ? { components } : {}) }) as JsonObject;
 }

@@ -176,3 +176,55 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.41
     expect(compact.stdout).toMatch(/schema-property-removed .*optional property 'allocation_nodes', 'array', .*'working_directory' removed {2}\[\d+ changes\]/);
   });
 });
+
+// issue 8 item 8: the deprecation policy from the command line and the config file.
+describe('diff --deprecation-days / --deprecated-since (fixtures/deprecation)', () => {
+  const OLD = 'fixtures/deprecation/old.yaml';
+  const NEW = 'fixtures/deprecation/new.yaml';
+  const idOf = (stdout: string, location: string) =>
+    (JSON.parse(stdout).changes as { id: string; location: string }[]).filter((c) => c.location === location).map((c) => c.id);
+
+  it('a grace period that is over (or not) decides the removal of what has no x-sunset', () => {
+    const over = cli(['diff', OLD, NEW, '-f', 'json', '--deprecation-days', '30', '--deprecated-since', '2000-01-01']);
+    expect(over.code).toBe(0);
+    expect(idOf(over.stdout, 'GET /pets/{id}')).toEqual(['endpoint-removed-deprecated']);
+    const ahead = cli(['diff', OLD, NEW, '-f', 'json', '--deprecation-days', '30', '--deprecated-since', '2999-01-01T00:00:00Z']);
+    expect(idOf(ahead.stdout, 'GET /pets/{id}')).toEqual(['endpoint-removed-before-sunset']);
+    // No policy: deprecated is enough.
+    expect(idOf(cli(['diff', OLD, NEW, '-f', 'json']).stdout, 'GET /pets/{id}')).toEqual(['endpoint-removed-deprecated']);
+  });
+
+  it('the config file gives the same policy; the command line wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-deprecation-'));
+    const config = join(dir, 'specdrift.config.yaml');
+    writeFileSync(config, 'deprecationDays: 30\ndeprecatedSince: "2999-01-01"\n');
+    const fromConfig = cli(['diff', OLD, NEW, '-f', 'json', '--config', config]);
+    expect(idOf(fromConfig.stdout, 'GET /pets/{id}')).toEqual(['endpoint-removed-before-sunset']);
+    const overridden = cli(['diff', OLD, NEW, '-f', 'json', '--config', config, '--deprecated-since', '2000-01-01']);
+    expect(idOf(overridden.stdout, 'GET /pets/{id}')).toEqual(['endpoint-removed-deprecated']);
+    writeFileSync(config, 'deprecatedSince: "last spring"\n');
+    const bad = cli(['diff', OLD, NEW, '--config', config]);
+    expect(bad.code).toBe(9);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/bad deprecatedSince "last spring" — give an RFC 3339 date/);
+  });
+
+  it('bad values are one error line with exit 2', () => {
+    for (const [flag, value, message] of [
+      ['--deprecation-days', 'ninety', /^specdrift: bad --deprecation-days "ninety" — give a whole number of days ≥ 0/],
+      ['--deprecation-days', '-5', /^specdrift: bad --deprecation-days "-5"/],
+      ['--deprecated-since', '2025-02-30', /^specdrift: bad --deprecated-since "2025-02-30" — give an RFC 3339 date \(2025-06-30\)/],
+    ] as const) {
+      const result = cli(['diff', OLD, NEW, flag, value]);
+      expect(result.code, `${flag} ${value}`).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(message);
+    }
+  });
+
+  it('--help documents both flags', () => {
+    const help = cli(['diff', '--help']).stdout;
+    expect(help).toContain('--deprecation-days');
+    expect(help).toContain('--deprecated-since');
+  });
+});

@@ -31,8 +31,8 @@ const JOB_RESPONSE_ROWS = [
   ['warning', 'response-enum-value-added', '#/components/schemas/v0.0.40_job_state/items', 'enum value "POWER_UP_NODE" added'],
   ['warning', 'response-enum-value-added', '#/components/schemas/v0.0.40_job_state/items', 'enum value "RESV_DEL_HOLD" added'],
 ];
-/** v41-09. */
-const JOBS_PARAMETER_ROW = ['breaking', 'request-parameter-type-changed', '#/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema', 'type changed from string to integer'];
+/** v41-09. string → integer on a query parameter: fewer strings are accepted on the wire (issue 8 item 7), so "narrowed". */
+const JOBS_PARAMETER_ROW = ['breaking', 'request-parameter-type-narrowed', '#/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema', 'type narrowed from string to integer (as text on the wire)'];
 /** v41-03b, v41-05b, v41-06. */
 const SUBMIT_BODY_ROWS = [
   ['breaking', 'request-property-required-added', JOB_DESC, "property 'current_working_directory' became required"],
@@ -88,7 +88,7 @@ describe('--select on operation parts (fixtures v0.0.40 → v0.0.41, masked)', (
       sorted([
         ['warning', 'endpoint-operation-id-changed', 'operationId changed from "slurm_v0040_get_job" to "slurm_v0040_get_jobs"'],
         ['warning', 'request-parameter-removed', "path parameter 'job_id' removed"],
-        ['breaking', 'request-parameter-type-changed', 'type changed from string to integer'],
+        ['breaking', 'request-parameter-type-narrowed', 'type narrowed from string to integer (as text on the wire)'],
         ...JOB_RESPONSE_ROWS.map(([level, id, , message]) => [level, id, message]),
       ]),
     );

@@ -30,6 +30,8 @@ interface DiffArgs extends GlobalArgs {
   'exclude-path'?: string[];
   'exclude-extension'?: string[];
   compact?: boolean;
+  'deprecation-days'?: string;
+  'deprecated-since'?: string;
 }
 
 type Flavour = 'diff' | 'breaking' | 'changelog';
@@ -71,6 +73,11 @@ function builder(flavour: Flavour) {
       .option('include-path', { type: 'string', array: true, describe: 'only report changes affecting these path globs (/slurm/*/jobs)' })
       .option('exclude-path', { type: 'string', array: true, describe: 'drop changes affecting only these path globs' })
       .option('exclude-extension', { type: 'string', array: true, describe: 'ignore paths, operations, properties and components marked with this x- extension (x-internal)' })
+      .option('deprecation-days', {
+        type: 'string',
+        describe: 'deprecated parts without x-sunset may go (info) only N days after --deprecated-since; earlier is a removal before sunset',
+      })
+      .option('deprecated-since', { type: 'string', describe: 'RFC 3339 date the old spec was released: what it deprecates counts as deprecated since then' })
       .conflicts('select', ['select-old', 'select-new'])
       .check((a) => {
         if ((a['select-old'] === undefined) !== (a['select-new'] === undefined)) throw new Error('--select-old and --select-new go together (or use --select)');
@@ -79,6 +86,7 @@ function builder(flavour: Flavour) {
       })
       .example('$0 v40 v41', 'the bundled Slurm-like example specs')
       .example('$0 old.json new.json --fail-on breaking -f github', 'CI gate with PR annotations')
+      .example('$0 main.yaml pr.yaml --deprecation-days 90 --deprecated-since 2025-06-30', 'deprecated parts may go 90 days after the release that deprecated them')
       .example(`$0 v0.0.40.json v0.0.41.json --select-old '.components.schemas."v0.0.40_job"' --select-new '.components.schemas."v0.0.40_openapi_job_info_resp".properties.jobs.items'`, 'one schema, inlined in the new spec')
       .epilogue('Rule ids: specdrift rules (docs/rules.md). Formats: docs/formats.md. Exit codes: docs/exit-codes.md.');
 }
@@ -107,6 +115,8 @@ function handler(flavour: Flavour) {
       includePaths: args['include-path'],
       excludePaths: args['exclude-path'],
       excludeExtensions: args['exclude-extension'],
+      deprecationDays: args['deprecation-days'],
+      deprecatedSince: args['deprecated-since'],
       config: ctx.config,
     });
     const report = flavour === 'breaking' ? onlyBreaking(result.report) : result.report;

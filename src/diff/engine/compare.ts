@@ -7,6 +7,7 @@
 import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
+import type { DeprecationPolicy } from '../rules/deprecation.js';
 import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
 import { compareAsText, compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
@@ -48,6 +49,7 @@ export class SchemaComparer {
   constructor(
     readonly oldDoc: SpecDoc,
     readonly newDoc: SpecDoc,
+    readonly deprecation: DeprecationPolicy = { now: new Date() },
   ) {}
 
   /** Pairs compared in some direction (request, response, parameter, header): old node → new nodes. */
@@ -186,6 +188,7 @@ export class SchemaComparer {
       newView: (at) => this.newDoc.view(at),
       emit,
       unmatchedBranches: (key) => branches(key),
+      deprecation: this.deprecation,
     };
     for (const check of TYPE_CHECKS) check.check(input);
     // Plain scalars compared as text (parameters, headers): the type check said everything there is.
@@ -278,6 +281,9 @@ const HIDDEN_FLAG: Record<SchemaCtx, 'readOnly' | 'writeOnly' | undefined> = {
   response: 'writeOnly',
   header: 'writeOnly',
   schema: undefined,
+  // Webhooks flip the direction: the API writes the request (readOnly data included) and reads the response.
+  'webhook-request': 'writeOnly',
+  'webhook-response': 'readOnly',
 };
 
 /** A view without the merged allOf branches whose raw entries are in `split` (those are compared separately). */

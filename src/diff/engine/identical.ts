@@ -14,7 +14,8 @@ const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'defini
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
 const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
 
-const relevant = (key: string): boolean => !IGNORED.has(key) && !key.startsWith('x-');
+/** `x-` extensions are wording, except the sunset date the deprecation policy reads (rules/deprecation.ts). */
+const relevant = (key: string): boolean => !IGNORED.has(key) && (!key.startsWith('x-') || key === 'x-sunset' || key === 'x-sunset-date');
 
 /** A `$ref` found in both schemas at the same place, and whether it sits directly at a property (see compare.ts). */
 export interface SharedRef {

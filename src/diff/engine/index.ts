@@ -24,10 +24,14 @@ export interface DiffSpecsOptions {
   newSource?: string;
   /** "Today" for sunset dates (x-sunset); defaults to the current time. */
   now?: Date;
+  /** `--deprecation-days`: days an element without x-sunset must have been deprecated before its removal is info. */
+  deprecationDays?: number;
+  /** `--deprecated-since`: the date since which what is deprecated in the old spec counts as deprecated. */
+  deprecatedSince?: Date;
 }
 
 export function diffSpecs(oldDoc: JsonObject, newDoc: JsonObject, opts: DiffSpecsOptions = {}): DiffReport {
-  const run = new DiffRun(oldDoc, newDoc, opts.now ?? new Date());
+  const run = new DiffRun(oldDoc, newDoc, { now: opts.now ?? new Date(), days: opts.deprecationDays, since: opts.deprecatedSince });
   diffOperations(run);
   diffSecurity(run);
   diffServers(run);
@@ -45,11 +49,15 @@ export interface DiffSchemasOptions {
   direction?: 'request' | 'response' | 'both';
   oldSource?: string;
   newSource?: string;
+  /** The deprecation policy, as for diffSpecs. */
+  now?: Date;
+  deprecationDays?: number;
+  deprecatedSince?: Date;
 }
 
 /** Compares one selected schema with another (`--select`), `$ref`s resolved against their own documents. */
 export function diffSchemas(oldSchema: JsonObject, newSchema: JsonObject, opts: DiffSchemasOptions): DiffReport {
-  const run = new DiffRun(opts.oldRoot, opts.newRoot, new Date());
+  const run = new DiffRun(opts.oldRoot, opts.newRoot, { now: opts.now ?? new Date(), days: opts.deprecationDays, since: opts.deprecatedSince });
   const locate = (root: JsonObject, schema: JsonObject, pointer: string, side: string) => {
     const atPointer = resolvePointer(root, pointer);
     if (atPointer !== undefined && !isObject(atPointer)) {

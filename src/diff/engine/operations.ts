@@ -7,7 +7,8 @@ import { isObject } from '../../spec/types.js';
 import type { OperationRef } from '../model.js';
 import type { SchemaCtx } from '../rules/define.js';
 import { endpointAdded } from '../rules/endpoint-added.js';
-import { endpointDeprecationCheck } from '../rules/endpoint-deprecation.js';
+import { endpointDeprecationCheck, endpointSunsetInvalid } from '../rules/endpoint-deprecation.js';
+import { isInvalidSunset, SUNSET_KEYS, sunsetValue } from '../rules/deprecation.js';
 import { operationIdCheck } from '../rules/endpoint-operation-id.js';
 import { removalRule } from '../rules/endpoint-removed.js';
 import { endpointTagsCheck } from '../rules/endpoint-tags.js';
@@ -23,7 +24,7 @@ import { requestParameterAdded, requestRequiredParameterAdded } from '../rules/r
 import { parameterAllowEmptyValueCheck } from '../rules/request-parameter-allow-empty-value.js';
 import { parameterDeprecationCheck } from '../rules/request-parameter-deprecation.js';
 import { parameterExplodeCheck } from '../rules/request-parameter-explode.js';
-import { requestParameterRemoved } from '../rules/request-parameter-removed.js';
+import { parameterRemovalRule, parameterSunsetCheck, requestParameterSunsetInvalid } from '../rules/request-parameter-removed.js';
 import { parameterRequiredCheck } from '../rules/request-parameter-required.js';
 import { parameterStyleCheck } from '../rules/request-parameter-style.js';
 import { requestPathParameterRenamed } from '../rules/request-path-parameter-renamed.js';
@@ -43,8 +44,9 @@ import {
   responseSuccessStatusRemoved,
 } from '../rules/response-status.js';
 import type { RuleDef } from '../model.js';
+import { WEBHOOK_VARIANT } from '../rules/webhook.js';
 import { HTTP_METHODS } from '../../spec/types.js';
-import { ptrJoin, type SpecDoc } from './doc.js';
+import type { SpecDoc } from './doc.js';
 import type { DiffRun } from './run.js';
 import { compareOperationSecurity } from './security.js';
 import type { Emit, Located, OperationCheck, OperationSide, ParameterCheck, ParameterSide } from './types.js';
@@ -56,35 +58,42 @@ const PARAMETER_CHECKS: readonly ParameterCheck[] = [
   parameterExplodeCheck,
   parameterDeprecationCheck,
   parameterAllowEmptyValueCheck,
+  parameterSunsetCheck,
 ];
 
 export interface OperationEntry extends OperationSide {
-  /** `GET /jobs/{}`: the matching key. */
+  /** `GET /jobs/{}`: the matching key (`POST newPet` for a webhook). */
   key: string;
-  /** Template variable names in order of appearance. */
+  /** Template variable names in order of appearance (none for a webhook: its name is not a template). */
   pathParams: string[];
+  /** A 3.1 webhook (`path` is then the webhook's name). */
+  webhook: boolean;
 }
 
 const TEMPLATE_VAR = /\{([^}]*)\}/g;
 export const normalisePath = (path: string): string => path.replace(TEMPLATE_VAR, '{}');
 const templateVars = (path: string): string[] => [...path.matchAll(TEMPLATE_VAR)].map((m) => m[1]);
 
-/** Every operation of a document, keyed by method + normalised path (exact path on a collision). */
-export function collectOperations(doc: SpecDoc): Map<string, OperationEntry> {
+/**
+ * Every operation of a document, keyed by method + normalised path (exact path on a collision); with
+ * `webhooks`, every webhook operation keyed by method + webhook name.
+ */
+export function collectOperations(doc: SpecDoc, section: 'paths' | 'webhooks' = 'paths'): Map<string, OperationEntry> {
   const out = new Map<string, OperationEntry>();
-  const paths = doc.root.paths;
+  const paths = doc.root[section];
   if (!isObject(paths)) return out;
+  const webhook = section === 'webhooks';
   for (const path of Object.keys(paths)) {
-    const raw = doc.child({ node: paths, ptr: '/paths' }, path);
+    const raw = doc.child({ node: paths, ptr: `/${section}` }, path);
     if (!raw) continue;
     const pathItem = doc.resolve(raw);
     for (const method of HTTP_METHODS) {
       const op = doc.child(pathItem, method);
       if (!op) continue;
       const upper = method.toUpperCase();
-      let key = `${upper} ${normalisePath(path)}`;
+      let key = `${upper} ${webhook ? path : normalisePath(path)}`;
       if (out.has(key)) key = `${upper} ${path}`;
-      out.set(key, { key, method: upper, path, op, pathItem, pathParams: templateVars(path) });
+      out.set(key, { key, method: upper, path, op, pathItem, pathParams: webhook ? [] : templateVars(path), webhook });
     }
   }
   return out;
@@ -93,54 +102,101 @@ export function collectOperations(doc: SpecDoc): Map<string, OperationEntry> {
 const opRef = (e: OperationEntry): OperationRef => {
   const ref: OperationRef = { method: e.method, path: e.path };
   if (typeof e.op.node.operationId === 'string') ref.operationId = e.op.node.operationId;
+  if (e.webhook) ref.webhook = true;
   return ref;
 };
 
-export const operationLocation = (e: { method: string; path: string }): string => `${e.method} ${e.path}`;
+/** `GET /jobs`, or `WEBHOOK newPet POST` for a webhook. */
+export const operationLocation = (e: { method: string; path: string; webhook?: boolean }): string =>
+  e.webhook ? `WEBHOOK ${e.path} ${e.method}` : `${e.method} ${e.path}`;
 
 /** Sort key: path first, then method in the usual order. */
 const METHOD_ORDER = new Map(HTTP_METHODS.map((m, i) => [m.toUpperCase(), i]));
 const compareEntries = (a: OperationEntry, b: OperationEntry): number =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : (METHOD_ORDER.get(a.method) ?? 0) - (METHOD_ORDER.get(b.method) ?? 0);
 
+/** Inside a webhook the direction is flipped: what the API sends is read like a response, and the reverse. */
+const WEBHOOK_CTX: Record<SchemaCtx, SchemaCtx> = {
+  request: 'webhook-request',
+  parameter: 'webhook-request',
+  response: 'webhook-response',
+  header: 'webhook-response',
+  schema: 'schema',
+  'webhook-request': 'webhook-request',
+  'webhook-response': 'webhook-response',
+};
+
+/** An emitter for one operation; inside a webhook every rule becomes its `webhook-…` variant. */
+function operationEmitter(run: DiffRun, e: OperationEntry, ops: number[], oldPtr: string, newPtr: string): Emit {
+  const emit = run.emitter(operationLocation(e), ops, oldPtr, newPtr);
+  if (!e.webhook) return emit;
+  // A rule without a webhook variant (none today) keeps its paths id rather than failing the diff.
+  return (def, input) => emit(WEBHOOK_VARIANT.get(def) ?? def, input);
+}
+
 export function diffOperations(run: DiffRun): void {
-  const oldOps = collectOperations(run.oldDoc);
-  const newOps = collectOperations(run.newDoc);
+  for (const section of ['paths', 'webhooks'] as const) diffSection(run, section);
+}
+
+function diffSection(run: DiffRun, section: 'paths' | 'webhooks'): void {
+  const oldOps = collectOperations(run.oldDoc, section);
+  const newOps = collectOperations(run.newDoc, section);
   const entries: { o?: OperationEntry; n?: OperationEntry }[] = [];
   for (const [key, n] of newOps) entries.push({ o: oldOps.get(key), n });
   for (const [key, o] of oldOps) if (!newOps.has(key)) entries.push({ o });
   entries.sort((a, b) => compareEntries((a.n ?? a.o) as OperationEntry, (b.n ?? b.o) as OperationEntry));
+  const label = (e: OperationEntry) => (e.webhook ? `webhook ${e.path} ${e.method}` : `${e.method} ${e.path}`);
   for (const { o, n } of entries) {
     if (o && n) compareOperation(run, o, n);
     else if (n) {
       const i = run.addOperation(opRef(n));
-      run.emitter(operationLocation(n), [i], '/paths', n.op.ptr)(endpointAdded, {
+      const emit = operationEmitter(run, n, [i], `/${section}`, n.op.ptr);
+      emit(endpointAdded, {
         detail: '',
-        message: `${n.method} ${n.path} added`,
-        old: { pointer: '/paths' },
+        message: `${label(n)} added`,
+        old: { pointer: `/${section}` },
         new: { value: { summary: typeof n.op.node.summary === 'string' ? n.op.node.summary : null } },
       });
+      sunsetInvalid(emit, endpointSunsetInvalid, undefined, n.op, '', label(n));
     } else if (o) {
       const i = run.addOperation(opRef(o));
-      const def = removalRule(o.op.node, run.now);
-      run.emitter(operationLocation(o), [i], o.op.ptr, '/paths')(def, {
+      const { def, why } = removalRule(o.op.node, run.deprecation);
+      const emit = operationEmitter(run, o, [i], o.op.ptr, `/${section}`);
+      emit(def, {
         detail: '',
-        message: `${o.method} ${o.path} removed${o.op.node.deprecated === true ? ' (was deprecated)' : ''}`,
+        message: `${label(o)} removed${why ? ` (${why})` : ''}`,
         old: { value: { deprecated: o.op.node.deprecated === true, sunset: (o.op.node['x-sunset'] as string | undefined) ?? null } },
-        new: { pointer: '/paths' },
+        new: { pointer: `/${section}` },
       });
+      sunsetInvalid(emit, endpointSunsetInvalid, o.op, undefined, '', label(o));
     }
   }
 }
 
+/**
+ * A malformed x-sunset on something that appeared or disappeared (changes in place are the checks' job):
+ * reported on both sides alike, so diff(b, a) mirrors diff(a, b).
+ */
+function sunsetInvalid(emit: Emit, def: RuleDef, old: Located | undefined, neu: Located | undefined, detail: string, what: string): void {
+  const at = (old ?? neu) as Located;
+  const value = sunsetValue(at.node);
+  if (!isInvalidSunset(value)) return;
+  const side = { pointer: `${at.ptr}/${SUNSET_KEYS.find((k) => at.node[k] !== undefined)}`, value };
+  emit(def, {
+    detail,
+    message: `${what} (${old ? 'removed' : 'added'}): x-sunset ${JSON.stringify(value)} is not an RFC 3339 date (YYYY-MM-DD) or date-time`,
+    ...(old ? { old: side } : { new: side }),
+  });
+}
+
 function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): void {
   const opIndex = run.addOperation(opRef(n));
-  const location = operationLocation(n);
-  const emit = run.emitter(location, [opIndex], o.op.ptr, n.op.ptr);
+  const emit = operationEmitter(run, n, [opIndex], o.op.ptr, n.op.ptr);
   const roots = run.roots[opIndex];
   const schema = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[]) => {
     if (!a && !b) return;
-    roots.push(run.comparer.compare(a ?? { node: {}, ptr: where[0].ptr + '/schema' }, b ?? { node: {}, ptr: where[1].ptr + '/schema' }, ctx));
+    const c = n.webhook ? WEBHOOK_CTX[ctx] : ctx;
+    roots.push(run.comparer.compare(a ?? { node: {}, ptr: where[0].ptr + '/schema' }, b ?? { node: {}, ptr: where[1].ptr + '/schema' }, c));
   };
   for (const check of OPERATION_CHECKS) check(o, n, emit);
 
@@ -174,20 +230,24 @@ function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): v
       old: { pointer: o.op.ptr },
       new: { pointer: np.at.ptr, value: np.at.node },
     });
+    sunsetInvalid(emit, requestParameterSunsetInvalid, undefined, np.at, key, `${np.in} parameter '${np.name}'`);
   }
   for (const [key, op] of oParams) {
     if (nParams.has(key)) continue;
-    emit(requestParameterRemoved, {
+    const { def, why } = parameterRemovalRule(op.at.node, run.deprecation);
+    emit(def, {
       detail: key,
-      message: `${op.in} parameter '${op.name}' removed`,
+      message: `${op.in} parameter '${op.name}' removed${why ? ` (${why})` : ''}`,
       old: { pointer: op.at.ptr, value: op.at.node },
       new: { pointer: n.op.ptr },
     });
+    sunsetInvalid(emit, requestParameterSunsetInvalid, op.at, undefined, key, `${op.in} parameter '${op.name}'`);
   }
 
   compareRequestBody(run, o, n, emit, schema);
   compareResponses(run, o, n, emit, schema);
-  compareOperationSecurity(run, o, n, emit);
+  // Who authenticates to whom in a webhook is not what `security` describes for paths: not compared there.
+  if (!n.webhook) compareOperationSecurity(run, o, n, emit);
 }
 
 /** Path-item and operation parameters (operation wins), `$ref`s resolved, keyed `in:name`. */

@@ -1,5 +1,5 @@
 /**
- * Which objects of a document the operations reach through `$ref`s (to tell used components from unused
+ * Which objects of a document the operations (paths and webhooks) reach through `$ref`s (to tell used components from unused
  * ones). Hand-written rather than spec/refs.ts collectRefs: that one builds a pointer string for every node,
  * which on a 10 MB spec costs more than the whole comparison; here only ref targets matter.
  */
@@ -34,15 +34,15 @@ export function reachedFromOperations(doc: SpecDoc): Set<JsonObject> {
       visit(child, !inNamedMap && NAMED_MAPS.has(key));
     }
   };
-  const paths = doc.root.paths;
-  if (isObject(paths)) {
-    for (const item of Object.values(paths)) {
+  // Webhooks are operations too (compared with the direction flipped): what they reach is used.
+  for (const section of ['paths', 'webhooks']) {
+    const items = doc.root[section];
+    if (!isObject(items)) continue;
+    for (const item of Object.values(items)) {
       if (!isObject(item)) continue;
       visit(item, false);
     }
   }
-  // Webhooks are not compared as operations (yet): the schemas only they use count as unused, so that they
-  // are at least compared without a direction.
   while (queue.length > 0) visit(queue.pop() as JsonObject, false);
   return reached;
 }

@@ -1,6 +1,7 @@
 /** State of one diff: both documents, the schema comparer, the operations seen and the changes found. */
 import type { JsonObject } from '../../spec/types.js';
 import type { OperationRef, RuleDef } from '../model.js';
+import type { DeprecationPolicy } from '../rules/deprecation.js';
 import { pendingChange, SchemaComparer, type PairNode } from './compare.js';
 import { SpecDoc } from './doc.js';
 import type { Emit, EmitInput, PendingChange } from './types.js';
@@ -22,13 +23,14 @@ export class DiffRun {
   readonly detachedRoots: PairNode[] = [];
   /** Changes whose location and operations are known when emitted (operation-level, security, servers, …). */
   readonly fixed: FixedChange[] = [];
-  readonly now: Date;
+  /** When removing something deprecated is retiring it as announced (and "today"). */
+  readonly deprecation: DeprecationPolicy;
 
-  constructor(oldRoot: JsonObject, newRoot: JsonObject, now: Date) {
+  constructor(oldRoot: JsonObject, newRoot: JsonObject, deprecation: DeprecationPolicy) {
     this.oldDoc = new SpecDoc(oldRoot);
     this.newDoc = new SpecDoc(newRoot);
-    this.comparer = new SchemaComparer(this.oldDoc, this.newDoc);
-    this.now = now;
+    this.deprecation = deprecation;
+    this.comparer = new SchemaComparer(this.oldDoc, this.newDoc, deprecation);
   }
 
   addOperation(ref: OperationRef): number {

@@ -2,6 +2,7 @@
 import type { Json, JsonObject } from '../../spec/types.js';
 import type { ChangeSide, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
+import type { DeprecationPolicy } from '../rules/deprecation.js';
 
 /** A node and its JSON pointer (no leading `#`) in its own document. */
 export interface Located {
@@ -75,6 +76,8 @@ export interface SchemaCheckInput {
    * and the matched pairs (a plain schema that became alternatives is paired with the one it matches).
    */
   unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[]; pairs: readonly (readonly [Located, Located])[] };
+  /** When removing a deprecated property is retiring it as announced. */
+  deprecation: DeprecationPolicy;
 }
 
 export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';
@@ -104,6 +107,7 @@ export type Emit = (def: RuleDef, e: EmitInput) => void;
 export interface OperationSide {
   /** Upper case. */
   method: string;
+  /** The path template, or the webhook's name. */
   path: string;
   op: Located;
   pathItem: Located;

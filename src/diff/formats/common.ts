@@ -18,7 +18,9 @@ export const LEVEL_RANK: Record<Level, number> = { breaking: 0, warning: 1, info
 const SECTION_ORDER: Section[] = ['paths', 'webhooks', 'components', 'security', 'servers', 'info'];
 const METHOD_ORDER = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
-export const operationLabel = (operation: OperationRef) => `${operation.method.toUpperCase()} ${operation.path}`;
+/** `GET /jobs`, or `WEBHOOK newPet POST` for a webhook (the engine's location for it, too). */
+export const operationLabel = (operation: OperationRef) =>
+  operation.webhook ? `WEBHOOK ${operation.path} ${operation.method.toUpperCase()}` : `${operation.method.toUpperCase()} ${operation.path}`;
 
 /** A block of the grouped reports: one operation, or one non-operation section (components, security, …). */
 export interface ChangeGroup {
@@ -30,7 +32,7 @@ export interface ChangeGroup {
   changes: Change[];
 }
 
-/** Path-section changes are grouped by the operation they were made in; every other change by its section. */
+/** Path- and webhook-section changes are grouped by the operation they were made in; every other change by its section. */
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   const groups = new Map<string, ChangeGroup>();
   for (const change of changes) {

@@ -24,7 +24,7 @@ const canonicalSide = (side: ChangeSide) => {
   if (side.value !== undefined) out.value = sortedJson(side.value);
   return out;
 };
-const canonicalOperation = (operation: OperationRef) => pick(operation, ['method', 'path', 'operationId']);
+const canonicalOperation = (operation: OperationRef) => pick(operation, ['method', 'path', 'operationId', 'webhook']);
 const canonicalSpec = (spec: SpecSummary) => pick(spec, ['source', 'title', 'version', 'openapi']);
 
 function canonicalChange(change: Change): Plain {

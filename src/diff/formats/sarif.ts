@@ -29,7 +29,7 @@ function logicalLocations(change: Change, pointer: string | undefined): Sarif.Lo
     locations.push({ name: name.replace(/~1/g, '/').replace(/~0/g, '~'), fullyQualifiedName: pointer, kind: 'object' });
   }
   if (change.location !== pointer) {
-    locations.push({ fullyQualifiedName: change.location, kind: change.section === 'paths' ? 'function' : 'type' });
+    locations.push({ fullyQualifiedName: change.location, kind: change.section === 'paths' || change.section === 'webhooks' ? 'function' : 'type' });
   }
   return locations;
 }

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, DiffReport, Level } from '../model.js';
-import { acceptedText, affectsNote, groupChanges, oneLine, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
+import { acceptedText, affectsNote, groupChanges, oneLine, operationLabel, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
 
 const MARK: Record<Level, string> = { breaking: '✗', warning: '!', info: '·' };
 
@@ -29,7 +29,7 @@ const QUOTED = /'[^']*'|"[^"]*"/;
 /** Same rule, level, place, affected operations and acceptance, and messages differing only in their quoted name. */
 function compactKey(change: Change): string | undefined {
   if (!QUOTED.test(change.message)) return undefined;
-  const operations = change.operations.map((op) => `${op.method} ${op.path}`).join(',');
+  const operations = change.operations.map(operationLabel).join(',');
   return [change.id, change.level, change.location, operations, change.accepted?.entry ?? '', change.message.replace(QUOTED, '\u0000')].join('\u0001');
 }
 
@@ -82,7 +82,7 @@ export function renderSingleLine(report: DiffReport): string {
   // Tabs separate the columns, so a tab inside a field is escaped like the other control characters.
   const lines = report.changes.map((change) => {
     const details = [];
-    if (change.operations.length > 0) details.push(`affects ${change.operations.map((op) => `${op.method} ${op.path}`).join(', ')}`);
+    if (change.operations.length > 0) details.push(`affects ${change.operations.map(operationLabel).join(', ')}`);
     if (change.accepted) details.push(acceptedText(change.accepted));
     return [change.level, change.accepted ? 'accepted' : 'open', change.id, change.fingerprint, change.location, change.message, details.join('; ')]
       .map(oneLine)

@@ -7,9 +7,23 @@
  */
 import type { ChangeKind, Level, RuleDef, Section } from '../model.js';
 
-/** Where a schema is used, which decides the rule id prefix and the level. */
-export type SchemaCtx = 'request' | 'response' | 'parameter' | 'header' | 'schema';
-export const SCHEMA_CTXS: readonly SchemaCtx[] = ['request', 'response', 'parameter', 'header', 'schema'];
+/**
+ * Where a schema is used, which decides the rule id prefix and the level. In a webhook the API sends the
+ * request and the subscriber answers it, so the direction is flipped: `webhook-request` (body and parameters
+ * the API sends) is judged like a response, `webhook-response` (what subscribers send back) like a request.
+ */
+export type SchemaCtx = 'request' | 'response' | 'parameter' | 'header' | 'schema' | 'webhook-request' | 'webhook-response';
+export const SCHEMA_CTXS: readonly SchemaCtx[] = ['request', 'response', 'parameter', 'header', 'schema', 'webhook-request', 'webhook-response'];
+
+/**
+ * Which way the data flows, seen from the API's users: `request` = written by the client (or subscriber) and
+ * read by the API, `response` = written by the API and read by its users; undefined = unknown.
+ */
+export function directionOf(ctx: SchemaCtx): 'request' | 'response' | undefined {
+  if (ctx === 'request' || ctx === 'parameter' || ctx === 'webhook-response') return 'request';
+  if (ctx === 'response' || ctx === 'header' || ctx === 'webhook-request') return 'response';
+  return undefined;
+}
 
 export const CTX_PREFIX: Record<SchemaCtx, string> = {
   request: 'request',
@@ -17,6 +31,8 @@ export const CTX_PREFIX: Record<SchemaCtx, string> = {
   parameter: 'request-parameter',
   header: 'response-header',
   schema: 'schema',
+  'webhook-request': 'webhook-request',
+  'webhook-response': 'webhook-response',
 };
 
 const CTX_NOUN: Record<SchemaCtx, string> = {
@@ -25,6 +41,8 @@ const CTX_NOUN: Record<SchemaCtx, string> = {
   parameter: 'request parameter schema',
   header: 'response header schema',
   schema: 'schema (direction unknown)',
+  'webhook-request': 'webhook request schema (sent by the API to subscribers)',
+  'webhook-response': 'webhook response schema (sent back by subscribers)',
 };
 
 const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
@@ -65,19 +83,17 @@ export interface SchemaRule {
 }
 
 export function schemaRule(spec: SchemaRuleSpec): SchemaRule {
-  const levelFor = (ctx: SchemaCtx): Level =>
-    ctx === 'request' || ctx === 'parameter'
-      ? spec.request
-      : ctx === 'response' || ctx === 'header'
-        ? spec.response
-        : maxLevel(spec.request, spec.response); // direction unknown: be conservative
+  const levelFor = (ctx: SchemaCtx): Level => {
+    const direction = directionOf(ctx);
+    return direction === 'request' ? spec.request : direction === 'response' ? spec.response : maxLevel(spec.request, spec.response); // direction unknown: be conservative
+  };
   const byCtx = {} as Record<SchemaCtx, SchemaRuleDef>;
   for (const ctx of SCHEMA_CTXS) {
     byCtx[ctx] = {
       id: `${CTX_PREFIX[ctx]}-${spec.what}`,
       level: levelFor(ctx),
       kind: spec.kind,
-      section: ctx === 'schema' ? 'components' : 'paths',
+      section: ctx === 'schema' ? 'components' : ctx.startsWith('webhook-') ? 'webhooks' : 'paths',
       doc: spec.doc.replace('{in}', CTX_NOUN[ctx]),
       ctx,
       family: spec.family,

@@ -1,6 +1,7 @@
 /** `deprecated` on an operation, and its announced sunset date. */
 import type { OperationCheck } from '../engine/types.js';
 import { rule } from './define.js';
+import { isInvalidSunset } from './deprecation.js';
 import { show } from './format.js';
 
 export const endpointDeprecationSet = rule('endpoint-deprecation-set', 'info', 'deprecated', 'paths', 'an operation was marked deprecated');
@@ -8,6 +9,13 @@ export const endpointDeprecationRemoved = rule('endpoint-deprecation-removed', '
 export const endpointSunsetSet = rule('endpoint-sunset-set', 'info', 'deprecated', 'paths', 'an operation got an x-sunset date');
 export const endpointSunsetRemoved = rule('endpoint-sunset-removed', 'info', 'changed', 'paths', 'the x-sunset date of an operation was removed');
 export const endpointSunsetChanged = rule('endpoint-sunset-changed', 'info', 'changed', 'paths', 'the x-sunset date of an operation changed');
+export const endpointSunsetInvalid = rule(
+  'endpoint-sunset-invalid',
+  'warning',
+  'changed',
+  'paths',
+  'the x-sunset of an operation is not an RFC 3339 date or date-time (it cannot say when the operation may go)',
+);
 
 export const endpointDeprecationCheck: OperationCheck = (o, n, emit) => {
   const od = o.op.node.deprecated === true;
@@ -27,4 +35,6 @@ export const endpointDeprecationCheck: OperationCheck = (o, n, emit) => {
   if (os === undefined) emit(endpointSunsetSet, { detail: '', message: `sunset date set to ${show(ns)}`, ...sides });
   else if (ns === undefined) emit(endpointSunsetRemoved, { detail: '', message: `sunset date ${show(os)} removed`, ...sides });
   else emit(endpointSunsetChanged, { detail: '', message: `sunset date changed from ${show(os)} to ${show(ns)}`, ...sides });
+  if (isInvalidSunset(ns)) emit(endpointSunsetInvalid, { detail: '', message: `x-sunset ${show(ns)} is not an RFC 3339 date (YYYY-MM-DD) or date-time`, ...sides });
+  else if (isInvalidSunset(os)) emit(endpointSunsetInvalid, { detail: '', message: `the old x-sunset ${show(os)} was not an RFC 3339 date or date-time`, ...sides });
 };

@@ -1,38 +1,32 @@
 /**
- * An operation disappeared. Removing a deprecated operation is the announced way to retire it (warning),
- * unless its sunset date (`x-sunset`, or the `Sunset` convention) has not been reached yet.
+ * An operation disappeared. Removing a deprecated operation is the announced way to retire it (info) once its
+ * deprecation period is over (deprecation.ts: its x-sunset has passed, or --deprecation-days since
+ * --deprecated-since); before that it is as breaking as removing any operation.
  */
 import type { RuleDef } from '../model.js';
 import type { JsonObject } from '../../spec/types.js';
 import { rule } from './define.js';
+import { removalVerdict, type DeprecationPolicy } from './deprecation.js';
 
 export const endpointRemoved = rule('endpoint-removed', 'breaking', 'removed', 'paths', 'an operation that was not deprecated was removed');
 export const endpointRemovedDeprecated = rule(
   'endpoint-removed-deprecated',
-  'warning',
+  'info',
   'removed',
   'paths',
-  'a deprecated operation was removed (its x-sunset date, if any, has passed)',
+  'a deprecated operation was removed after its deprecation period (x-sunset passed, or --deprecation-days)',
 );
 export const endpointRemovedBeforeSunset = rule(
   'endpoint-removed-before-sunset',
   'breaking',
   'removed',
   'paths',
-  'a deprecated operation was removed before the x-sunset date it announced',
+  'a deprecated operation was removed before its sunset (x-sunset, or --deprecation-days since --deprecated-since)',
 );
 
-/** The sunset date of an operation (`x-sunset`, ISO date), when given and parseable. */
-export function sunsetOf(op: JsonObject): Date | undefined {
-  const raw = op['x-sunset'] ?? op['x-sunset-date'];
-  if (typeof raw !== 'string') return undefined;
-  const d = new Date(raw);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-/** Which removal rule applies to a removed operation. */
-export function removalRule(op: JsonObject, now: Date): RuleDef {
-  if (op.deprecated !== true) return endpointRemoved;
-  const sunset = sunsetOf(op);
-  return sunset !== undefined && sunset.getTime() > now.getTime() ? endpointRemovedBeforeSunset : endpointRemovedDeprecated;
+/** Which removal rule applies to a removed operation, and why (for the message). */
+export function removalRule(op: JsonObject, policy: DeprecationPolicy): { def: RuleDef; why: string } {
+  const verdict = removalVerdict(op, policy);
+  if (verdict.kind === 'plain') return { def: endpointRemoved, why: '' };
+  return { def: verdict.kind === 'retired' ? endpointRemovedDeprecated : endpointRemovedBeforeSunset, why: verdict.why };
 }

@@ -28,6 +28,8 @@ import * as responseHeader from './response-header.js';
 import * as responseMediaType from './response-media-type.js';
 import * as responseStatus from './response-status.js';
 import { API_SECURITY, ENDPOINT_SECURITY } from './security-requirements.js';
+// issue 8 item 2 (webhooks): the webhook variants of the operation rules.
+import { WEBHOOK_RULES } from './webhook.js';
 
 export { SCHEMA_CHECKS, TYPE_CHECKS } from './index-schema.js';
 export type { SchemaCtx, SchemaRule, SchemaRuleDef } from './define.js';
@@ -61,6 +63,8 @@ const OPERATION_RULES: RuleDef[] = [
   responseMediaType,
   responseHeader,
 ].flatMap((m) => defsOf(m as Record<string, unknown>));
+// issue 8 item 2 (webhooks)
+OPERATION_RULES.push(...WEBHOOK_RULES);
 
 const API_RULES: RuleDef[] = [
   ...Object.values(ENDPOINT_SECURITY),

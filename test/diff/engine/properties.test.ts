@@ -94,6 +94,21 @@ const specUsing = (s: JsonObject): JsonObject => ({
   components: { schemas: { S: s, Copy: structuredClone(s) as Json } },
 });
 
+/** A 3.1 spec whose webhook sends S as its payload and receives S as the subscribers' answer. */
+const hookUsing = (s: JsonObject): JsonObject => ({
+  openapi: '3.1.0',
+  info: { title: 'g', version: '1' },
+  webhooks: {
+    e: {
+      post: {
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/S' } } } },
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/S' } } } } },
+      },
+    },
+  },
+  components: { schemas: { S: s } },
+});
+
 describe('generated schemas', () => {
   it('diff(a, a) is empty (also for a deep copy, and inside a full spec)', () => {
     fc.assert(
@@ -139,6 +154,24 @@ describe('generated schemas', () => {
     );
     // Properties coming into and going out of a direction are among them.
     expect([...seen].filter((id) => /property-(shown|hidden)$/.test(id)).length).toBeGreaterThan(2);
+  });
+
+  // issue 8 item 2: the same invariant with the schema as a webhook's payload and as the subscribers' answer.
+  it('diff(a, b) mirrors diff(b, a) inside a webhook (flipped contexts)', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const changes = diffSpecs(hookUsing(a), hookUsing(b)).changes;
+        for (const c of changes) seen.add(c.id);
+        const forward = changes.map((c) => mirrorKey(c, false)).sort();
+        const backward = diffSpecs(hookUsing(b), hookUsing(a)).changes.map((c) => mirrorKey(c, true)).sort();
+        expect(backward).toEqual(forward);
+        expect(diffSpecs(hookUsing(a), hookUsing(structuredClone(a))).changes).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+    expect([...seen].every((id) => id.startsWith('webhook-request-') || id.startsWith('webhook-response-'))).toBe(true);
+    expect(seen.size).toBeGreaterThan(15);
   });
 
   it('is deterministic and gives every change its own fingerprint', () => {

@@ -9,6 +9,7 @@
  */
 import type { JsonObject } from '../../../src/spec/types.js';
 import { CTX_PREFIX, SCHEMA_CTXS, type SchemaCtx } from '../../../src/diff/rules/define.js';
+import { pathsIdOfWebhookRule } from '../../../src/diff/rules/webhook.js';
 
 export interface RuleFixture {
   old: JsonObject;
@@ -96,6 +97,13 @@ const SCHEMA_SNIPPETS: Record<string, Snippet> = {
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B' } } }),
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
   ],
+  // issue 8 item 8 (deprecation policy)
+  'property-removed-deprecated': [obj({ id: str, name: { type: 'string', deprecated: true } }), obj({ id: str })],
+  'property-removed-before-sunset': [obj({ id: str, name: { type: 'string', deprecated: true, 'x-sunset': '2999-01-01' } }), obj({ id: str })],
+  'property-sunset-invalid': [
+    obj({ id: str, name: { type: 'string', deprecated: true } }),
+    obj({ id: str, name: { type: 'string', deprecated: true, 'x-sunset': 'next spring' } }),
+  ],
   // A and B are alike (a mapping to a look-alike is no change): the value now selects the base schema itself.
   'discriminator-mapping-changed': [
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A' } } }),
@@ -163,6 +171,11 @@ function schemaSpec(ctx: SchemaCtx, thing: JsonObject): JsonObject {
     case 'schema':
       op = { get: { operationId: 'ping', responses: ok() } };
       break;
+    // issue 8 item 2 (webhooks): `Thing` as the payload the API sends, or as the subscribers' answer.
+    case 'webhook-request':
+      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', requestBody: { required: true, content: json(thingRef) }, responses: ok() } } }, components };
+    case 'webhook-response':
+      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', responses: ok({ content: json(thingRef) }) } } }, components };
   }
   return { openapi: '3.0.3', info, paths: { '/things': op }, components };
 }
@@ -252,6 +265,14 @@ const EDITS: Record<string, [Edit, Edit]> = {
     (s) => Object.assign(createItem(s), { deprecated: true, 'x-sunset': '2999-01-01' }),
     (s) => delete s.paths['/items'].post,
   ],
+  // issue 8 item 8 (deprecation policy)
+  'endpoint-sunset-invalid': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': 'next spring' })],
+  'request-parameter-removed-deprecated': [(s) => (limitParam(s).deprecated = true), (s) => listItems(s).parameters.shift()],
+  'request-parameter-removed-before-sunset': [
+    (s) => Object.assign(limitParam(s), { deprecated: true, 'x-sunset': '2999-01-01' }),
+    (s) => listItems(s).parameters.shift(),
+  ],
+  'request-parameter-sunset-invalid': [(s) => (limitParam(s).deprecated = true), (s) => Object.assign(limitParam(s), { deprecated: true, 'x-sunset': '31/12/2030' })],
   'endpoint-deprecation-set': [() => {}, (s) => (listItems(s).deprecated = true)],
   'endpoint-deprecation-removed': [(s) => (listItems(s).deprecated = true), () => {}],
   'endpoint-sunset-set': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' })],
@@ -349,8 +370,19 @@ const EDITS: Record<string, [Edit, Edit]> = {
   ],
 };
 
+/** issue 8 item 2: a webhook rule's fixture is its paths rule's fixture with the paths moved under `webhooks` (3.1). */
+const asWebhooks = (spec: JsonObject): JsonObject => {
+  const { paths, ...rest } = spec;
+  return { ...rest, openapi: '3.1.0', webhooks: paths };
+};
+
 /** The fixture pair of a rule id, or undefined when this module has none. */
 export function fixtureFor(id: string): RuleFixture | undefined {
+  const pathsId = pathsIdOfWebhookRule(id);
+  if (pathsId !== undefined) {
+    const f = fixtureFor(pathsId);
+    return f && { old: asWebhooks(f.old), new: asWebhooks(f.new) };
+  }
   const edit = EDITS[id];
   if (edit) {
     const [o, n] = [baseSpec(), baseSpec()];
