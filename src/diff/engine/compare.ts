@@ -7,11 +7,12 @@
 import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
-import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
+import { SCHEMA_CHECKS, TYPE_CHECKS, unmodelledCheck } from '../rules/index-schema.js';
 import { compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
 import { combine, ptrJoin, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
+import { subSchemaPairs } from './subschemas.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
 
@@ -81,17 +82,17 @@ export class SchemaComparer {
    * Adds the comparison of a nested pair to `pair`, unless the two are written identically with nothing
    * referenced below them: most of a big spec is unchanged, and such pairs can hold no change at all.
    */
-  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located): void {
+  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located, ctx: SchemaCtx = pair.ctx): void {
     const o = this.oldDoc.resolve(oldRaw);
     const n = this.newDoc.resolve(newRaw);
-    const flag = HIDDEN_FLAG[pair.ctx];
+    const flag = HIDDEN_FLAG[ctx];
     let leaves = this.sameLeaves.get(String(flag));
     if (leaves === undefined) {
       leaves = new Map();
       this.sameLeaves.set(String(flag), leaves);
     }
     if (leaves.get(o.node) === n.node) return;
-    const known = (this.memo.get(pair.ctx) as Memo).get(o.node)?.get(n.node);
+    const known = (this.memo.get(ctx) as Memo).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -101,7 +102,7 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null));
+    pair.children.push(this.compareResolved(o, n, ctx, shared ?? null));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
@@ -181,7 +182,7 @@ export class SchemaComparer {
       const key = (oWrapper ? ov : nv).oneOf ? 'oneOf' : 'anyOf';
       const m = matchWrapped(this.oldDoc, this.newDoc, oWrapper ? (ov[key] ?? []) : [o], oWrapper ? [n] : (nv[key] ?? []));
       branchCache.set(key, m);
-      for (const check of SCHEMA_CHECKS) if (check.name === key) check.check(input);
+      for (const check of SCHEMA_CHECKS) if (check.name === key || check === unmodelledCheck) check.check(input);
       for (const [a, b] of m.pairs) this.addChild(pair, a, b);
       return;
     }
@@ -194,7 +195,8 @@ export class SchemaComparer {
       if (this.oldDoc.hasFlag(oProp, flag) || this.newDoc.hasFlag(nProp, flag)) continue;
       this.addChild(pair, oProp, nProp);
     }
-    if (ov.items || nv.items) {
+    // `items: false` on either side is the items-closed rule, not a schema comparison.
+    if ((ov.items || nv.items) && ov.kw('items') !== false && nv.kw('items') !== false) {
       this.addChild(pair, ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'));
     }
     const oAdd = ov.additionalProperties;
@@ -206,6 +208,8 @@ export class SchemaComparer {
       if (!ov[key] && !nv[key]) continue;
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
+    // JSON Schema 2020-12 sub-schemas (contains, prefixItems, if/then/else, not, …): see subschemas.ts.
+    for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.flip ? FLIPPED[ctx] : ctx);
   }
 
   /** Identical schemas: only what they `$ref` can differ. */
@@ -251,6 +255,15 @@ const HIDDEN_FLAG: Record<SchemaCtx, 'readOnly' | 'writeOnly' | undefined> = {
   response: 'writeOnly',
   header: 'writeOnly',
   schema: undefined,
+};
+
+/** The opposite direction, for the sub-schema of `not` (what it matches is refused). */
+const FLIPPED: Record<SchemaCtx, SchemaCtx> = {
+  request: 'response',
+  parameter: 'header',
+  response: 'request',
+  header: 'parameter',
+  schema: 'schema',
 };
 
 /** A view without the merged allOf branches whose raw entries are in `split` (those are compared separately). */

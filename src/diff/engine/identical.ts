@@ -7,14 +7,20 @@
  */
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 
-/** Keywords no rule looks at. */
-const IGNORED = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', '$comment', '$id', '$schema', '$anchor']);
+/**
+ * Pure annotations: wording that changes nothing a client sends or receives. The one list both the fast path
+ * and the `schema-keyword-changed` fallback skip; every other keyword that changes is reported by some rule.
+ */
+const ANNOTATIONS = new Set(['description', 'title', '$comment', 'externalDocs']);
+
+/** Is `key` a pure annotation (a listed one or an `x-` extension)? */
+export const isAnnotation = (key: string): boolean => ANNOTATIONS.has(key) || key.startsWith('x-');
 /** Keywords holding a map of schemas / a list of schemas / one schema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
 const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
 
-const relevant = (key: string): boolean => !IGNORED.has(key) && !key.startsWith('x-');
+const relevant = (key: string): boolean => !isAnnotation(key);
 
 /** A `$ref` found in both schemas at the same place, and whether it sits directly at a property (see compare.ts). */
 export interface SharedRef {

@@ -78,6 +78,11 @@ export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';
 
 export interface SchemaCheck {
   name: string;
+  /**
+   * The schema keywords this check compares (default: `[name]`). Their union is the list of modelled keywords
+   * (rules/index-schema.ts); any other keyword that changes is reported by the `schema-keyword-changed` fallback.
+   */
+  keywords?: readonly string[];
   rules: readonly SchemaRule[];
   check(input: SchemaCheckInput): void;
 }
