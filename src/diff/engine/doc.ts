@@ -74,18 +74,22 @@ export class SpecDoc {
    */
   resolve(at: Located): Located {
     let current = at;
+    // Refs along the chain carrying keywords (`A: {$ref: B, maxLength: 5}` reached through `{$ref: A}`).
+    let sites: Located[] | undefined;
     for (let hops = 0; hops < 64 && typeof current.node.$ref === 'string'; hops++) {
       const next = this.refTarget(current.node.$ref);
       if (next === undefined) return current;
+      if (hasSiblings(current.node)) (sites ??= []).push(current);
       current = next;
     }
-    if (current !== at && hasSiblings(at.node)) return this.overlay(at.node, current, at.ptr);
+    // The ref nearest the start wins where two set the same keyword.
+    if (sites) for (let i = sites.length - 1; i >= 0; i--) current = this.overlay(sites[i].node, current, sites[i].ptr);
     return current;
   }
 
   private readonly overlays = new Map<JsonObject, Located>();
   /** Overlay node → pointer of the `{$ref, …}` object whose siblings it carries (where those keywords are written). */
-  private readonly siblingSites = new Map<JsonObject, { ptr: string; keys: Set<string> }>();
+  private readonly siblingSites = new Map<JsonObject, Map<string, string>>();
 
   /**
    * The target with the ref's sibling keywords laid over it; one object per ref site, located at the target.
@@ -96,15 +100,16 @@ export class SpecDoc {
     let hit = this.overlays.get(ref);
     if (hit === undefined) {
       const node: JsonObject = { ...target.node };
-      const keys = new Set<string>();
+      // Keyword → pointer where it is written, for keywords brought by refs (this one and any inside `target`).
+      const written = new Map(this.siblingSites.get(target.node));
       for (const key of Object.keys(ref)) {
         if (key === '$ref' || nonSemanticSibling(key)) continue;
         node[key] = ref[key];
-        keys.add(key);
+        written.set(key, ptrJoin(site, key));
       }
       hit = { node, ptr: target.ptr };
       this.overlays.set(ref, hit);
-      this.siblingSites.set(node, { ptr: site, keys });
+      this.siblingSites.set(node, written);
     }
     return hit;
   }
@@ -196,7 +201,8 @@ export class SpecDoc {
     const site = this.siblingSites.get(node);
     const kwPtr = (name: string): string => {
       // A keyword written beside the `$ref` (see overlay) is pointed at there, not in the target.
-      if (site?.keys.has(name)) return ptrJoin(site.ptr, name);
+      const there = site?.get(name);
+      if (there !== undefined) return there;
       if (own[name] !== undefined) return ptrJoin(at.ptr, name);
       for (const bv of branchViews) if (bv.kw(name) !== undefined) return bv.kwPtr(name);
       return at.ptr;

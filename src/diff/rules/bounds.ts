@@ -64,7 +64,7 @@ export function boundRules(what: 'minimum' | 'maximum', side: Side): BoundRules 
   const { inclusive, exclusive } = KEYS[side];
   const noun = side === 'lower' ? 'lower' : 'upper';
   return {
-    ...limitRules(what, `${noun} bound (${inclusive} or ${exclusive})`, side),
+    ...limitRules(what, `${noun} bound (${inclusive} or ${exclusive})`, side, side === 'upper' ? 'an' : 'a'),
     exclusiveSet: schemaRule({
       what: `exclusive-${what}-set`, kind: 'changed', request: 'breaking', response: 'info', family: `exclusive-${what}`, polarity: '+',
       doc: `the ${noun} bound of a {in} became exclusive: the bound value itself is refused (${exclusive})`,
