@@ -209,23 +209,24 @@ export class SchemaComparer {
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
     // JSON Schema 2020-12 sub-schemas (contains, prefixItems, if/then/else, not, …): see subschemas.ts.
-    for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.flip ? FLIPPED[ctx] : ctx);
+    for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
   }
 
   /** Identical schemas: only what they `$ref` can differ. */
   private compareSharedRefs(pair: PairNode, shared: readonly SharedRef[]): void {
     const done = new Set<string>();
-    for (const { ref, property } of shared) {
-      const key = property ? `p ${ref}` : ref;
+    for (const { ref, property, flip, undirected } of shared) {
+      const key = `${property ? 'p' : ''}${flip ? 'n' : ''}${undirected ? 'u' : ''} ${ref}`;
       if (done.has(key)) continue;
       done.add(key);
       const a = this.oldDoc.resolve(this.oldDoc.refNode(ref));
       const b = this.newDoc.resolve(this.newDoc.refNode(ref));
       // The same dangling ref on both sides: nothing to compare.
       if (a.node.$ref === ref && b.node.$ref === ref) continue;
-      const flag = HIDDEN_FLAG[pair.ctx];
+      const ctx = undirected ? 'schema' : flip ? FLIPPED[pair.ctx] : pair.ctx;
+      const flag = HIDDEN_FLAG[ctx];
       if (property && (this.oldDoc.hasFlag(a, flag) || this.newDoc.hasFlag(b, flag))) continue;
-      this.addChild(pair, a, b);
+      this.addChild(pair, a, b, ctx);
     }
   }
 }

@@ -15,10 +15,12 @@ const ANNOTATIONS = new Set(['description', 'title', '$comment', 'externalDocs']
 
 /** Is `key` a pure annotation (a listed one or an `x-` extension)? */
 export const isAnnotation = (key: string): boolean => ANNOTATIONS.has(key) || key.startsWith('x-');
+// `not` and `if` are walked on their own: refs below `not` are compared in the opposite direction, refs below
+// `if` without a direction (see subschemas.ts).
 /** Keywords holding a map of schemas / a list of schemas / one schema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
 
 const relevant = (key: string): boolean => !isAnnotation(key);
 
@@ -26,6 +28,10 @@ const relevant = (key: string): boolean => !isAnnotation(key);
 export interface SharedRef {
   ref: string;
   property: boolean;
+  /** Below an odd number of `not`s: compared in the opposite direction (see subschemas.ts). */
+  flip?: boolean;
+  /** Below an `if`: compared without a direction (see subschemas.ts). */
+  undirected?: boolean;
 }
 
 /**
@@ -106,6 +112,11 @@ function sameSchema(
         continue;
       }
       for (let i = 0; i < av.length; i++) if (!sameSchema(av[i], bv[i], refs, false, hiddenFlag, cache)) return false;
+    } else if (key === 'not' || key === 'if') {
+      const from = refs.length;
+      if (!sameSchema(av, bv, refs, false, hiddenFlag, cache)) return false;
+      // New objects: the ones pushed may be shared with the cache, which holds them relative to their own schema.
+      for (let i = from; i < refs.length; i++) refs[i] = key === 'not' ? { ...refs[i], flip: !refs[i].flip } : { ...refs[i], undirected: true };
     } else if (SCHEMA_ONE.has(key)) {
       if (!sameSchema(av, bv, refs, false, hiddenFlag, cache)) return false;
     } else if (av !== bv && (typeof av !== 'object' || !jsonEqual(av, bv))) {

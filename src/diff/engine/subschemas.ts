@@ -6,9 +6,12 @@
  *
  * Direction: every sub-schema constrains the same instance data (or part of it) as its parent, so it keeps
  * the parent's direction — except `not`, whose sub-schema describes what is refused: narrowing it widens
- * what the schema accepts, so it is compared in the opposite direction (`flip`).
+ * what the schema accepts, so it is compared in the opposite direction (`flip`). An `if` condition written
+ * differently is the one `if-changed` warning (its effect cannot be judged); one written identically is still
+ * compared, without a direction (`undirected`), so that a change in a schema it references is not lost.
  */
 import { isObject, type Json } from '../../spec/types.js';
+import { jsonEqual } from './identical.js';
 import { ptrJoin } from './doc.js';
 import type { Located, SchemaView } from './types.js';
 
@@ -17,6 +20,8 @@ export interface SubSchemaPair {
   new: Located;
   /** Compare in the opposite direction (request ↔ response): inside `not`. */
   flip?: boolean;
+  /** Compare without a direction (`schema-…` rules): what an `if` refers to. */
+  undirected?: boolean;
 }
 
 const EMPTY = Object.freeze({});
@@ -62,6 +67,9 @@ export function subSchemaPairs(ov: SchemaView, nv: SchemaView): SubSchemaPair[] 
     const b = one(nv, key);
     if (a && b) out.push({ old: a, new: b });
   }
+  const ifA = one(ov, 'if');
+  const ifB = one(nv, 'if');
+  if (ifA && ifB && jsonEqual(ifA.node, ifB.node)) out.push({ old: ifA, new: ifB, undirected: true });
   const notA = one(ov, 'not');
   const notB = one(nv, 'not');
   if (notA && notB) out.push({ old: notA, new: notB, flip: true });

@@ -122,6 +122,34 @@ describe('JSON Schema 2020-12 keywords, request and response', () => {
     expect(diff(b, structuredClone(b))).toEqual([]);
   });
 
+  describe('a component referenced from inside `not` / `if` (and nowhere else) that changed', () => {
+    const codes = (values: string[]) => ({ Codes: { type: 'string', enum: values } });
+    const run = (parent: (extra: JsonObject) => JsonObject) => {
+      // Parents written identically (the fast path) and parents that also differ elsewhere (the slow path).
+      const same = diffSpecs(spec(parent({}), codes(['a'])), spec(parent({}), codes(['a', 'b']))).changes;
+      const differs = diffSpecs(spec(parent({ maxLength: 10 }), codes(['a'])), spec(parent({ maxLength: 5 }), codes(['a', 'b']))).changes;
+      const sorted = (r: Row[]) => r.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x) as Row);
+      return { same: sorted(rows(same)), differs: sorted(rows(differs)) };
+    };
+
+    it('inside `not`: compared in the opposite direction, on both paths', () => {
+      const { same, differs } = run((extra) => ({ type: 'string', not: { $ref: '#/components/schemas/Codes' }, ...extra }));
+      const flipped: Row[] = [
+        ['request-enum-value-added', 'info', '#/components/schemas/Codes'],
+        ['response-enum-value-added', 'warning', '#/components/schemas/Codes'],
+      ];
+      expect(same).toEqual(flipped);
+      expect(differs).toEqual([flipped[0], ['request-max-length-decreased', 'breaking', R], flipped[1], ['response-max-length-decreased', 'info', S]]);
+    });
+
+    it('inside an unchanged `if`: compared without a direction (schema-…), on both paths', () => {
+      const { same, differs } = run((extra) => ({ type: 'string', if: { $ref: '#/components/schemas/Codes' }, then: { minLength: 1 }, ...extra }));
+      const undirected: Row[] = [['schema-enum-value-added', 'warning', '#/components/schemas/Codes']];
+      expect(same).toEqual(undirected);
+      expect(differs).toEqual([['request-max-length-decreased', 'breaking', R], ['response-max-length-decreased', 'info', S], ...undirected]);
+    });
+  });
+
   it('keywords next to a $ref apply (3.1), and a change there points at the sibling', () => {
     const base = { Base: { type: 'string' } };
     const report = diffSpecs(spec({ $ref: '#/components/schemas/Base', maxLength: 10 }, base), spec({ $ref: '#/components/schemas/Base', maxLength: 5 }, base));
