@@ -2,7 +2,9 @@
  * `if` / `then` / `else` (JSON Schema 2020-12).
  *
  * - Whether a changed `if` condition narrows or widens depends on what then/else say and on the data: specdrift
- *   cannot judge it, so any change of `if` (set, removed, or written differently) is a warning both ways.
+ *   cannot judge it, so any change of `if` (set, removed, or written differently) is a warning both ways. An
+ *   `if` written identically is still compared by the engine, without a direction (`schema-…` rules), so that a
+ *   change in a schema it references is reported.
  * - `then` / `else` add constraints for the data the condition selects: a new branch narrows (request breaking,
  *   response info), a dropped one widens (response warning). A branch on both sides is compared like any schema,
  *   in the same direction (the engine recurses into it).
