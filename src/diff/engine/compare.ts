@@ -7,12 +7,13 @@
 import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
-import { SCHEMA_CHECKS, TYPE_CHECKS, unmodelledCheck } from '../rules/index-schema.js';
+import { ONLY_WHEN_WRITTEN, SCHEMA_CHECKS, TYPE_CHECKS, unmodelledCheck } from '../rules/index-schema.js';
+import { schemaKeys } from '../rules/schema-keyword-changed.js';
 import { compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
 import { combine, ptrJoin, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
-import { subSchemaPairs } from './subschemas.js';
+import { SUB_SCHEMA_KEYWORDS, subSchemaPairs } from './subschemas.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
 
@@ -163,10 +164,12 @@ export class SchemaComparer {
       }
       return m;
     };
+    const keys = schemaKeys(ov, nv);
     const input: SchemaCheckInput = {
       ctx,
       old: ov,
       new: nv,
+      keys,
       oldView: (at) => this.oldDoc.view(at),
       newView: (at) => this.newDoc.view(at),
       emit,
@@ -186,7 +189,10 @@ export class SchemaComparer {
       for (const [a, b] of m.pairs) this.addChild(pair, a, b);
       return;
     }
-    for (const check of SCHEMA_CHECKS) check.check(input);
+    for (const check of SCHEMA_CHECKS) {
+      if (ONLY_WHEN_WRITTEN.has(check) && !(check.keywords ?? [check.name]).some((k) => keys.has(k))) continue;
+      check.check(input);
+    }
 
     for (const [name, oProp] of ov.properties) {
       const nProp = nv.properties.get(name);
@@ -209,7 +215,7 @@ export class SchemaComparer {
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
     // JSON Schema 2020-12 sub-schemas (contains, prefixItems, if/then/else, not, …): see subschemas.ts.
-    for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
+    if (SUB_SCHEMA_KEYWORDS.some((k) => keys.has(k))) for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
   }
 
   /** Identical schemas: only what they `$ref` can differ. */

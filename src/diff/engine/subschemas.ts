@@ -58,6 +58,12 @@ function byName(ov: SchemaView, nv: SchemaView, key: string, out: SubSchemaPair[
   }
 }
 
+/** The keywords subSchemaPairs looks at: without any of them on either side there is nothing to pair. */
+export const SUB_SCHEMA_KEYWORDS: readonly string[] = [
+  'contains', 'propertyNames', 'then', 'else', 'contentSchema', 'if', 'not', 'unevaluatedProperties', 'unevaluatedItems',
+  'prefixItems', 'dependentSchemas', 'patternProperties', '$defs',
+];
+
 /** Every sub-schema pair below the 2020-12 keywords of two compared schemas. */
 export function subSchemaPairs(ov: SchemaView, nv: SchemaView): SubSchemaPair[] {
   const out: SubSchemaPair[] = [];

@@ -70,6 +70,8 @@ export interface SchemaCheckInput {
   oldView(at: Located): SchemaView;
   newView(at: Located): SchemaView;
   emit(rule: SchemaRule, e: EmitInput): void;
+  /** Every keyword written in either schema or in the allOf branches merged into it (see schemaKeys). */
+  keys?: ReadonlySet<string>;
   /** oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure). */
   unmatchedBranches(key: BranchKey): { removed: readonly Located[]; added: readonly Located[] };
 }

@@ -65,6 +65,12 @@ const JSON_SCHEMA_2020_CHECKS: readonly SchemaCheck[] = [
 /** Run first; when the types are incompatible nothing else is compared (it would only repeat the type change). */
 export const TYPE_CHECKS: readonly SchemaCheck[] = [typeCheck, nullableCheck];
 
+/**
+ * Checks that can only report something when one of their keywords is written on either side: the engine skips
+ * them otherwise (most schemas of a big spec use none of the 2020-12 keywords).
+ */
+export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set(JSON_SCHEMA_2020_CHECKS);
+
 /** The checks of modelled keywords (see MODELLED_KEYWORDS). */
 const MODELLED_CHECKS: readonly SchemaCheck[] = [
   formatCheck,

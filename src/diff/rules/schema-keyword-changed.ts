@@ -21,7 +21,9 @@ export const keywordChanged = schemaRule({
 });
 for (const ctx of SCHEMA_CTXS) keywordChanged.byCtx[ctx] = { ...keywordChanged.byCtx[ctx], id: KEYWORD_CHANGED_ID, doc: keywordChanged.byCtx.schema.doc };
 
-/** Every keyword written in a schema or in the allOf branches merged into its view. */
+/** Every keyword written in either schema or in the allOf branches merged into their views. */
+export const schemaKeys = (old: SchemaView, neu: SchemaView): Set<string> => keysOf(neu, keysOf(old, new Set()));
+
 function keysOf(v: SchemaView, into: Set<string>): Set<string> {
   for (const key of Object.keys(v.at.node)) into.add(key);
   for (const b of v.merged ?? []) keysOf(b.view, into);
@@ -34,8 +36,7 @@ export function unmodelledKeywordCheck(modelled: ReadonlySet<string>): SchemaChe
     name: 'unmodelled',
     keywords: [],
     rules: [keywordChanged],
-    check({ old, new: neu, emit }) {
-      const keys = keysOf(neu, keysOf(old, new Set()));
+    check({ old, new: neu, emit, keys = schemaKeys(old, neu) }) {
       for (const key of [...keys].sort()) {
         if (modelled.has(key) || isAnnotation(key)) continue;
         const o = old.kw(key);
