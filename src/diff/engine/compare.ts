@@ -215,7 +215,9 @@ export class SchemaComparer {
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
     }
     // JSON Schema 2020-12 sub-schemas (contains, prefixItems, if/then/else, not, …): see subschemas.ts.
-    if (SUB_SCHEMA_KEYWORDS.some((k) => keys.has(k))) for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
+    if (SUB_SCHEMA_KEYWORDS.some((k) => keys.has(k))) {
+      for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
+    }
   }
 
   /** Identical schemas: only what they `$ref` can differ. */
