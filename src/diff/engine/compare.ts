@@ -8,11 +8,13 @@ import type { JsonObject } from '../../spec/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';
-import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
+import { ONLY_WHEN_WRITTEN, SCHEMA_CHECKS, TYPE_CHECKS, unmodelledCheck } from '../rules/index-schema.js';
+import { schemaKeys } from '../rules/schema-keyword-changed.js';
 import { compareAsText, compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
 import { combine, ptrJoin, soleAllOf, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
+import { SUB_SCHEMA_KEYWORDS, subSchemaPairs } from './subschemas.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
 
@@ -99,16 +101,16 @@ export class SchemaComparer {
    * Adds the comparison of a nested pair to `pair`, unless the two are written identically with nothing
    * referenced below them: most of a big spec is unchanged, and such pairs can hold no change at all.
    */
-  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located): void {
+  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located, ctx: SchemaCtx = pair.ctx): void {
     const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
-    const flag = HIDDEN_FLAG[pair.ctx];
+    const flag = HIDDEN_FLAG[ctx];
     let leaves = this.sameLeaves.get(String(flag));
     if (leaves === undefined) {
       leaves = new Map();
       this.sameLeaves.set(String(flag), leaves);
     }
     if (leaves.get(o.node) === n.node) return;
-    const known = (this.memo.get(pair.ctx) as Memo).get(o.node)?.get(n.node);
+    const known = (this.memo.get(ctx) as Memo).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -118,7 +120,7 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null));
+    pair.children.push(this.compareResolved(o, n, ctx, shared ?? null));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
@@ -180,10 +182,12 @@ export class SchemaComparer {
       }
       return m;
     };
+    const keys = schemaKeys(ov, nv);
     const input: SchemaCheckInput = {
       ctx,
       old: ov,
       new: nv,
+      keys,
       oldView: (at) => this.oldDoc.view(at),
       newView: (at) => this.newDoc.view(at),
       emit,
@@ -202,11 +206,14 @@ export class SchemaComparer {
       const key = (oWrapper ? ov : nv).oneOf ? 'oneOf' : 'anyOf';
       const m = matchWrapped(this.oldDoc, this.newDoc, oWrapper ? (ov[key] ?? []) : [o], oWrapper ? [n] : (nv[key] ?? []));
       branchCache.set(key, m);
-      for (const check of SCHEMA_CHECKS) if (check.name === key) check.check(input);
+      for (const check of SCHEMA_CHECKS) if (check.name === key || check === unmodelledCheck) check.check(input);
       for (const [a, b] of m.pairs) this.addChild(pair, a, b);
       return;
     }
-    for (const check of SCHEMA_CHECKS) check.check(input);
+    for (const check of SCHEMA_CHECKS) {
+      if (ONLY_WHEN_WRITTEN.has(check) && !(check.keywords ?? [check.name]).some((k) => keys.has(k))) continue;
+      check.check(input);
+    }
 
     for (const [name, oProp] of ov.properties) {
       const nProp = nv.properties.get(name);
@@ -215,7 +222,8 @@ export class SchemaComparer {
       if (this.oldDoc.hasFlag(oProp, flag) || this.newDoc.hasFlag(nProp, flag)) continue;
       this.addChild(pair, oProp, nProp);
     }
-    if (ov.items || nv.items) {
+    // `items: false` on either side is the items-closed rule, not a schema comparison.
+    if ((ov.items || nv.items) && ov.kw('items') !== false && nv.kw('items') !== false) {
       this.addChild(pair, ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'));
     }
     const oAdd = ov.additionalProperties;
@@ -226,6 +234,10 @@ export class SchemaComparer {
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
       if (!ov[key] && !nv[key]) continue;
       for (const [a, b] of branches(key).pairs) this.addChild(pair, a, b);
+    }
+    // JSON Schema 2020-12 sub-schemas (contains, prefixItems, if/then/else, not, …): see subschemas.ts.
+    if (SUB_SCHEMA_KEYWORDS.some((k) => keys.has(k))) {
+      for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
     }
   }
 
@@ -241,17 +253,18 @@ export class SchemaComparer {
   /** Identical schemas: only what they `$ref` can differ. */
   private compareSharedRefs(pair: PairNode, shared: readonly SharedRef[]): void {
     const done = new Set<string>();
-    for (const { ref, property } of shared) {
-      const key = property ? `p ${ref}` : ref;
+    for (const { ref, property, flip, undirected } of shared) {
+      const key = `${property ? 'p' : ''}${flip ? 'n' : ''}${undirected ? 'u' : ''} ${ref}`;
       if (done.has(key)) continue;
       done.add(key);
       const a = this.oldDoc.resolve(this.oldDoc.refNode(ref));
       const b = this.newDoc.resolve(this.newDoc.refNode(ref));
       // The same dangling ref on both sides: nothing to compare.
       if (a.node.$ref === ref && b.node.$ref === ref) continue;
-      const flag = HIDDEN_FLAG[pair.ctx];
+      const ctx = undirected ? 'schema' : flip ? FLIPPED[pair.ctx] : pair.ctx;
+      const flag = HIDDEN_FLAG[ctx];
       if (property && (this.oldDoc.hasFlag(a, flag) || this.newDoc.hasFlag(b, flag))) continue;
-      this.addChild(pair, a, b);
+      this.addChild(pair, a, b, ctx);
     }
   }
 }
@@ -284,6 +297,17 @@ const HIDDEN_FLAG: Record<SchemaCtx, 'readOnly' | 'writeOnly' | undefined> = {
   // Webhooks flip the direction: the API writes the request (readOnly data included) and reads the response.
   'webhook-request': 'writeOnly',
   'webhook-response': 'readOnly',
+};
+
+/** The opposite direction, for the sub-schema of `not` (what it matches is refused). */
+const FLIPPED: Record<SchemaCtx, SchemaCtx> = {
+  request: 'response',
+  parameter: 'header',
+  response: 'request',
+  header: 'parameter',
+  schema: 'schema',
+  'webhook-request': 'webhook-response',
+  'webhook-response': 'webhook-request',
 };
 
 /** A view without the merged allOf branches whose raw entries are in `split` (those are compared separately). */

@@ -4,6 +4,7 @@
  */
 import { escapePointerToken, isLocalRef, parseRef, resolvePointer } from '../../spec/refs.js';
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isAnnotation } from './identical.js';
 import type { Located, MergedBranch, SchemaView } from './types.js';
 
 /** Appends one token to a pointer. */
@@ -12,11 +13,11 @@ export const ptrJoin = (ptr: string, token: string | number): string => {
   return t.includes('~') || t.includes('/') ? `${ptr}/${escapePointerToken(t)}` : `${ptr}/${t}`;
 };
 
-/** Siblings of `$ref` that change nothing a rule checks. */
-const NON_SEMANTIC_SIBLINGS = new Set(['description', 'summary', 'title', 'example', 'examples', '$comment']);
+/** Siblings of `$ref` that change nothing a rule checks: pure annotations, and a Reference Object's `summary`. */
+const nonSemanticSibling = (key: string): boolean => key === 'summary' || isAnnotation(key);
 
 function hasSiblings(ref: JsonObject): boolean {
-  for (const key in ref) if (key !== '$ref' && !NON_SEMANTIC_SIBLINGS.has(key) && !key.startsWith('x-')) return true;
+  for (const key in ref) if (key !== '$ref' && !nonSemanticSibling(key)) return true;
   return false;
 }
 
@@ -24,7 +25,7 @@ function hasSiblings(ref: JsonObject): boolean {
 export function soleAllOf(at: Located): Located | undefined {
   const list = at.node.allOf;
   if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) return undefined;
-  for (const key in at.node) if (key !== 'allOf' && !NON_SEMANTIC_SIBLINGS.has(key) && !key.startsWith('x-')) return undefined;
+  for (const key in at.node) if (key !== 'allOf' && !nonSemanticSibling(key)) return undefined;
   return { node: list[0], ptr: ptrJoin(ptrJoin(at.ptr, 'allOf'), 0) };
 }
 
@@ -81,25 +82,42 @@ export class SpecDoc {
    */
   resolve(at: Located): Located {
     let current = at;
+    // Refs along the chain carrying keywords (`A: {$ref: B, maxLength: 5}` reached through `{$ref: A}`).
+    let sites: Located[] | undefined;
     for (let hops = 0; hops < 64 && typeof current.node.$ref === 'string'; hops++) {
       const next = this.refTarget(current.node.$ref);
       if (next === undefined) return current;
+      if (hasSiblings(current.node)) (sites ??= []).push(current);
       current = next;
     }
-    if (current !== at && hasSiblings(at.node)) return this.overlay(at.node, current);
+    // The ref nearest the start wins where two set the same keyword.
+    if (sites) for (let i = sites.length - 1; i >= 0; i--) current = this.overlay(sites[i].node, current, sites[i].ptr);
     return current;
   }
 
   private readonly overlays = new Map<JsonObject, Located>();
+  /** Overlay node → pointer of the `{$ref, …}` object whose siblings it carries (where those keywords are written). */
+  private readonly siblingSites = new Map<JsonObject, Map<string, string>>();
 
-  /** The target with the ref's sibling keywords laid over it; one object per ref site, located at the target. */
-  private overlay(ref: JsonObject, target: Located): Located {
+  /**
+   * The target with the ref's sibling keywords laid over it; one object per ref site, located at the target.
+   * A sibling replaces the target's keyword of the same name (an approximation of 3.1's "both apply" that is
+   * exact for the flags and bounds written there in practice).
+   */
+  private overlay(ref: JsonObject, target: Located, site: string): Located {
     let hit = this.overlays.get(ref);
     if (hit === undefined) {
       const node: JsonObject = { ...target.node };
-      for (const key of Object.keys(ref)) if (key !== '$ref' && !NON_SEMANTIC_SIBLINGS.has(key)) node[key] = ref[key];
+      // Keyword → pointer where it is written, for keywords brought by refs (this one and any inside `target`).
+      const written = new Map(this.siblingSites.get(target.node));
+      for (const key of Object.keys(ref)) {
+        if (key === '$ref' || nonSemanticSibling(key)) continue;
+        node[key] = ref[key];
+        written.set(key, ptrJoin(site, key));
+      }
       hit = { node, ptr: target.ptr };
       this.overlays.set(ref, hit);
+      this.siblingSites.set(node, written);
     }
     return hit;
   }
@@ -188,7 +206,11 @@ export class SpecDoc {
       return undefined;
     };
     // Where the keyword is written; the schema itself when it is written nowhere (so the pointer resolves).
+    const site = this.siblingSites.get(node);
     const kwPtr = (name: string): string => {
+      // A keyword written beside the `$ref` (see overlay) is pointed at there, not in the target.
+      const there = site?.get(name);
+      if (there !== undefined) return there;
       if (own[name] !== undefined) return ptrJoin(at.ptr, name);
       for (const bv of branchViews) if (bv.kw(name) !== undefined) return bv.kwPtr(name);
       return at.ptr;

@@ -7,20 +7,32 @@
  */
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 
-/** Keywords no rule looks at. */
-const IGNORED = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', '$comment', '$id', '$schema', '$anchor']);
+/**
+ * Pure annotations: wording that changes nothing a client sends or receives. The one list both the fast path
+ * and the `schema-keyword-changed` fallback skip; every other keyword that changes is reported by some rule.
+ */
+const ANNOTATIONS = new Set(['description', 'title', '$comment', 'externalDocs']);
+
+/** Is `key` a pure annotation (a listed one or an `x-` extension)? */
+export const isAnnotation = (key: string): boolean => ANNOTATIONS.has(key) || key.startsWith('x-');
+// `not` and `if` are walked on their own: refs below `not` are compared in the opposite direction, refs below
+// `if` without a direction (see subschemas.ts).
 /** Keywords holding a map of schemas / a list of schemas / one schema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems']);
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
 
-/** `x-` extensions are wording, except the sunset date the deprecation policy reads (rules/deprecation.ts). */
-const relevant = (key: string): boolean => !IGNORED.has(key) && (!key.startsWith('x-') || key === 'x-sunset' || key === 'x-sunset-date');
+/** Annotations are wording, except the sunset date the deprecation policy reads (rules/deprecation.ts). */
+const relevant = (key: string): boolean => !isAnnotation(key) || key === 'x-sunset' || key === 'x-sunset-date';
 
 /** A `$ref` found in both schemas at the same place, and whether it sits directly at a property (see compare.ts). */
 export interface SharedRef {
   ref: string;
   property: boolean;
+  /** Below an odd number of `not`s: compared in the opposite direction (see subschemas.ts). */
+  flip?: boolean;
+  /** Below an `if`: compared without a direction (see subschemas.ts). */
+  undirected?: boolean;
 }
 
 /**
@@ -101,6 +113,11 @@ function sameSchema(
         continue;
       }
       for (let i = 0; i < av.length; i++) if (!sameSchema(av[i], bv[i], refs, false, hiddenFlag, cache)) return false;
+    } else if (key === 'not' || key === 'if') {
+      const from = refs.length;
+      if (!sameSchema(av, bv, refs, false, hiddenFlag, cache)) return false;
+      // New objects: the ones pushed may be shared with the cache, which holds them relative to their own schema.
+      for (let i = from; i < refs.length; i++) refs[i] = key === 'not' ? { ...refs[i], flip: !refs[i].flip } : { ...refs[i], undirected: true };
     } else if (SCHEMA_ONE.has(key)) {
       if (!sameSchema(av, bv, refs, false, hiddenFlag, cache)) return false;
     } else if (av !== bv && (typeof av !== 'object' || !jsonEqual(av, bv))) {

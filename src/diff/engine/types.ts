@@ -71,6 +71,8 @@ export interface SchemaCheckInput {
   oldView(at: Located): SchemaView;
   newView(at: Located): SchemaView;
   emit(rule: SchemaRule, e: EmitInput): void;
+  /** Every keyword written in either schema or in the allOf branches merged into it (see schemaKeys). */
+  keys?: ReadonlySet<string>;
   /**
    * oneOf / anyOf / unmerged allOf branches that found no partner on the other side (matched by structure),
    * and the matched pairs (a plain schema that became alternatives is paired with the one it matches).
@@ -84,6 +86,11 @@ export type BranchKey = 'oneOf' | 'anyOf' | 'allOf';
 
 export interface SchemaCheck {
   name: string;
+  /**
+   * The schema keywords this check compares (default: `[name]`). Their union is the list of modelled keywords
+   * (rules/index-schema.ts); any other keyword that changes is reported by the `schema-keyword-changed` fallback.
+   */
+  keywords?: readonly string[];
   rules: readonly SchemaRule[];
   check(input: SchemaCheckInput): void;
 }

@@ -8,8 +8,6 @@ import { defaultCheck } from './schema-default.js';
 import { deprecatedCheck } from './schema-deprecated.js';
 import { discriminatorCheck } from './schema-discriminator.js';
 import { enumCheck } from './schema-enum.js';
-import { exclusiveMaximumCheck } from './schema-exclusive-maximum.js';
-import { exclusiveMinimumCheck } from './schema-exclusive-minimum.js';
 import { formatCheck } from './schema-format.js';
 import { maxItemsCheck } from './schema-max-items.js';
 import { maxLengthCheck } from './schema-max-length.js';
@@ -30,11 +28,52 @@ import { typeCheck } from './schema-type.js';
 import { uniqueItemsCheck } from './schema-unique-items.js';
 import { visibilityCheck } from './schema-visibility.js';
 import { writeOnlyCheck } from './schema-write-only.js';
+// JSON Schema 2020-12 / OpenAPI 3.1 keywords (issue 8 item 1).
+import { containsCheck, maxContainsCheck, minContainsCheck } from './schema-contains.js';
+import { contentEncodingCheck, contentMediaTypeCheck, contentSchemaCheck } from './schema-content.js';
+import { conditionalCheck } from './schema-conditional.js';
+import { defsCheck } from './schema-defs.js';
+import { dependentRequiredCheck, dependentSchemasCheck } from './schema-dependent.js';
+import { examplesCheck } from './schema-examples.js';
+import { unmodelledKeywordCheck } from './schema-keyword-changed.js';
+import { notCheck } from './schema-not.js';
+import { patternPropertiesCheck } from './schema-pattern-properties.js';
+import { itemsClosedCheck, prefixItemsCheck } from './schema-prefix-items.js';
+import { propertyNamesCheck } from './schema-property-names.js';
+import { unevaluatedItemsCheck, unevaluatedPropertiesCheck } from './schema-unevaluated.js';
+
+const JSON_SCHEMA_2020_CHECKS: readonly SchemaCheck[] = [
+  containsCheck,
+  minContainsCheck,
+  maxContainsCheck,
+  itemsClosedCheck,
+  prefixItemsCheck,
+  dependentRequiredCheck,
+  dependentSchemasCheck,
+  conditionalCheck,
+  patternPropertiesCheck,
+  propertyNamesCheck,
+  unevaluatedPropertiesCheck,
+  unevaluatedItemsCheck,
+  contentEncodingCheck,
+  contentMediaTypeCheck,
+  contentSchemaCheck,
+  notCheck,
+  defsCheck,
+  examplesCheck,
+];
 
 /** Run first; when the types are incompatible nothing else is compared (it would only repeat the type change). */
 export const TYPE_CHECKS: readonly SchemaCheck[] = [typeCheck, nullableCheck];
 
-export const SCHEMA_CHECKS: readonly SchemaCheck[] = [
+/**
+ * Checks that can only report something when one of their keywords is written on either side: the engine skips
+ * them otherwise (most schemas of a big spec use none of the 2020-12 keywords).
+ */
+export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set(JSON_SCHEMA_2020_CHECKS);
+
+/** The checks of modelled keywords (see MODELLED_KEYWORDS). */
+const MODELLED_CHECKS: readonly SchemaCheck[] = [
   formatCheck,
   enumCheck,
   propertiesCheck,
@@ -44,8 +83,6 @@ export const SCHEMA_CHECKS: readonly SchemaCheck[] = [
   deprecatedCheck,
   maximumCheck,
   minimumCheck,
-  exclusiveMaximumCheck,
-  exclusiveMinimumCheck,
   multipleOfCheck,
   maxLengthCheck,
   minLengthCheck,
@@ -64,4 +101,28 @@ export const SCHEMA_CHECKS: readonly SchemaCheck[] = [
   discriminatorCheck,
   // issue 8 item 3 (semantic levels): readOnly / writeOnly judged at the parent object
   visibilityCheck,
+  // JSON Schema 2020-12 / OpenAPI 3.1 keywords (issue 8 item 1).
+  ...JSON_SCHEMA_2020_CHECKS,
 ];
+
+/**
+ * Keywords the engine itself handles: `$ref` is resolved (a changed target is compared, a dangling ref by its
+ * text); `properties`, `items`, `additionalProperties`, `allOf`, `oneOf` and `anyOf` are recursed into by
+ * compare.ts and also have checks above.
+ */
+const ENGINE_KEYWORDS = ['$ref'];
+
+/**
+ * The single list of modelled schema keywords: those of every check (SchemaCheck.keywords, default its name)
+ * and the engine's. Any other keyword (not a pure annotation) that changes is `schema-keyword-changed`, so adding
+ * a check for a keyword removes it from that fallback. test/diff/engine/keywords.test.ts proves each one has a check.
+ */
+export const MODELLED_KEYWORDS: ReadonlySet<string> = new Set([
+  ...ENGINE_KEYWORDS,
+  ...[...TYPE_CHECKS, ...MODELLED_CHECKS].flatMap((c) => c.keywords ?? [c.name]),
+]);
+
+/** The fallback for every keyword outside MODELLED_KEYWORDS; runs after the other checks. */
+export const unmodelledCheck: SchemaCheck = unmodelledKeywordCheck(MODELLED_KEYWORDS);
+
+export const SCHEMA_CHECKS: readonly SchemaCheck[] = [...MODELLED_CHECKS, unmodelledCheck];

@@ -79,7 +79,10 @@ const plain = ({ id, level, kind, section, doc }: RuleDef): RuleDef => ({ id, le
 const byId = (a: RuleDef, b: RuleDef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The schema rules expanded per context, as plain RuleDefs sorted by id. */
-export const SCHEMA_RULE_DEFS: RuleDef[] = SCHEMA_RULES.flatMap((r) => r.contexts.map((ctx) => plain(r.byCtx[ctx]))).sort(byId);
+/** (`schema-keyword-changed` has one id in every context: listed once.) */
+export const SCHEMA_RULE_DEFS: RuleDef[] = [
+  ...new Map(SCHEMA_RULES.flatMap((r) => r.contexts.map((ctx) => plain(r.byCtx[ctx]))).map((d) => [d.id, d] as const)).values(),
+].sort(byId);
 
 /** Operation, security, server and component rules, sorted by id. */
 export const OTHER_RULE_DEFS: RuleDef[] = [...OPERATION_RULES, ...API_RULES].map(plain).sort(byId);

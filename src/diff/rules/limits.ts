@@ -14,7 +14,7 @@ export interface LimitRules {
 }
 
 /** Declares the four rules of one bound keyword; `what` is the id stem, e.g. `max-length`. */
-export function limitRules(what: string, keyword: string, bound: 'upper' | 'lower'): LimitRules {
+export function limitRules(what: string, keyword: string, bound: 'upper' | 'lower', article = 'a'): LimitRules {
   const narrows = { request: 'breaking', response: 'info' } as const;
   const widens = { request: 'info', response: 'warning' } as const;
   const upper = bound === 'upper';
@@ -29,7 +29,7 @@ export function limitRules(what: string, keyword: string, bound: 'upper' | 'lowe
     }),
     set: schemaRule({
       what: `${what}-set`, kind: 'changed', ...narrows, family: `${what}-bound`, polarity: '+',
-      doc: `a ${keyword} was added to a {in}`,
+      doc: `${article} ${keyword} was added to a {in}`,
     }),
     removed: schemaRule({
       what: `${what}-removed`, kind: 'changed', ...widens, family: `${what}-bound`, polarity: '-',

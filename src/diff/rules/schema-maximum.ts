@@ -1,5 +1,5 @@
-/** `maximum`: upper bound; see limits.ts for why each direction gets its level. */
-import { limitCheck, limitRules } from './limits.js';
+/** `maximum` with `exclusiveMaximum` (3.0 flag or 3.1 number): the effective upper bound; see bounds.ts. */
+import { boundCheck, boundRules } from './bounds.js';
 
-export const maximumRules = limitRules('maximum', 'maximum', 'upper');
-export const maximumCheck = limitCheck('maximum', maximumRules);
+export const maximumRules = boundRules('maximum', 'upper');
+export const maximumCheck = boundCheck('maximum', 'upper', maximumRules);

@@ -1,5 +1,5 @@
-/** `minimum`: lower bound; see limits.ts for why each direction gets its level. */
-import { limitCheck, limitRules } from './limits.js';
+/** `minimum` with `exclusiveMinimum` (3.0 flag or 3.1 number): the effective lower bound; see bounds.ts. */
+import { boundCheck, boundRules } from './bounds.js';
 
-export const minimumRules = limitRules('minimum', 'minimum', 'lower');
-export const minimumCheck = limitCheck('minimum', minimumRules);
+export const minimumRules = boundRules('minimum', 'lower');
+export const minimumCheck = boundCheck('minimum', 'lower', minimumRules);

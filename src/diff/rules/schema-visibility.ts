@@ -27,6 +27,8 @@ export const propertyHidden = schemaRule({
 
 export const visibilityCheck: SchemaCheck = {
   name: 'visibility',
+  // Reads the properties' readOnly / writeOnly, which are modelled keywords already: it adds none of its own.
+  keywords: [],
   rules: [propertyShown, requiredPropertyShown, propertyHidden],
   check({ ctx, old, new: neu, oldView, newView, emit }) {
     if (ctx === 'schema') return;

@@ -69,9 +69,15 @@ describe('layout does not matter', () => {
     expect(report.changes[0].level).toBe('info');
   });
 
-  it('descriptions, titles and examples are not changes', () => {
-    const worded = { ...pet, description: 'a pet', title: 'Pet', example: { id: 1 }, properties: { ...pet.properties, name: { ...str, description: 'its name' } } };
+  it('descriptions, titles, $comment and x- extensions are not changes', () => {
+    const worded = { ...pet, description: 'a pet', title: 'Pet', $comment: 'internal', 'x-go-name': 'Pet', properties: { ...pet.properties, name: { ...str, description: 'its name' } } };
     expect(diffSpecs(api({ '/pet': pet }), api({ '/pet': worded })).changes).toEqual([]);
+  });
+
+  it('examples are compared (info); example and examples holding the same values are no change', () => {
+    const sample = { ...pet, example: { id: 1 } };
+    expect(ids(diffSpecs(api({ '/pet': pet }), api({ '/pet': sample })))).toEqual(['response-examples-changed']);
+    expect(diffSpecs(api({ '/pet': sample }), api({ '/pet': { ...pet, examples: [{ id: 1 }] } })).changes).toEqual([]);
   });
 
   it('keywords next to a $ref (slurmrestd style) equal an inlined copy carrying them', () => {

@@ -51,10 +51,8 @@ const SCHEMA_SNIPPETS: Record<string, Snippet> = {
   'deprecated-removed': [{ type: 'string', deprecated: true }, str],
   'exclusive-maximum-set': [{ type: 'integer', maximum: 10 }, { type: 'integer', maximum: 10, exclusiveMaximum: true }],
   'exclusive-maximum-removed': [{ type: 'integer', maximum: 10, exclusiveMaximum: true }, { type: 'integer', maximum: 10 }],
-  'exclusive-maximum-changed': [{ type: 'integer', exclusiveMaximum: 10 }, { type: 'integer', exclusiveMaximum: 20 }],
   'exclusive-minimum-set': [{ type: 'integer', minimum: 1 }, { type: 'integer', minimum: 1, exclusiveMinimum: true }],
   'exclusive-minimum-removed': [{ type: 'integer', minimum: 1, exclusiveMinimum: true }, { type: 'integer', minimum: 1 }],
-  'exclusive-minimum-changed': [{ type: 'integer', exclusiveMinimum: 1 }, { type: 'integer', exclusiveMinimum: 2 }],
   'multiple-of-set': [int, { type: 'integer', multipleOf: 5 }],
   'multiple-of-removed': [{ type: 'integer', multipleOf: 5 }, int],
   'multiple-of-changed': [{ type: 'integer', multipleOf: 5 }, { type: 'integer', multipleOf: 10 }],
@@ -110,6 +108,58 @@ const SCHEMA_SNIPPETS: Record<string, Snippet> = {
     obj({ kind: str }, { discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/Thing' } } }),
   ],
 };
+
+// --- JSON Schema 2020-12 / OpenAPI 3.1 keywords (issue 8 item 1): these snippets go into 3.1.0 documents. ---
+const contains = { contains: { const: 'admin' } };
+const tuple = (extra: JsonObject = {}): JsonObject => ({ type: 'array', prefixItems: [str, int], ...extra });
+const conditional = (kind: string, extra: JsonObject = {}): JsonObject =>
+  obj({ kind: str, size: int }, { if: { properties: { kind: { const: kind } } }, then: { required: ['size'] }, ...extra });
+const SCHEMA_SNIPPETS_31: Record<string, Snippet> = {
+  'keyword-changed': [{ type: 'string', fooBar: 1 }, { type: 'string', fooBar: 2 }],
+  'contains-set': [arr(), arr(contains)],
+  'contains-removed': [arr(contains), arr()],
+  'min-contains-increased': [arr(contains), arr({ ...contains, minContains: 2 })],
+  'min-contains-decreased': [arr({ ...contains, minContains: 2 }), arr(contains)],
+  'max-contains-increased': [arr({ ...contains, maxContains: 2 }), arr({ ...contains, maxContains: 3 })],
+  'max-contains-decreased': [arr({ ...contains, maxContains: 3 }), arr({ ...contains, maxContains: 2 })],
+  'max-contains-set': [arr(contains), arr({ ...contains, maxContains: 2 })],
+  'max-contains-removed': [arr({ ...contains, maxContains: 2 }), arr(contains)],
+  'items-closed-set': [tuple(), tuple({ items: false })],
+  'items-closed-removed': [tuple({ items: false }), tuple()],
+  'prefix-items-added': [{ type: 'array', prefixItems: [str], items: false }, tuple({ items: false })],
+  'prefix-items-removed': [tuple({ items: false }), { type: 'array', prefixItems: [str], items: false }],
+  'dependent-required-added': [obj({ card: str, billing: str }), obj({ card: str, billing: str }, { dependentRequired: { card: ['billing'] } })],
+  'dependent-required-removed': [obj({ card: str, billing: str }, { dependentRequired: { card: ['billing'] } }), obj({ card: str, billing: str })],
+  'dependent-schema-added': [obj({ card: str, billing: str }), obj({ card: str, billing: str }, { dependentSchemas: { card: { required: ['billing'] } } })],
+  'dependent-schema-removed': [obj({ card: str, billing: str }, { dependentSchemas: { card: { required: ['billing'] } } }), obj({ card: str, billing: str })],
+  'if-changed': [conditional('big'), conditional('huge')],
+  'conditional-branch-added': [conditional('big'), conditional('big', { else: { required: ['kind'] } })],
+  'conditional-branch-removed': [conditional('big', { else: { required: ['kind'] } }), conditional('big')],
+  'pattern-property-added': [obj({ id: str }), obj({ id: str }, { patternProperties: { '^x-': str } })],
+  'pattern-property-removed': [obj({ id: str }, { patternProperties: { '^x-': str } }), obj({ id: str })],
+  'pattern-property-opened': [obj({ id: str }, { additionalProperties: false }), obj({ id: str }, { additionalProperties: false, patternProperties: { '^x-': str } })],
+  'pattern-property-closed': [obj({ id: str }, { additionalProperties: false, patternProperties: { '^x-': str } }), obj({ id: str }, { additionalProperties: false })],
+  'property-names-set': [obj({ id: str }), obj({ id: str }, { propertyNames: { pattern: '^[a-z_]+$' } })],
+  'property-names-removed': [obj({ id: str }, { propertyNames: { pattern: '^[a-z_]+$' } }), obj({ id: str })],
+  'unevaluated-properties-closed-set': [obj({ id: str }), obj({ id: str }, { unevaluatedProperties: false })],
+  'unevaluated-properties-closed-removed': [obj({ id: str }, { unevaluatedProperties: false }), obj({ id: str })],
+  'unevaluated-items-closed-set': [tuple(), tuple({ unevaluatedItems: false })],
+  'unevaluated-items-closed-removed': [tuple({ unevaluatedItems: false }), tuple()],
+  'content-encoding-set': [str, { type: 'string', contentEncoding: 'base64' }],
+  'content-encoding-removed': [{ type: 'string', contentEncoding: 'base64' }, str],
+  'content-encoding-changed': [{ type: 'string', contentEncoding: 'base64' }, { type: 'string', contentEncoding: 'base16' }],
+  'content-media-type-set': [str, { type: 'string', contentMediaType: 'application/json' }],
+  'content-media-type-removed': [{ type: 'string', contentMediaType: 'application/json' }, str],
+  'content-media-type-changed': [{ type: 'string', contentMediaType: 'application/json' }, { type: 'string', contentMediaType: 'text/csv' }],
+  'content-schema-set': [{ type: 'string', contentMediaType: 'application/json' }, { type: 'string', contentMediaType: 'application/json', contentSchema: obj({ id: str }) }],
+  'content-schema-removed': [{ type: 'string', contentMediaType: 'application/json', contentSchema: obj({ id: str }) }, { type: 'string', contentMediaType: 'application/json' }],
+  'not-set': [str, { type: 'string', not: { const: '' } }],
+  'not-removed': [{ type: 'string', not: { const: '' } }, str],
+  'definition-added': [obj({ id: str }), obj({ id: str }, { $defs: { Id: str } })],
+  'definition-removed': [obj({ id: str }, { $defs: { Id: str } }), obj({ id: str })],
+  'examples-changed': [{ type: 'string', examples: ['a'] }, { type: 'string', examples: ['b'] }],
+};
+Object.assign(SCHEMA_SNIPPETS, SCHEMA_SNIPPETS_31);
 
 /** Bound keywords: the schema each one applies to, and two values (low < high). */
 const LIMITS: Record<string, { keyword: string; base: JsonObject; low: number; high: number }> = {
@@ -395,7 +445,10 @@ export function fixtureFor(id: string): RuleFixture | undefined {
     if (!id.startsWith(prefix)) continue;
     const snippet = SCHEMA_SNIPPETS[id.slice(prefix.length)] ?? CTX_SNIPPETS[id.slice(prefix.length)]?.(ctx);
     // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
-    if (snippet) return { old: schemaSpec(ctx, snippet[0]), new: schemaSpec(ctx, snippet[1]) };
+    if (snippet) {
+      const version = id.slice(prefix.length) in SCHEMA_SNIPPETS_31 ? '3.1.0' : '3.0.3';
+      return { old: { ...schemaSpec(ctx, snippet[0]), openapi: version }, new: { ...schemaSpec(ctx, snippet[1]), openapi: version } };
+    }
   }
   return undefined;
 }
