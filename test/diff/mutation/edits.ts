@@ -11,6 +11,8 @@ import {
   CTX_PREFIX,
   NO_CHANGE_KINDS,
   OPERATION_TABLE,
+  ORPHAN,
+  REMOVED,
   RENAME,
   SCHEMA_TABLE,
   schemaLevel,
@@ -18,13 +20,21 @@ import {
   type OperationEditKind,
   type SchemaEditKind,
 } from './expectations.js';
-import type { Ctx, DocModel, SchemaSite } from './model.js';
+import { structureKey, type Ctx, type DocModel, type SchemaSite } from './model.js';
 
 /** One expected finding. `ids`/`level` alternatives: the engine may report a both-direction schema once. */
 export interface ExpectedFinding {
   id: string;
   level: Level;
   ctx?: Ctx;
+  /** Exact location, for a finding elsewhere than the edited place (a component the edit orphaned). */
+  location?: string;
+}
+
+/** The mutated copy, for expectations that depend on what the edit left behind. */
+export interface After {
+  doc: JsonObject;
+  use: { components: Set<string>; unused: Set<string> };
 }
 
 export interface Expectation {
@@ -42,7 +52,7 @@ export interface Edit {
   label: string;
   /** Mutates `doc` (a copy of the new document). */
   apply(doc: JsonObject): void;
-  expect(old: DocModel): Expectation;
+  expect(old: DocModel, after: After): Expectation;
 }
 
 const at = (doc: JsonObject, ptr: string): JsonObject => {
@@ -331,7 +341,8 @@ function extractEdits(m: DocModel): Edit[] {
         schemas.mut_extracted = node;
         replaceAt(doc, s.ptr, { $ref: '#/components/schemas/mut_extracted' });
       },
-      expect: () => ({ findings: [] }),
+      // No API change; but see arrival().
+      expect: (old, after) => ({ findings: arrival(old, after, 'mut_extracted'), place: '/components/schemas/mut_extracted' }),
     }));
 }
 
@@ -353,11 +364,50 @@ function renameEdits(m: DocModel): Edit[] {
         const to = `#/components/schemas/${escapePointerToken(newName)}`;
         rewriteRefs(doc, from, to);
       },
-      // Renaming is only visible as such when the old document has a component of the old name to pair with.
-      expect: (old) => ({ findings: old.components.includes(name) ? [{ ...RENAME }] : [], place: newPtr }),
+      expect: (old, after) => {
+        const findings = arrival(old, after, newName);
+        // Not seen as a rename: the old document's unused component of the old name was removed.
+        if (findings[0]?.id !== RENAME.id && old.components.includes(name) && old.unused.has(name)) {
+          findings.push({ ...REMOVED, location: `#${childPointer('/components/schemas', name)}` });
+        }
+        return { findings, place: newPtr };
+      },
     };
   });
 }
+
+/**
+ * What a component new to the document (`name`) shows: a rename (one info) when the old document has a
+ * component of the same structure that the new one lacks; else, when no operation uses it, an unused
+ * component added (one info); else nothing (a used schema that got a name is no API change).
+ */
+function arrival(old: DocModel, after: After, name: string): ExpectedFinding[] {
+  if (renamedFrom(old, after, name)) return [{ ...RENAME }];
+  if (after.use.unused.has(name) && !old.components.includes(name)) return [{ ...ORPHAN, location: `#${childPointer('/components/schemas', name)}` }];
+  return [];
+}
+
+/** Does the old document have a component that is gone from the new one and written like `name` there? */
+function renamedFrom(old: DocModel, after: After, name: string): boolean {
+  const schemas = (after.doc.components as JsonObject).schemas as JsonObject;
+  const key = structureKey(after.doc, schemas[name]);
+  const oldSchemas = (old.doc.components as JsonObject).schemas as JsonObject;
+  let keys = OLD_KEYS.get(old);
+  if (keys === undefined) {
+    keys = new Map();
+    OLD_KEYS.set(old, keys);
+  }
+  const keyOf = (c: string): string => {
+    let k = (keys as Map<string, string>).get(c);
+    if (k === undefined) {
+      k = structureKey(old.doc, oldSchemas[c]);
+      (keys as Map<string, string>).set(c, k);
+    }
+    return k;
+  };
+  return old.components.some((c) => !after.use.components.has(c) && keyOf(c) === key);
+}
+const OLD_KEYS = new WeakMap<DocModel, Map<string, string>>();
 
 function rewriteRefs(node: Json, from: string, to: string): void {
   if (Array.isArray(node)) {

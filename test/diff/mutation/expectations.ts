@@ -116,3 +116,8 @@ export type NoChangeKind = (typeof NO_CHANGE_KINDS)[number];
 
 /** A component renamed (every `$ref` to it rewritten) is one info finding at the new name, used or not. */
 export const RENAME = { id: 'component-schema-renamed', level: 'info' } as const;
+
+/** A component that an edit left unused, and that the old document lacks, is an unused component added. */
+export const ORPHAN = { id: 'component-schema-added', level: 'info' } as const;
+/** An unused component of the old document that the new one lacks (and no rename explains): removed, info. */
+export const REMOVED = { id: 'component-schema-removed', level: 'info' } as const;

@@ -189,3 +189,50 @@ export function buildModel(doc: JsonObject): DocModel {
   const version = typeof doc.openapi === 'string' ? doc.openapi : '';
   return { doc, is31: version.startsWith('3.1'), schemas, refs: [...refs.values()], ops, components, unused };
 }
+
+/** Keys whose values are data, not schemas: a `$ref` there is no reference. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+
+/** Component schema names, and those no operation reaches (a light walk for the mutated copies). */
+export function componentUse(doc: JsonObject): { components: Set<string>; unused: Set<string> } {
+  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const used = new Set<string>();
+  const queue: string[] = [];
+  const visit = (v: Json | undefined): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!isObject(v)) return;
+    if (typeof v.$ref === 'string' && v.$ref.startsWith(SCHEMA_PREFIX)) {
+      const name = v.$ref.slice(SCHEMA_PREFIX.length).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (!used.has(name)) {
+        used.add(name);
+        queue.push(name);
+      }
+    }
+    for (const [k, x] of Object.entries(v)) if (!DATA_KEYS.has(k) && !k.startsWith('x-')) visit(x);
+  };
+  visit(doc.paths);
+  while (queue.length > 0) visit(schemas[queue.pop() as string]);
+  const components = new Set(Object.keys(schemas));
+  return { components, unused: new Set([...components].filter((c) => !used.has(c))) };
+}
+
+const WORDING = new Set(['description', 'title', 'example', 'examples', '$comment']);
+
+/**
+ * A schema with every `$ref` replaced by its target and wording dropped, as text: two schemas with the same
+ * key accept the same documents (a recursive reference becomes a marker naming how far up it points).
+ */
+export function structureKey(doc: JsonObject, node: Json, stack: string[] = []): string {
+  if (Array.isArray(node)) return `[${node.map((x) => structureKey(doc, x, stack)).join(',')}]`;
+  if (!isObject(node)) return JSON.stringify(node);
+  if (typeof node.$ref === 'string') {
+    const i = stack.indexOf(node.$ref);
+    if (i !== -1) return `{"$cycle":${stack.length - i}}`;
+    const target = resolveRef(doc, node.$ref);
+    return target ? structureKey(doc, target.node, [...stack, node.$ref]) : JSON.stringify(node.$ref);
+  }
+  const keys = Object.keys(node)
+    .filter((k) => !WORDING.has(k) && !k.startsWith('x-'))
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${DATA_KEYS.has(k) ? JSON.stringify(node[k]) : structureKey(doc, node[k], stack)}`).join(',')}}`;
+}

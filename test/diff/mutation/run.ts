@@ -7,7 +7,9 @@ import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, Level } from '../../../src/diff/model.js';
 import type { JsonObject } from '../../../src/spec/types.js';
 import { editPool, type Edit, type Expectation } from './edits.js';
-import { buildModel, type DocModel } from './model.js';
+import { buildModel, componentUse, type DocModel } from './model.js';
+import { childPointer } from '../../../src/spec/refs.js';
+import { ORPHAN } from './expectations.js';
 
 export interface Miss {
   edit: string;
@@ -38,13 +40,21 @@ export function judge(exp: Expectation, found: Change[], sameDoc: boolean): stri
     inside(c.new?.pointer, exp.place) ||
     (sameDoc && inside(c.old?.pointer, exp.place)) ||
     (exp.opLocation !== undefined && c.location === exp.opLocation);
-  if (exp.findings.length === 0) return found.length === 0 ? undefined : 'expected no finding';
-  const misplaced = found.filter((c) => !placed(c));
+  // Findings at a fixed location elsewhere (orphaned components) are matched first, exactly.
+  const rest = [...found];
+  for (const e of exp.findings.filter((f) => f.location !== undefined)) {
+    const i = rest.findIndex((c) => c.id === e.id && c.level === e.level && c.location === e.location);
+    if (i === -1) return `missed ${e.id} at ${e.location}`;
+    rest.splice(i, 1);
+  }
+  const here = exp.findings.filter((f) => f.location === undefined);
+  if (here.length === 0) return rest.length === 0 ? undefined : 'expected no finding';
+  const misplaced = rest.filter((c) => !placed(c));
   if (misplaced.length > 0) return `not at the edited place ${exp.opLocation ?? ''} ${exp.place ?? ''}`;
   // One finding per expected direction, each exactly once with its id and level.
-  if (found.length === exp.findings.length) {
-    const left = [...found];
-    const ok = exp.findings.every((e) => {
+  if (rest.length === here.length) {
+    const left = [...rest];
+    const ok = here.every((e) => {
       const i = left.findIndex((c) => c.id === e.id && c.level === e.level);
       if (i === -1) return false;
       left.splice(i, 1);
@@ -53,12 +63,12 @@ export function judge(exp: Expectation, found: Change[], sameDoc: boolean): stri
     if (ok) return undefined;
   }
   // A schema used in both directions may also be reported once, at the worse of the two levels.
-  if (exp.findings.length > 1 && found.length === 1) {
-    const worst = exp.findings.reduce((a, e) => (RANK[e.level] > RANK[a] ? e.level : a), 'info' as Level);
-    if (found[0].level === worst) return undefined;
+  if (here.length > 1 && rest.length === 1) {
+    const worst = here.reduce((a, e) => (RANK[e.level] > RANK[a] ? e.level : a), 'info' as Level);
+    if (rest[0].level === worst) return undefined;
   }
-  if (found.length === 0) return 'missed';
-  if (found.length > exp.findings.length) return 'reported more than once';
+  if (rest.length === 0) return 'missed';
+  if (rest.length > here.length) return 'reported more than once';
   return 'wrong rule or level';
 }
 
@@ -83,10 +93,16 @@ export function runMutations(oldDoc: JsonObject, newDoc: JsonObject, opts: RunOp
   let edits = 0;
   for (const d of draws) {
     const edit = pool.make(d.kind, d.target, d.detail);
-    const exp = edit.expect(oldModel);
-    if (opts.skip?.(edit, exp)) continue;
     const mutated = structuredClone(newDoc);
     edit.apply(mutated);
+    const after = { doc: mutated, use: componentUse(mutated) };
+    const exp = edit.expect(oldModel, after);
+    // Components the edit left unused, which the old document does not have: an unused component was added.
+    for (const name of after.use.unused) {
+      if (!newModel.components.includes(name) || newModel.unused.has(name) || oldModel.components.includes(name)) continue;
+      exp.findings.push({ id: ORPHAN.id, level: ORPHAN.level, location: `#${childPointer('/components/schemas', name)}` });
+    }
+    if (opts.skip?.(edit, exp)) continue;
     const report = diffSpecs(oldDoc, mutated);
     const now = new Set(report.changes.map((c) => c.fingerprint));
     const found = report.changes.filter((c) => !baseFingerprints.has(c.fingerprint));
