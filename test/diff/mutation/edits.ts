@@ -9,6 +9,9 @@ import { childPointer, escapePointerToken, parseRef, resolvePointer } from '../.
 import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../../../src/spec/types.js';
 import {
   CTX_PREFIX,
+  PENDING,
+  UNUSED_NOTE,
+  type Pending,
   NO_CHANGE_KINDS,
   OPERATION_TABLE,
   ORPHAN,
@@ -29,6 +32,10 @@ export interface ExpectedFinding {
   ctx?: Ctx;
   /** Exact location, for a finding elsewhere than the edited place (a component the edit orphaned). */
   location?: string;
+  /** The PENDING item this expectation is subject to. */
+  pending?: string;
+  /** Text the message must contain. */
+  messageIncludes?: string;
 }
 
 /** The mutated copy, for expectations that depend on what the edit left behind. */
@@ -52,7 +59,8 @@ export interface Edit {
   label: string;
   /** Mutates `doc` (a copy of the new document). */
   apply(doc: JsonObject): void;
-  expect(old: DocModel, after: After): Expectation;
+  /** `issue`: PENDING items (expectations.ts) to expect at issue 8's level rather than today's. */
+  expect(old: DocModel, after: After, issue: ReadonlySet<string>): Expectation;
 }
 
 const at = (doc: JsonObject, ptr: string): JsonObject => {
@@ -82,8 +90,16 @@ const FORMAT_SWAP: Record<string, string> = { int32: 'int64', int64: 'int32', 'd
 
 const MUT = 'mut_added';
 
-function schemaFindings(kind: SchemaEditKind, site: SchemaSite): ExpectedFinding[] {
-  return [...site.ctxs].map((ctx) => ({ id: `${CTX_PREFIX[ctx]}-${SCHEMA_TABLE[kind].what}`, level: schemaLevel(kind, ctx), ctx }));
+/** `issue`: the PENDING items to expect at issue 8's level; the others are expected at today's level. */
+function schemaFindings(kind: SchemaEditKind, site: SchemaSite, issue: ReadonlySet<string>): ExpectedFinding[] {
+  return [...site.ctxs].map((ctx) => {
+    const pending = PENDING.find((p) => p.applies(kind, ctx));
+    const atIssueLevel = pending === undefined || issue.has(pending.item);
+    const f: ExpectedFinding = { id: `${CTX_PREFIX[ctx]}-${SCHEMA_TABLE[kind].what}`, level: atIssueLevel ? schemaLevel(kind, ctx) : (pending as Pending).today(kind, ctx), ctx };
+    if (pending !== undefined) f.pending = pending.item;
+    if (ctx === 'schema' && atIssueLevel) f.messageIncludes = UNUSED_NOTE;
+    return f;
+  });
 }
 
 interface SchemaEditSpec {
@@ -305,7 +321,7 @@ function schemaEdit(spec: SchemaEditSpec, site: SchemaSite, pick: number, m: Doc
     apply: (doc) => {
       spec.mutate(at(doc, site.ptr), pick, m);
     },
-    expect: () => ({ findings: schemaFindings(spec.kind, site), place: site.ptr }),
+    expect: (_old, _after, issue) => ({ findings: schemaFindings(spec.kind, site, issue), place: site.ptr }),
   };
 }
 

@@ -88,12 +88,46 @@ export const CTX_PREFIX: Record<Ctx, string> = {
  */
 export const UNUSED_COMPONENT_LEVEL: Level = 'info';
 
-/** The level a schema edit should get in one direction. */
+/** The level a schema edit should get in one direction (as issue 8 asks). */
 export function schemaLevel(kind: SchemaEditKind, ctx: Ctx): Level {
   const row: DirectionLevels = SCHEMA_TABLE[kind];
   if (ctx === 'schema') return UNUSED_COMPONENT_LEVEL;
   return ctx === 'request' || ctx === 'parameter' ? row.request : row.response;
 }
+
+const RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
+const worse = (a: Level, b: Level): Level => (RANK[a] >= RANK[b] ? a : b);
+
+/**
+ * Where the engine does not (yet) give the level issue 8 asks for, because another part of the issue is
+ * being done elsewhere: the level it gives today, written down by hand. The main runs expect `today`, so
+ * that they stay green and still catch every other drift; one `it.fails` per entry expects the issue's
+ * level and starts failing the day the engine catches up. Then delete the entry.
+ */
+export interface Pending {
+  item: string;
+  why: string;
+  applies(kind: SchemaEditKind, ctx: Ctx): boolean;
+  today(kind: SchemaEditKind, ctx: Ctx): Level;
+}
+
+export const PENDING: readonly Pending[] = [
+  {
+    item: 'item 5 (response presence)',
+    why: 'a response property that became optional is a warning today; issue 8 wants breaking',
+    applies: (kind, ctx) => kind === 'required-removed' && (ctx === 'response' || ctx === 'header'),
+    today: () => 'warning',
+  },
+  {
+    item: 'item 10 (unused components)',
+    why: 'a change inside a component no operation uses gets the worse of its two direction levels today; issue 8 wants info',
+    applies: (_kind, ctx) => ctx === 'schema',
+    today: (kind) => worse(SCHEMA_TABLE[kind].request, SCHEMA_TABLE[kind].response),
+  },
+];
+
+/** Issue 8 item 10: the message of a change in an unused component says so. */
+export const UNUSED_NOTE = 'not used by any operation';
 
 /** Operation and parameter edits: one finding at the operation, id and level by hand. */
 export const OPERATION_TABLE = {
