@@ -59,6 +59,8 @@ export interface Edit {
   label: string;
   /** Mutates `doc` (a copy of the new document). */
   apply(doc: JsonObject): void;
+  /** Can the edit change which components exist or are used (drop or add a `$ref`, add or rename one)? */
+  touchesComponents?: boolean;
   /** `issue`: PENDING items (expectations.ts) to expect at issue 8's level rather than today's. */
   expect(old: DocModel, after: After, issue: ReadonlySet<string>): Expectation;
 }
@@ -302,7 +304,7 @@ function schemaCandidates(m: DocModel): Map<string, { spec: SchemaEditSpec; site
   const sites = editableSchemaSites(m);
   for (const spec of SCHEMA_EDITS) {
     const ok = sites.filter((s) => {
-      const node = at(m.doc, s.ptr);
+      const node = s.node;
       if (/^(minimum|maximum)/.test(spec.kind) && hasExclusive(node)) return false;
       return spec.applies(node, m, s);
     });
@@ -313,11 +315,12 @@ function schemaCandidates(m: DocModel): Map<string, { spec: SchemaEditSpec; site
 
 function schemaEdit(spec: SchemaEditSpec, site: SchemaSite, pick: number, m: DocModel): Edit {
   // Dry run on a copy, so the label says exactly what will be edited.
-  const probe = structuredClone(at(m.doc, site.ptr));
+  const probe = structuredClone(site.node);
   const what = spec.mutate(probe, pick, m);
   return {
     kind: spec.kind,
     label: `${spec.kind} at ${site.ptr} (${what}) [${[...site.ctxs].join('+')}]`,
+    touchesComponents: spec.kind === 'property-removed',
     apply: (doc) => {
       spec.mutate(at(doc, site.ptr), pick, m);
     },
@@ -331,6 +334,7 @@ function inlineEdits(m: DocModel): Edit[] {
     .filter((r) => r.ref.startsWith('#/components/schemas/'))
     .map((r) => ({
       kind: 'ref-inlined' as const,
+      touchesComponents: true,
       label: `inline ${r.ref} at ${r.ptr}`,
       apply: (doc: JsonObject) => {
         const refNode = at(doc, r.ptr);
@@ -349,6 +353,7 @@ function extractEdits(m: DocModel): Edit[] {
     .filter((s) => s.componentRoot === undefined && isObject(at(m.doc, s.ptr).properties))
     .map((s) => ({
       kind: 'schema-extracted' as const,
+      touchesComponents: true,
       label: `extract ${s.ptr} into components/schemas/mut_extracted`,
       apply: (doc: JsonObject) => {
         const node = at(doc, s.ptr);
@@ -369,6 +374,7 @@ function renameEdits(m: DocModel): Edit[] {
     const newPtr = childPointer('/components/schemas', newName);
     return {
       kind: 'component-renamed' as const,
+      touchesComponents: true,
       label: `rename component ${name} → ${newName}${m.unused.has(name) ? ' (unused)' : ''}`,
       apply: (doc: JsonObject) => {
         const schemas = (doc.components as JsonObject).schemas as JsonObject;
@@ -453,7 +459,13 @@ function operationCandidates(m: DocModel): Map<string, Edit[]> {
   const add = (kind: OperationEditKind, e: Omit<Edit, 'kind' | 'expect'> & { place: string; location: string }) => {
     const list = out.get(kind) ?? [];
     const row = OPERATION_TABLE[kind];
-    list.push({ kind, label: e.label, apply: e.apply, expect: () => ({ findings: [{ id: row.id, level: row.level }], place: e.place, opLocation: e.location }) });
+    list.push({
+      kind,
+      label: e.label,
+      apply: e.apply,
+      touchesComponents: kind === 'operation-removed' || kind === 'parameter-removed',
+      expect: () => ({ findings: [{ id: row.id, level: row.level }], place: e.place, opLocation: e.location }),
+    });
     out.set(kind, list);
   };
   const paths = isObject(m.doc.paths) ? m.doc.paths : {};

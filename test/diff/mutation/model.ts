@@ -11,6 +11,7 @@ export type Ctx = 'request' | 'response' | 'parameter' | 'header' | 'schema';
 
 export interface SchemaSite {
   ptr: string;
+  node: JsonObject;
   /** Directions that reach the schema; `schema` only when no operation does (unused component). */
   ctxs: Set<Ctx>;
   /** Reached under `not` / `oneOf` / `anyOf`: changes there are judged by branch matching, not edited here. */
@@ -70,10 +71,10 @@ export function buildModel(doc: JsonObject): DocModel {
   const seen = new Set<string>();
   const reachedComponents = new Set<string>();
 
-  const site = (ptr: string): SchemaSite => {
+  const site = (ptr: string, node: JsonObject): SchemaSite => {
     let s = schemas.get(ptr);
     if (!s) {
-      s = { ptr, ctxs: new Set(), underCombinator: false };
+      s = { ptr, node, ctxs: new Set(), underCombinator: false };
       const m = /^\/components\/schemas\/([^/]+)$/.exec(ptr);
       if (m) s.componentRoot = m[1].replace(/~1/g, '/').replace(/~0/g, '~');
       schemas.set(ptr, s);
@@ -100,7 +101,7 @@ export function buildModel(doc: JsonObject): DocModel {
       if (target) walk(target.node, target.ptr, ctx, combinator);
       return;
     }
-    const s = site(ptr);
+    const s = site(ptr, node);
     if (combinator) s.underCombinator = true;
     const key = `${ptr}\u0000${ctx}\u0000${combinator}`;
     if (seen.has(key)) return;
@@ -229,7 +230,10 @@ export function structureKey(doc: JsonObject, node: Json, stack: string[] = []):
     const i = stack.indexOf(node.$ref);
     if (i !== -1) return `{"$cycle":${stack.length - i}}`;
     const target = resolveRef(doc, node.$ref);
-    return target ? structureKey(doc, target.node, [...stack, node.$ref]) : JSON.stringify(node.$ref);
+    if (!target) return JSON.stringify(node.$ref);
+    // Keywords beside a `$ref` (slurmrestd's `{$ref, deprecated: true}`) apply on top of the target.
+    const siblings = Object.entries(node).filter(([k]) => k !== '$ref' && !WORDING.has(k) && !k.startsWith('x-'));
+    return structureKey(doc, siblings.length > 0 ? { ...target.node, ...Object.fromEntries(siblings) } : target.node, [...stack, node.$ref]);
   }
   const keys = Object.keys(node)
     .filter((k) => !WORDING.has(k) && !k.startsWith('x-'))
