@@ -8,6 +8,7 @@
  * the slurm-layout pair (one API written inlined-with-unused-copies and referenced), both against itself
  * and across layouts (the old document in one layout, the edited new one in the other).
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change } from '../../../src/diff/model.js';
@@ -44,6 +45,12 @@ const CASES: Case[] = [
 const describeMisses = (misses: Miss[]): string[] => misses.map((m) => `${m.edit}: ${m.problem}\n  expected ${m.expected.join(', ') || 'nothing'}\n  got ${m.got.join('\n      ') || 'nothing'}`);
 
 describe('mutation test on our fixtures (issue 8)', () => {
+  it('the slurm-layout documents are what fixtures/slurm-layout/build.mjs writes', () => {
+    const run = spawnSync(process.execPath, [fixturePath('slurm-layout', 'build.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   it('the two slurm-layout documents are one API: no change either way', () => {
     expect(diffSpecs(inlined, referenced).changes).toEqual([]);
     expect(diffSpecs(referenced, inlined).changes).toEqual([]);
