@@ -12,7 +12,6 @@ import {
   PENDING,
   UNUSED_NOTE,
   type Pending,
-  NO_CHANGE_KINDS,
   OPERATION_TABLE,
   ORPHAN,
   REMOVED,
@@ -271,7 +270,7 @@ const SCHEMA_EDITS: SchemaEditSpec[] = [
       return 'not nullable';
     },
   },
-  bound('maxLength', 'maxLength-set', ['string'], (v) => v === undefined && true, () => 16),
+  bound('maxLength', 'maxLength-set', ['string'], (v) => v === undefined, () => 16),
   bound('maxLength', 'maxLength-decreased', ['string'], (v) => num(v) && v > 1, (v) => (v as number) - 1),
   bound('maxLength', 'maxLength-increased', ['string'], num, (v) => (v as number) + 1),
   bound('maxLength', 'maxLength-removed', ['string'], num, () => undefined),
@@ -350,7 +349,7 @@ function inlineEdits(m: DocModel): Edit[] {
 /** Inline object schemas (not component roots) that can be moved into a new component and referenced. */
 function extractEdits(m: DocModel): Edit[] {
   return editableSchemaSites(m)
-    .filter((s) => s.componentRoot === undefined && isObject(at(m.doc, s.ptr).properties))
+    .filter((s) => s.componentRoot === undefined && isObject(s.node.properties))
     .map((s) => ({
       kind: 'schema-extracted' as const,
       touchesComponents: true,
@@ -551,7 +550,6 @@ export function editPool(m: DocModel): EditPool {
   if (ext.length > 0) fixed.set('schema-extracted', ext);
   const ren = renameEdits(m);
   if (ren.length > 0) fixed.set('component-renamed', ren);
-  void NO_CHANGE_KINDS;
   const kinds = [...schema.keys(), ...fixed.keys()];
   return {
     kinds,
