@@ -6,6 +6,7 @@ import type { Change, DiffReport, OperationRef, Section, SpecSummary } from '../
 import { attributeOperations } from './attribute.js';
 import type { DiffRun } from './run.js';
 import type { PendingChange } from './types.js';
+import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 
 const SECTION_ORDER: Record<Section, number> = { paths: 0, webhooks: 1, components: 2, security: 3, servers: 4, info: 5 };
 
@@ -75,12 +76,30 @@ function mergeFannedOut(collected: { p: PendingChange; ops: Iterable<number> }[]
   }
 }
 
+/**
+ * A schema that operations use can also be reached from an unused component (or from an unused copy of
+ * itself on the other side), and is then compared a second time without a direction. The same change at
+ * the same place was already reported in its direction(s): the `schema-…` restatement is dropped.
+ */
+function dropRestated(collected: { p: PendingChange; ops: Iterable<number> }[]): { p: PendingChange; ops: Iterable<number> }[] {
+  const ctxOf = (def: PendingChange['def']): SchemaCtx | undefined => (def as Partial<SchemaRuleDef>).ctx;
+  const key = (p: PendingChange, ctx: SchemaCtx) => `${p.def.id.slice(CTX_PREFIX[ctx].length)}\u0000${p.location}\u0000${p.detail}`;
+  const directed = new Set<string>();
+  for (const { p } of collected) {
+    const ctx = ctxOf(p.def);
+    if (ctx !== undefined && ctx !== 'schema') directed.add(key(p, ctx));
+  }
+  if (directed.size === 0) return collected;
+  return collected.filter(({ p }) => ctxOf(p.def) !== 'schema' || !directed.has(key(p, 'schema')));
+}
+
 export function buildReport(run: DiffRun, sources: { old: string; new: string }): DiffReport {
   attributeOperations(run.comparer.nodes, run.roots);
-  const collected: { p: PendingChange; ops: Iterable<number> }[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
+  let collected: { p: PendingChange; ops: Iterable<number> }[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
   for (const node of run.comparer.nodes) for (const p of node.changes) collected.push({ p, ops: node.ops ?? [] });
 
   mergeFannedOut(collected);
+  collected = dropRestated(collected);
   // The same change found through two different old/new pairings (e.g. one new schema replacing two old
   // ones) has one fingerprint: keep it once, with the union of the operations.
   const byFingerprint = new Map<string, { change: Change; detail: string; ops: Set<number>; raw: PendingChange }>();
