@@ -27,6 +27,12 @@ export interface PairNode {
   ops: Set<number> | undefined;
   /** Last operation index that visited this node during attribution. */
   stamp: number;
+  /**
+   * Set when one side was reached through a `$ref` and the other was written inline (or the reverse): the
+   * two places as written. A type change of such a pair happened there (the property stopped using the
+   * named schema), not in the named schema, which did not change; the node is keyed by this site.
+   */
+  site?: { old: Located; new: Located };
 }
 
 /** Builds a pending change with pointers defaulting to the compared nodes and values summarised. */
@@ -44,6 +50,8 @@ type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;
 export class SchemaComparer {
   readonly nodes: PairNode[] = [];
   private readonly memo = new Map<SchemaCtx, Memo>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+  /** Pairs with a site (PairNode.site), by context and the two places. */
+  private readonly siteMemo = new Map<string, PairNode>();
 
   constructor(
     readonly oldDoc: SpecDoc,
@@ -59,7 +67,9 @@ export class SchemaComparer {
   }
 
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
-    return this.compareResolved(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw), ctx, undefined);
+    const o = this.oldDoc.resolve(oldRaw);
+    const n = this.newDoc.resolve(newRaw);
+    return this.compareResolved(o, n, ctx, undefined, siteOf(oldRaw, o, newRaw, n));
   }
 
   private readonly identicalCaches = new Map<string, IdenticalCache>();
@@ -91,7 +101,8 @@ export class SchemaComparer {
       this.sameLeaves.set(String(flag), leaves);
     }
     if (leaves.get(o.node) === n.node) return;
-    const known = (this.memo.get(pair.ctx) as Memo).get(o.node)?.get(n.node);
+    const site = siteOf(oldRaw, o, newRaw, n);
+    const known = site ? this.siteMemo.get(siteKey(pair.ctx, site)) : (this.memo.get(pair.ctx) as Memo).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -101,21 +112,31 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null));
+    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null, site));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
-  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined): PairNode {
-    const memo = this.memo.get(ctx) as Memo;
-    let byNew = memo.get(o.node);
-    if (byNew === undefined) {
-      byNew = new Map();
-      memo.set(o.node, byNew);
-    }
-    const hit = byNew.get(n.node);
-    if (hit) return hit;
+  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined, site: PairNode['site']): PairNode {
     const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
-    byNew.set(n.node, pair);
+    if (site) {
+      // One side through a `$ref`: one node per pair of places (an inline object may sit at several places
+      // when a document shares objects, e.g. YAML aliases).
+      const key = siteKey(ctx, site);
+      const hit = this.siteMemo.get(key);
+      if (hit) return hit;
+      pair.site = site;
+      this.siteMemo.set(key, pair);
+    } else {
+      const memo = this.memo.get(ctx) as Memo;
+      let byNew = memo.get(o.node);
+      if (byNew === undefined) {
+        byNew = new Map();
+        memo.set(o.node, byNew);
+      }
+      const hit = byNew.get(n.node);
+      if (hit) return hit;
+      byNew.set(n.node, pair);
+    }
     this.nodes.push(pair);
     if (ctx !== 'schema') {
       const seen = this.directed.get(o.node);
@@ -150,8 +171,11 @@ export class SchemaComparer {
         nv = withoutBranches(nv, nSplit);
       }
     }
-    const location = `#${n.ptr}`;
-    const oldLocation = `#${o.ptr}`;
+    // A type change between a `$ref` and an inline schema belongs to the place that stopped (or started)
+    // using the named schema; everything else is a change of the compared schemas themselves.
+    const typeSite = pair.site !== undefined && compareTypes(ov.types, nv.types) !== 'same' ? pair.site : undefined;
+    let location = `#${(typeSite?.new ?? n).ptr}`;
+    let oldLocation = `#${(typeSite?.old ?? o).ptr}`;
     const emit = (rule: SchemaRule, e: EmitInput) => pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
     const branchCache = new Map<BranchKey, BranchMatch>();
     const branches = (key: BranchKey): BranchMatch => {
@@ -174,6 +198,8 @@ export class SchemaComparer {
     for (const check of TYPE_CHECKS) check.check(input);
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
+    location = `#${n.ptr}`;
+    oldLocation = `#${o.ptr}`;
     // A plain schema became a oneOf/anyOf of alternatives (or the reverse): the plain one is compared with
     // the alternative it matches, and the other alternatives are new (or gone).
     const oWrapper = isWrapper(ov);
@@ -225,6 +251,15 @@ export class SchemaComparer {
     }
   }
 }
+
+/** The sites as written when exactly one side came through a `$ref` (see PairNode.site), else undefined. */
+function siteOf(oldRaw: Located, o: Located, newRaw: Located, n: Located): PairNode['site'] {
+  const oRef = o.node !== oldRaw.node;
+  const nRef = n.node !== newRaw.node;
+  return oRef === nRef ? undefined : { old: oldRaw, new: newRaw };
+}
+
+const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
 
 /** Only alternatives: a oneOf/anyOf with no properties or items of its own. */
 const isWrapper = (v: SchemaView): boolean => (v.oneOf !== undefined || v.anyOf !== undefined) && v.properties.size === 0 && v.items === undefined && v.allOf === undefined;

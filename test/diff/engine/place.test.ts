@@ -1,0 +1,84 @@
+/**
+ * Where a change is reported (issue 8, items 9–13), on small specs written for each case: the expected rule
+ * ids, levels and locations are written down by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffSpecs } from '../../../src/diff/engine/index.js';
+import type { DiffReport } from '../../../src/diff/model.js';
+import type { JsonObject } from '../../../src/spec/types.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonObject) => ({ content: { 'application/json': { schema } } });
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const obj = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ type: 'object', properties, ...extra });
+
+/** A spec whose GET /<name> answers each given schema (and POST /<name> takes it, when `post` lists it). */
+function api(responses: Record<string, JsonObject>, schemas: Record<string, JsonObject>, requests: Record<string, JsonObject> = {}): JsonObject {
+  const paths: JsonObject = {};
+  for (const [path, schema] of Object.entries(responses)) paths[path] = { get: { responses: { '200': { description: 'ok', ...json(schema) } } } };
+  for (const [path, schema] of Object.entries(requests)) {
+    paths[path] = { ...((paths[path] as JsonObject) ?? {}), post: { requestBody: json(schema), responses: { '204': { description: 'ok' } } } };
+  }
+  return { openapi: '3.0.3', info: { title: 't', version: '1' }, paths, components: { schemas } };
+}
+
+const rows = (r: DiffReport) => r.changes.map((c) => `${c.level} ${c.id} ${c.location}`);
+
+describe('item 9: a property switching between a $ref and an inline schema of another type', () => {
+  const short = obj({ id: int, cluster: str });
+  const assoc = (id: JsonObject) => obj({ id, name: str });
+
+  it('is reported at the property, not at the named schema (which did not change)', () => {
+    const schemas = (id: JsonObject) => ({ Assoc: assoc(id), AssocShort: short, Job: obj({ association: ref('AssocShort') }) });
+    const paths = { '/assoc': ref('Assoc'), '/job': ref('Job') };
+    const r = diffSpecs(api(paths, schemas(ref('AssocShort'))), api(paths, schemas(int)));
+    expect(rows(r)).toEqual(['breaking response-type-changed #/components/schemas/Assoc/properties/id']);
+    expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/assoc']);
+    // The reverse edit is the mirror image, at the same place.
+    const back = diffSpecs(api(paths, schemas(int)), api(paths, schemas(ref('AssocShort'))));
+    expect(rows(back)).toEqual(['breaking response-type-changed #/components/schemas/Assoc/properties/id']);
+  });
+
+  it('reports each of several properties that change the same way (Slinky: float64_no_val_struct → number)', () => {
+    const struct = obj({ set: { type: 'boolean' }, infinite: { type: 'boolean' }, number: { type: 'number' } });
+    const node = (p: (name: string) => JsonObject) => obj({ load: p('load'), power: p('power'), temp: p('temp'), name: str });
+    const paths = { '/node': ref('Node') };
+    const old = api(paths, { Node: node(() => ref('Float64NoValStruct')), Float64NoValStruct: struct });
+    const neu = api(paths, { Node: node(() => ({ type: 'number' })), Float64NoValStruct: struct });
+    const expected = ['load', 'power', 'temp'].map((p) => `breaking response-type-changed #/components/schemas/Node/properties/${p}`);
+    expect(rows(diffSpecs(old, neu))).toEqual(expected);
+    expect(rows(diffSpecs(neu, old))).toEqual(expected);
+  });
+
+  it('in a request and a response: each property at its own place, per direction', () => {
+    const struct = obj({ set: { type: 'boolean' }, number: int });
+    const paths = { '/job': ref('Job') };
+    const job = (p: JsonObject) => obj({ a: p, b: p });
+    const old = api(paths, { Job: job(int), U16: struct }, paths);
+    const neu = api(paths, { Job: job(ref('U16')), U16: struct }, paths);
+    expect(rows(diffSpecs(old, neu))).toEqual([
+      'breaking request-type-changed #/components/schemas/Job/properties/a',
+      'breaking response-type-changed #/components/schemas/Job/properties/a',
+      'breaking request-type-changed #/components/schemas/Job/properties/b',
+      'breaking response-type-changed #/components/schemas/Job/properties/b',
+    ]);
+  });
+
+  it('when the new spec inlines the schema in several operations: once, at the old property', () => {
+    const short2 = obj({ id: int, cluster: str });
+    const old = api({ '/a': ref('Assoc'), '/b': ref('Assoc') }, { Assoc: assoc(ref('AssocShort')), AssocShort: short2 });
+    const neu = structuredClone(api({ '/a': assoc(int), '/b': assoc(int) }, {}));
+    const r = diffSpecs(old, neu);
+    expect(rows(r)).toEqual(['breaking response-type-changed #/components/schemas/Assoc/properties/id']);
+    expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/a', '/b']);
+  });
+
+  it('a change inside a shared schema is still reported once, at that schema', () => {
+    const paths = { '/a': ref('A'), '/b': ref('B') };
+    const schemas = (short2: JsonObject) => ({ A: obj({ s: ref('S') }), B: obj({ t: ref('S'), u: ref('S') }), S: short2 });
+    const r = diffSpecs(api(paths, schemas(obj({ id: int }))), api(paths, schemas(obj({ id: str }))));
+    expect(rows(r)).toEqual(['breaking response-type-changed #/components/schemas/S/properties/id']);
+    expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/a', '/b']);
+  });
+});
