@@ -36,6 +36,29 @@ function anyChange(root: PairNode): boolean {
   return false;
 }
 
+/** What a change in a component no operation uses says about it. */
+export const UNUSED_NOTE = 'not used by any operation';
+
+/**
+ * Changes in components that no operation uses can break no client: they are info, whatever the rule's
+ * level (that level, the more severe of request and response, is for `--select` without a direction), and
+ * say why. Every pair below these roots was compared for them alone (context `schema`).
+ */
+function markUnused(roots: readonly PairNode[]): void {
+  const seen = new Set<PairNode>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const p = stack.pop() as PairNode;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    for (const c of p.changes) {
+      c.level = 'info';
+      c.message = `${c.message} (${UNUSED_NOTE})`;
+    }
+    stack.push(...p.children);
+  }
+}
+
 export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>, reachedNew: ReadonlySet<JsonObject>): void {
   const { schemas: os, base: oldBase } = schemasOf(run.oldDoc.root);
   const { schemas: ns, base: newBase } = schemasOf(run.newDoc.root);
@@ -45,6 +68,7 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   };
   const onlyOld: string[] = [];
   const onlyNew: string[] = [];
+  const unusedRoots: PairNode[] = [];
   for (const name of Object.keys(ns).sort()) {
     const nAt = located(ns, name);
     if (!nAt) continue;
@@ -56,8 +80,10 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
     const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
     const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
     if (oUsed && nUsed) continue;
-    run.detachedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
+    unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
   }
+  markUnused(unusedRoots);
+  run.detachedRoots.push(...unusedRoots);
   for (const name of Object.keys(os).sort()) if (!(name in ns) && located(os, name)) onlyOld.push(name);
 
   // Renames: same structure under a new name, checked with a scratch comparer so nothing is reported twice.

@@ -100,7 +100,7 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
     }
     const change: Change = {
       id: p.def.id,
-      level: p.def.level,
+      level: p.level ?? p.def.level,
       kind: p.def.kind,
       section: p.def.section,
       message: p.message,

@@ -82,3 +82,51 @@ describe('item 9: a property switching between a $ref and an inline schema of an
     expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/a', '/b']);
   });
 });
+
+describe('item 10: components no operation uses', () => {
+  // Flamenco-style: event payloads that only a message broker sends, described as components no path uses.
+  const event = (extra: JsonObject = {}, required: string[] = ['id']) => obj({ id: str, ...extra }, { required });
+  const schemas = (e: (n: string) => JsonObject) => ({ JobEvent: e('job'), TaskEvent: e('task'), WorkerEvent: e('worker'), LogEvent: e('log'), Job: obj({ id: str }) });
+  const paths = { '/job': ref('Job') };
+
+  it('are reported at info with the note "not used by any operation", never at the worst direction', () => {
+    const old = api(paths, schemas(() => event()));
+    const neu = api(paths, schemas(() => event({ at: str }, ['id', 'at'])));
+    const r = diffSpecs(old, neu);
+    expect(r.changes.map((c) => `${c.level} ${c.id} ${c.location} | ${c.message}`)).toEqual(
+      ['JobEvent', 'LogEvent', 'TaskEvent', 'WorkerEvent'].map((n) => `info schema-required-property-added #/components/schemas/${n} | required property 'at' added (not used by any operation)`),
+    );
+    expect(r.summary).toMatchObject({ breaking: 0, warning: 0, info: 4 });
+  });
+
+  it('the same edit in a component an operation uses keeps its level', () => {
+    const r = diffSpecs(api(paths, { Job: event() }), api(paths, { Job: event({ at: str }, ['id', 'at']) }));
+    expect(rows(r)).toEqual(['info response-required-property-added #/components/schemas/Job']);
+    const req = diffSpecs(api({}, { Job: event() }, paths), api({}, { Job: event({ at: str }, ['id', 'at']) }, paths));
+    expect(rows(req)).toEqual(['breaking request-required-property-added #/components/schemas/Job']);
+  });
+});
+
+describe('item 13: `required` naming a property that does not exist', () => {
+  const res = (required: string[]) => obj({ nodes: obj({ count: int }), cpus: int }, { required });
+  const paths = { '/job': ref('JobRes') };
+
+  it('is the warning schema-required-undeclared, once, not "property became required"', () => {
+    const old = api(paths, { JobRes: res(['cpus']) }, paths);
+    const neu = api(paths, { JobRes: res(['cpus', 'nodes/count']) }, paths);
+    const r = diffSpecs(old, neu);
+    expect(rows(r)).toEqual(['warning schema-required-undeclared #/components/schemas/JobRes']);
+    expect(r.changes[0].message).toBe("required names 'nodes/count', which is no declared property (spec defect)");
+    expect(r.changes[0].operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /job', 'POST /job']);
+    // Dropping such a name fixes the defect: no API change.
+    expect(rows(diffSpecs(neu, old))).toEqual([]);
+  });
+
+  it('a declared property becoming required is still the ordinary rule; so is a key of a map schema', () => {
+    const r = diffSpecs(api(paths, { JobRes: res(['cpus']) }, paths), api(paths, { JobRes: res(['cpus', 'nodes']) }, paths));
+    expect(rows(r)).toEqual(['breaking request-property-required-added #/components/schemas/JobRes', 'info response-property-required-added #/components/schemas/JobRes']);
+    const map = (required: string[]) => ({ type: 'object', additionalProperties: int, required });
+    const m = diffSpecs(api(paths, { JobRes: map([]) }, paths), api(paths, { JobRes: map(['total']) }, paths));
+    expect(rows(m)).toEqual(['breaking request-property-required-added #/components/schemas/JobRes', 'info response-property-required-added #/components/schemas/JobRes']);
+  });
+});

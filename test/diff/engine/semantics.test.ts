@@ -182,7 +182,10 @@ describe('components no operation uses', () => {
     const old = api({}, { Spare: { type: 'object', properties: { a: str, b: str } } });
     const neu = api({}, { Spare: { type: 'object', properties: { a: str } } });
     const report = diffSpecs(old, neu);
-    expect(report.changes.map((c) => [c.id, c.level, c.section, c.operations.length])).toEqual([['schema-property-removed', 'breaking', 'components', 0]]);
+    // Info, not the rule's breaking: a component no operation uses breaks no client (issue 8 item 10).
+    expect(report.changes.map((c) => [c.id, c.level, c.section, c.operations.length, c.message])).toEqual([
+      ['schema-property-removed', 'info', 'components', 0, "optional property 'b' removed (not used by any operation)"],
+    ]);
   });
 
   it('coming and going are reported; used components that are inlined or extracted are not', () => {

@@ -328,6 +328,8 @@ const EDITS: Record<string, [Edit, Edit]> = {
       delete s.components.schemas.Spare;
     },
   ],
+  // issue 8 item 13 (place): `required` naming no declared property (slurmrestd's `nodes/count`)
+  'schema-required-undeclared': [() => {}, (s) => s.components.schemas.Item.required.push('nodes/count')],
 };
 
 /** The fixture pair of a rule id, or undefined when this module has none. */
