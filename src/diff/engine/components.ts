@@ -6,9 +6,9 @@
  */
 import { isObject, type JsonObject } from '../../spec/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
-import { shapeKey } from './branches.js';
 import { SchemaComparer, type PairNode } from './compare.js';
 import { ptrJoin } from './doc.js';
+import { nameSimilarity, RENAME_MIN_NAME_SIMILARITY, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
 
@@ -19,8 +19,44 @@ function schemasOf(root: JsonObject): { schemas: JsonObject; base: string } {
   return { schemas: {}, base: '/components/schemas' };
 }
 
-/** Rename candidates only need the top level to look alike: the scratch comparison decides. */
-const RENAME_SHAPE_DEPTH = 0;
+/**
+ * Removed and added components paired as renames: structurally identical (score 1), or nearly so (score ≥
+ * RENAME_MIN_SCORE) with names alike (≥ RENAME_MIN_NAME_SIMILARITY). Among candidates, the likest names
+ * pair first (uint16_no_val → uint16_no_val_struct, not the equally shaped uint64_no_val_struct), then the
+ * higher score; each component is paired at most once.
+ */
+function renamePairs(
+  run: DiffRun,
+  onlyOld: readonly string[],
+  onlyNew: readonly string[],
+  oldAt: (name: string) => Located,
+  newAt: (name: string) => Located,
+): { oldName: string; newName: string; score: number }[] {
+  if (onlyOld.length === 0 || onlyNew.length === 0) return [];
+  const newFacts = new Map<string, Facts>(onlyNew.map((n) => [n, schemaFacts(run.newDoc, newAt(n))]));
+  const candidates: { oldName: string; newName: string; score: number; names: number }[] = [];
+  for (const oldName of onlyOld) {
+    const facts = schemaFacts(run.oldDoc, oldAt(oldName));
+    for (const newName of onlyNew) {
+      const score = similarity(facts, newFacts.get(newName) as Facts);
+      if (score < RENAME_MIN_SCORE) continue;
+      const names = nameSimilarity(oldName, newName);
+      if (score < 1 && names < RENAME_MIN_NAME_SIMILARITY) continue;
+      candidates.push({ oldName, newName, score, names });
+    }
+  }
+  candidates.sort((a, b) => b.names - a.names || b.score - a.score || (a.oldName < b.oldName ? -1 : a.oldName > b.oldName ? 1 : a.newName < b.newName ? -1 : 1));
+  const usedOld = new Set<string>();
+  const usedNew = new Set<string>();
+  const out: { oldName: string; newName: string; score: number }[] = [];
+  for (const c of candidates) {
+    if (usedOld.has(c.oldName) || usedNew.has(c.newName)) continue;
+    usedOld.add(c.oldName);
+    usedNew.add(c.newName);
+    out.push({ oldName: c.oldName, newName: c.newName, score: c.score });
+  }
+  return out;
+}
 
 /** Does any pair reachable from `root` carry a change? */
 function anyChange(root: PairNode): boolean {
@@ -82,33 +118,34 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
     if (oUsed && nUsed) continue;
     unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
   }
-  markUnused(unusedRoots);
-  run.detachedRoots.push(...unusedRoots);
   for (const name of Object.keys(os).sort()) if (!(name in ns) && located(os, name)) onlyOld.push(name);
 
-  // Renames: same structure under a new name, checked with a scratch comparer so nothing is reported twice.
+  // Renames need evidence: the same structure, or nearly so (rename.ts) under a similar name. A scratch
+  // comparer tells identical from changed without reporting anything; a changed rename's changes are
+  // reported where operations use it, or (unused) compared here without a direction.
   const scratch = new SchemaComparer(run.oldDoc, run.newDoc);
-  const newByShape = new Map<string, string[]>();
-  if (onlyOld.length > 0) for (const name of onlyNew) {
-    const key = shapeKey(run.newDoc, located(ns, name) as Located, RENAME_SHAPE_DEPTH);
-    newByShape.set(key, [...(newByShape.get(key) ?? []), name]);
-  }
   const renamedNew = new Set<string>();
   const renamedOld = new Set<string>();
-  for (const oldName of onlyOld) {
+  for (const { oldName, newName, score } of renamePairs(run, onlyOld, onlyNew, (name) => located(os, name) as Located, (name) => located(ns, name) as Located)) {
     const oAt = located(os, oldName) as Located;
-    const candidates = newByShape.get(shapeKey(run.oldDoc, oAt, RENAME_SHAPE_DEPTH)) ?? [];
-    const newName = candidates.find((c) => !renamedNew.has(c) && !anyChange(scratch.compare(oAt, located(ns, c) as Located, 'schema')));
-    if (newName === undefined) continue;
+    const nAt = located(ns, newName) as Located;
+    const changed = anyChange(scratch.compare(oAt, nAt, 'schema'));
     renamedNew.add(newName);
     renamedOld.add(oldName);
+    const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
+    const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
+    if (changed && !(oUsed && nUsed)) unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
     run.emitter(`#${ptrJoin(newBase, newName)}`, [], oAt.ptr, ptrJoin(newBase, newName))(componentSchemaRenamed, {
       detail: `${oldName} -> ${newName}`,
-      message: `component schema '${oldName}' renamed to '${newName}'`,
+      message: changed
+        ? `component schema '${oldName}' renamed to '${newName}', and changed (similarity ${score.toFixed(2)})`
+        : `component schema '${oldName}' renamed to '${newName}'`,
       old: { value: oldName },
       new: { value: newName },
     });
   }
+  markUnused(unusedRoots);
+  run.detachedRoots.push(...unusedRoots);
   for (const name of onlyOld) {
     const oAt = located(os, name) as Located;
     if (renamedOld.has(name) || reachedOld.has(run.oldDoc.resolve(oAt).node)) continue;

@@ -130,3 +130,46 @@ describe('item 13: `required` naming a property that does not exist', () => {
     expect(rows(m)).toEqual(['breaking request-property-required-added #/components/schemas/JobRes', 'info response-property-required-added #/components/schemas/JobRes']);
   });
 });
+
+describe('item 12: renames only with evidence', () => {
+  const noVal = (format: string, defaults: boolean) =>
+    obj({
+      set: defaults ? { type: 'boolean', default: false } : { type: 'boolean' },
+      infinite: defaults ? { type: 'boolean', default: false } : { type: 'boolean' },
+      number: { type: 'integer', format },
+    });
+  const user = (p: string) => obj({ a: ref(p), b: ref(p) });
+
+  it('a nearly identical component under a similar name is "renamed, and changed", its changes reported', () => {
+    // Old: U16NoVal and U64NoVal (both int64); new: the *Struct forms, U16 now int32, defaults dropped.
+    const old = api({ '/a': user('U16NoVal'), '/b': user('U64NoVal') }, { U16NoVal: noVal('int64', true), U64NoVal: noVal('int64', true) });
+    const neu = api({ '/a': user('U16NoValStruct'), '/b': user('U64NoValStruct') }, { U16NoValStruct: noVal('int32', false), U64NoValStruct: noVal('int64', false) });
+    const r = diffSpecs(old, neu);
+    const renames = r.changes.filter((c) => c.id === 'component-schema-renamed').map((c) => `${c.level} ${c.location} | ${c.message}`);
+    // Shape alike for both pairs: the names decide (U16NoVal is not paired with the int64 U64NoValStruct).
+    // Scores: U16 12/(12+2+1+1) = 0.75 (two defaults and the format differ), U64 13/15 = 0.87.
+    expect(renames).toEqual([
+      "info #/components/schemas/U16NoValStruct | component schema 'U16NoVal' renamed to 'U16NoValStruct', and changed (similarity 0.75)",
+      "info #/components/schemas/U64NoValStruct | component schema 'U64NoVal' renamed to 'U64NoValStruct', and changed (similarity 0.87)",
+    ]);
+    expect(r.changes.filter((c) => c.id === 'response-format-changed').map((c) => c.location)).toEqual(['#/components/schemas/U16NoValStruct/properties/number']);
+    expect(r.changes.filter((c) => c.id === 'response-default-removed')).toHaveLength(4);
+  });
+
+  it('an unused renamed-and-changed component has its changes at info', () => {
+    const r = diffSpecs(api({}, { U16NoVal: noVal('int64', false) }), api({}, { U16NoValStruct: noVal('int32', false) }));
+    expect(rows(r)).toEqual(['info component-schema-renamed #/components/schemas/U16NoValStruct', 'info schema-format-changed #/components/schemas/U16NoValStruct/properties/number']);
+  });
+
+  it('a component that changed a lot, or only looks alike under an unrelated name, is removed and added', () => {
+    const person = obj({ id: int, name: str, email: str }, { required: ['id'] });
+    const team = obj({ id: int, title: str, size: int });
+    const r = diffSpecs(api({}, { Person: person }), api({}, { PersonV2: team }));
+    expect(rows(r)).toEqual(['info component-schema-removed #/components/schemas/Person', 'info component-schema-added #/components/schemas/PersonV2']);
+    // Nearly the same structure, but nothing in the names links them.
+    const near = diffSpecs(api({}, { Person: person }), api({}, { Account: obj({ id: int, name: str, email: str }) }));
+    expect(near.changes.map((c) => c.id)).toEqual(['component-schema-added', 'component-schema-removed']);
+    // Identical structure is evidence enough, whatever the names.
+    expect(rows(diffSpecs(api({}, { Person: person }), api({}, { Account: person })))).toEqual(['info component-schema-renamed #/components/schemas/Account']);
+  });
+});
