@@ -8,7 +8,7 @@ import { isObject, type JsonObject } from '../../spec/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
 import { SchemaComparer, type PairNode } from './compare.js';
 import { ptrJoin } from './doc.js';
-import { nameSimilarity, RENAME_MIN_NAME_SIMILARITY, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
+import { namesAlike, nameSimilarity, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
 
@@ -21,9 +21,9 @@ function schemasOf(root: JsonObject): { schemas: JsonObject; base: string } {
 
 /**
  * Removed and added components paired as renames: structurally identical (score 1), or nearly so (score ≥
- * RENAME_MIN_SCORE) with names alike (≥ RENAME_MIN_NAME_SIMILARITY). Among candidates, the likest names
- * pair first (uint16_no_val → uint16_no_val_struct, not the equally shaped uint64_no_val_struct), then the
- * higher score; each component is paired at most once.
+ * RENAME_MIN_SCORE) with names alike (namesAlike). Among candidates, the likest names pair first
+ * (uint16_no_val → uint16_no_val_struct, not the equally shaped uint64_no_val_struct), then the higher
+ * score; each component is paired at most once.
  */
 function renamePairs(
   run: DiffRun,
@@ -41,7 +41,7 @@ function renamePairs(
       const score = similarity(facts, newFacts.get(newName) as Facts);
       if (score < RENAME_MIN_SCORE) continue;
       const names = nameSimilarity(oldName, newName);
-      if (score < 1 && names < RENAME_MIN_NAME_SIMILARITY) continue;
+      if (score < 1 && !namesAlike(oldName, newName)) continue;
       candidates.push({ oldName, newName, score, names });
     }
   }

@@ -18,8 +18,8 @@ const RENAME_DEPTH = 4;
 const SHAPE_WEIGHT = 3;
 /** At or above: nearly identical (with similar names, a rename that also changed the schema). */
 export const RENAME_MIN_SCORE = 0.7;
-/** Name likeness (bigram Dice) a changed schema needs to count as renamed; identical schemas need none. */
-export const RENAME_MIN_NAME_SIMILARITY = 0.5;
+/** Bigram Dice at or above which two names are alike even when neither contains the other. */
+export const RENAME_MIN_NAME_SIMILARITY = 0.8;
 
 /** Keywords that constrain values, as facts (descriptions and other annotations are no evidence). */
 const CONSTRAINTS = [
@@ -84,4 +84,18 @@ export function nameSimilarity(a: string, b: string): number {
   }
   for (const n of gb.values()) total += n;
   return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+}
+
+const bare = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Are two names alike enough for a changed schema to count as renamed (identical schemas need no such
+ * evidence)? One contains the other, separators and case aside (`uint16_no_val` → `uint16_no_val_struct`,
+ * `JobInfo` → `JobInformation`), or their bigram Dice is at least RENAME_MIN_NAME_SIMILARITY. A shared
+ * prefix alone is not enough: `openapi_ping_array_resp` and `openapi_assocs_removed_resp` score 0.63.
+ */
+export function namesAlike(a: string, b: string): boolean {
+  const x = bare(a);
+  const y = bare(b);
+  return (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))) || nameSimilarity(a, b) >= RENAME_MIN_NAME_SIMILARITY;
 }

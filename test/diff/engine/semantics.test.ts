@@ -148,22 +148,17 @@ describe('direction', () => {
 
   it('a schema used in request and response yields both rule ids, each at its own level', () => {
     const report = diffSpecs(both({ type: 'object', properties: { a: str, b: str } }), both({ type: 'object', properties: { a: str } }));
-    expect(report.changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-property-removed', 'warning'],
-      ['response-property-removed', 'breaking'],
-    ]);
+    // One finding naming both uses (issue 8 item 11): the more severe use leads, the other is in alsoAs.
+    expect(report.changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['response-property-removed', 'breaking', [{ id: 'request-property-removed', level: 'warning' }]]]);
   });
 
   it('narrowing a request is breaking, the same edit on a response is not', () => {
     const old = both({ type: 'string', enum: ['a', 'b'] });
     const neu = both({ type: 'string', enum: ['a'] });
-    expect(diffSpecs(old, neu).changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-enum-value-removed', 'breaking'],
-      ['response-enum-value-removed', 'info'],
-    ]);
-    expect(diffSpecs(neu, old).changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-enum-value-added', 'info'],
-      ['response-enum-value-added', 'warning'],
+    // One finding per edit, naming both uses (issue 8 item 11).
+    expect(diffSpecs(old, neu).changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['request-enum-value-removed', 'breaking', [{ id: 'response-enum-value-removed', level: 'info' }]]]);
+    expect(diffSpecs(neu, old).changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([
+      ['response-enum-value-added', 'warning', [{ id: 'request-enum-value-added', level: 'info' }]],
     ]);
   });
 
@@ -280,7 +275,8 @@ describe('diffSchemas (--select)', () => {
 
   it('with a direction reports that direction; with both, both', () => {
     expect(ids(select('request'))).toEqual(['request-property-removed']);
-    expect(ids(select('both'))).toEqual(['request-property-removed', 'response-property-removed']);
+    // Both directions: one finding naming both uses (issue 8 item 11).
+    expect(select('both').changes.map((c) => [c.id, c.alsoAs])).toEqual([['response-property-removed', [{ id: 'request-property-removed', level: 'warning' }]]]);
     expect(select().select).toEqual({ old: '/components/schemas/Wrapper', new: '/components/schemas/Wrapper' });
   });
 });
@@ -308,7 +304,7 @@ describe('Swagger 2.0', () => {
     const old = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x'] } } }, { type: 'integer' });
     const neu = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x', 'y'] } } }, { type: 'string' }, false);
     expect(diffSpecs(old, neu).changes.map((c) => `${c.id} ${c.location}`)).toEqual([
-      'request-enum-value-added #/definitions/Item/properties/b',
+      // request and response uses of one change are one finding (issue 8 item 11)
       'response-enum-value-added #/definitions/Item/properties/b',
       'request-parameter-type-changed #/paths/~1items/post/parameters/0',
       'component-schema-removed #/definitions/Spare',
