@@ -61,6 +61,11 @@ export class SchemaComparer {
   /** Pairs compared in some direction (request, response, parameter, header): old node → new nodes. */
   private readonly directed = new Map<JsonObject, Set<JsonObject>>();
 
+  /** Every pair of (resolved) schema objects compared in a direction, old → new. */
+  *directedPairs(): Iterable<[JsonObject, JsonObject]> {
+    for (const [o, ns] of this.directed) for (const n of ns) yield [o, n];
+  }
+
   /** Was this pair of schema objects compared in a context other than `schema`? */
   comparedInDirection(oldNode: JsonObject, newNode: JsonObject): boolean {
     return this.directed.get(oldNode)?.has(newNode) === true;

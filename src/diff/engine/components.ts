@@ -4,10 +4,12 @@
  * components that come or go are reported as added / removed. Used components that come or go are not:
  * inlining or extracting a schema is no API change, and what it contains is compared where it is used.
  */
-import { isObject, type JsonObject } from '../../spec/types.js';
+import * as crypto from 'node:crypto';
+import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
 import { SchemaComparer, type PairNode } from './compare.js';
 import { ptrJoin } from './doc.js';
+import { identicalModuloRefs } from './identical.js';
 import { namesAlike, nameSimilarity, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
@@ -72,6 +74,49 @@ function anyChange(root: PairNode): boolean {
   return false;
 }
 
+/** sha1 of a string, hex (one-shot where Node has it, like report.ts). */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha1 = (text: string): string => (oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex'));
+
+/**
+ * Pairs of schemas that operations compared, by the content of their two sides: so that an unused
+ * component that is an exact copy of an inline schema (an old spec that inlines everything under paths and
+ * keeps component copies) is known to have been compared already. Built on first need only; each object is
+ * hashed once (its hash is built from its children's), so the cost is at most one pass over each document.
+ */
+class TwinPairs {
+  private pairs: Set<string> | undefined;
+  private readonly oldHash = contentHasher();
+  private readonly newHash = contentHasher();
+
+  constructor(private readonly run: DiffRun) {}
+
+  compared(o: JsonObject, n: JsonObject): boolean {
+    if (this.pairs === undefined) {
+      this.pairs = new Set();
+      for (const [a, b] of this.run.comparer.directedPairs()) this.pairs.add(`${this.oldHash(a)} ${this.newHash(b)}`);
+    }
+    return this.pairs.has(`${this.oldHash(o)} ${this.newHash(n)}`);
+  }
+}
+
+/** Content hash of JSON values (key order aside), memoised per object. */
+function contentHasher(): (value: Json) => string {
+  const memo = new Map<object, string>();
+  const hash = (value: Json): string => {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const text = Array.isArray(value)
+      ? `[${value.map(hash).join(',')}]`
+      : `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${hash(value[k])}`).join(',')}}`;
+    const h = text.length > 40 ? sha1(text) : text;
+    memo.set(value, h);
+    return h;
+  };
+  return hash;
+}
+
 /** What a change in a component no operation uses says about it. */
 export const UNUSED_NOTE = 'not used by any operation';
 
@@ -105,6 +150,7 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   const onlyOld: string[] = [];
   const onlyNew: string[] = [];
   const unusedRoots: PairNode[] = [];
+  const twins = new TwinPairs(run);
   for (const name of Object.keys(ns).sort()) {
     const nAt = located(ns, name);
     if (!nAt) continue;
@@ -116,6 +162,11 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
     const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
     const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
     if (oUsed && nUsed) continue;
+    const o = run.oldDoc.resolve(oAt).node;
+    const n = run.newDoc.resolve(nAt).node;
+    // An unused copy of a schema that operations use inline (or the reverse) changed as that schema did:
+    // the change is reported once, under the operations.
+    if (identicalModuloRefs(o, n, undefined)?.length !== 0 && twins.compared(o, n)) continue;
     unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
   }
   for (const name of Object.keys(os).sort()) if (!(name in ns) && located(os, name)) onlyOld.push(name);

@@ -3,7 +3,11 @@
  * ids, levels and locations are written down by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/diff/classify/classify.js';
+import { EMPTY_POLICY } from '../../../src/diff/classify/policy.js';
+import { parseSeverityArg } from '../../../src/diff/classify/severity.js';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
+import { renderReport } from '../../../src/diff/formats/index.js';
 import type { DiffReport } from '../../../src/diff/model.js';
 import type { JsonObject } from '../../../src/spec/types.js';
 
@@ -169,5 +173,61 @@ describe('item 12: renames only with evidence', () => {
     expect(near.changes.map((c) => c.id)).toEqual(['component-schema-added', 'component-schema-removed']);
     // Identical structure is evidence enough, whatever the names.
     expect(rows(diffSpecs(api({}, { Person: person }), api({}, { Account: person })))).toEqual(['info component-schema-renamed #/components/schemas/Account']);
+  });
+});
+
+describe('item 11: once', () => {
+  const job = (extra: JsonObject = {}) => obj({ id: int, name: str, ...extra });
+
+  it('an old spec that inlines under paths and keeps an unused component copy: the change once, under the operation', () => {
+    // Both versions inline the body and keep an exact, unused copy as a component.
+    const spec = (s: JsonObject) => structuredClone(api({ '/job': s }, { Job: s }));
+    const r = diffSpecs(spec(job()), spec(job({ state: str })));
+    expect(rows(r)).toEqual(["info response-property-added #/paths/~1job/get/responses/200/content/application~1json/schema"]);
+    expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/job']);
+    // The new version uses the component instead: still once.
+    const r2 = diffSpecs(spec(job()), api({ '/job': ref('Job') }, { Job: job({ state: str }) }));
+    expect(r2.changes.map((c) => `${c.id} ${c.message}`)).toEqual(["response-property-added optional property 'state' added"]);
+    // An unused component that is no copy of anything used is still compared (at info, item 10).
+    const r3 = diffSpecs(api({ '/job': job() }, { Other: obj({ a: str }) }), api({ '/job': job() }, { Other: obj({ a: int }) }));
+    expect(rows(r3)).toEqual(['info schema-type-changed #/components/schemas/Other/properties/a']);
+  });
+
+  it('request and response uses of one schema change are one finding naming both, at the worse level', () => {
+    const flags = (values: string[]) => ({ type: 'array', items: { type: 'string', enum: values } });
+    const paths = { '/acct': ref('Account') };
+    const acct = (values: string[]) => ({ Account: obj({ flags: ref('Flags') }), Flags: flags(values) });
+    const r = diffSpecs(api(paths, acct(['A']), paths), api(paths, acct(['A', 'B']), paths));
+    expect(r.changes.map((c) => [c.level, c.id, c.location, c.alsoAs])).toEqual([
+      ['warning', 'response-enum-value-added', '#/components/schemas/Flags/items', [{ id: 'request-enum-value-added', level: 'info' }]],
+    ]);
+    expect(r.changes[0].operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /acct', 'POST /acct']);
+    expect(r.summary).toMatchObject({ warning: 1, total: 1 });
+  });
+});
+
+describe('item 11: a finding with several uses, classified and rendered', () => {
+  const flags = (values: string[]) => ({ type: 'array', items: { type: 'string', enum: values } });
+  const paths = { '/acct': ref('Flags') };
+  const report = diffSpecs(api(paths, { Flags: flags(['A']) }, paths), api(paths, { Flags: flags(['A', 'B']) }, paths));
+
+  it('severity overrides and rule filters apply to each use; the most severe use left leads', () => {
+    const down = classify(report, { ...EMPTY_POLICY, severity: [parseSeverityArg('response-enum-value-added=info')] });
+    // Tied: the engine's lead stays (its fingerprint is the finding's).
+    expect(down.changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['response-enum-value-added', 'info', [{ id: 'request-enum-value-added', level: 'info' }]]]);
+    const off = classify(report, { ...EMPTY_POLICY, severity: [parseSeverityArg('response-*=off')] });
+    expect(off.changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['request-enum-value-added', 'info', undefined]]);
+    expect(off.changes[0].fingerprint).toBe(report.changes[0].fingerprint);
+    const none = classify(report, { ...EMPTY_POLICY, filters: { includeRules: [], excludeRules: ['*-enum-value-added'], includePaths: [], excludePaths: [] } });
+    expect(none.changes).toEqual([]);
+  });
+
+  it('text, markdown and json name the other use', () => {
+    const opts = { color: false };
+    expect(renderReport(report, 'text', opts)).toContain('response-enum-value-added  #/components/schemas/Flags/items: enum value "B" added');
+    expect(renderReport(report, 'text', opts)).toContain('also as request-enum-value-added (info)');
+    expect(renderReport(report, 'markdown', opts)).toContain('— also as `request-enum-value-added` (info)');
+    expect(JSON.parse(renderReport(report, 'json', opts)).changes[0].alsoAs).toEqual([{ id: 'request-enum-value-added', level: 'info' }]);
+    expect(renderReport(report, 'singleline', opts)).toContain('also as request-enum-value-added (info)');
   });
 });
