@@ -10,7 +10,7 @@ import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js
 import { SCHEMA_CHECKS, TYPE_CHECKS } from '../rules/index-schema.js';
 import { compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
-import { combine, ptrJoin, type SpecDoc } from './doc.js';
+import { combine, hasSiblings, ptrJoin, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
 import { summarize } from './values.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
@@ -33,6 +33,11 @@ export interface PairNode {
    * named schema), not in the named schema, which did not change; the node is keyed by this site.
    */
   site?: { old: Located; new: Located };
+  /**
+   * Set when a side is a `$ref` with keywords beside it (`{$ref: flags, deprecated: true}`): both places as
+   * written. A change of such a keyword happened at that place, not in the referenced schema.
+   */
+  written?: { old: Located; new: Located };
 }
 
 /** Builds a pending change with pointers defaulting to the compared nodes and values summarised. */
@@ -74,7 +79,8 @@ export class SchemaComparer {
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
     const o = this.oldDoc.resolve(oldRaw);
     const n = this.newDoc.resolve(newRaw);
-    return this.compareResolved(o, n, ctx, undefined, siteOf(oldRaw, o, newRaw, n));
+    const pair = this.compareResolved(o, n, ctx, undefined, siteOf(oldRaw, o, newRaw, n), writtenOf(oldRaw, newRaw));
+    return pair;
   }
 
   private readonly identicalCaches = new Map<string, IdenticalCache>();
@@ -117,12 +123,13 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null, site));
+    pair.children.push(this.compareResolved(o, n, pair.ctx, shared ?? null, site, writtenOf(oldRaw, newRaw)));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
-  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined, site: PairNode['site']): PairNode {
+  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined, site: PairNode['site'], written: PairNode['written']): PairNode {
     const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
+    if (written) pair.written = written;
     if (site) {
       // One side through a `$ref`: one node per pair of places (an inline object may sit at several places
       // when a document shares objects, e.g. YAML aliases).
@@ -181,7 +188,19 @@ export class SchemaComparer {
     const typeSite = pair.site !== undefined && compareTypes(ov.types, nv.types) !== 'same' ? pair.site : undefined;
     let location = `#${(typeSite?.new ?? n).ptr}`;
     let oldLocation = `#${(typeSite?.old ?? o).ptr}`;
-    const emit = (rule: SchemaRule, e: EmitInput) => pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
+    const emit = (rule: SchemaRule, e: EmitInput) => {
+      const w = pair.written;
+      const besideRef = w && (siblingKeyword(w.old, o, e.old?.pointer) ?? siblingKeyword(w.new, n, e.new?.pointer));
+      if (w && besideRef !== undefined) {
+        // A keyword written beside a `$ref`: the change belongs to that place (e.g. a property deprecated
+        // through `{$ref, deprecated: true}`), not to the referenced schema.
+        const at = (raw: Located, side: EmitInput['old']) => ({ ...side, pointer: Object.hasOwn(raw.node, besideRef) ? ptrJoin(raw.ptr, besideRef) : raw.ptr });
+        const moved = { ...e, old: at(w.old, e.old), new: at(w.new, e.new) };
+        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${w.new.ptr}`, moved, w.old.ptr, w.new.ptr), oldLocation: `#${w.old.ptr}` });
+        return;
+      }
+      pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
+    };
     const branchCache = new Map<BranchKey, BranchMatch>();
     const branches = (key: BranchKey): BranchMatch => {
       let m = branchCache.get(key);
@@ -262,6 +281,19 @@ function siteOf(oldRaw: Located, o: Located, newRaw: Located, n: Located): PairN
   const oRef = o.node !== oldRaw.node;
   const nRef = n.node !== newRaw.node;
   return oRef === nRef ? undefined : { old: oldRaw, new: newRaw };
+}
+
+/** Both places as written when either is a `$ref` with keywords beside it (see PairNode.written). */
+function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
+  const beside = (raw: Located) => typeof raw.node.$ref === 'string' && hasSiblings(raw.node);
+  return beside(oldRaw) || beside(newRaw) ? { old: oldRaw, new: newRaw } : undefined;
+}
+
+/** The keyword a change's pointer names when that keyword is written beside the `$ref` at `raw`. */
+function siblingKeyword(raw: Located, resolved: Located, pointer: string | undefined): string | undefined {
+  if (pointer === undefined || typeof raw.node.$ref !== 'string' || !pointer.startsWith(`${resolved.ptr}/`)) return undefined;
+  const key = pointer.slice(resolved.ptr.length + 1);
+  return !key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key) ? key : undefined;
 }
 
 const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;

@@ -15,7 +15,8 @@ export const ptrJoin = (ptr: string, token: string | number): string => {
 /** Siblings of `$ref` that change nothing a rule checks. */
 const NON_SEMANTIC_SIBLINGS = new Set(['description', 'summary', 'title', 'example', 'examples', '$comment']);
 
-function hasSiblings(ref: JsonObject): boolean {
+/** Does this `$ref` object carry keywords that are laid over its target (see SpecDoc.resolve)? */
+export function hasSiblings(ref: JsonObject): boolean {
   for (const key in ref) if (key !== '$ref' && !NON_SEMANTIC_SIBLINGS.has(key) && !key.startsWith('x-')) return true;
   return false;
 }

@@ -76,6 +76,18 @@ describe('item 9: a property switching between a $ref and an inline schema of an
     expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/a', '/b']);
   });
 
+  it('a keyword written beside a $ref (slurmrestd `{$ref, deprecated: true}`) is reported at that property', () => {
+    const flags = { type: 'array', items: { type: 'string', enum: ['a', 'b'] } };
+    const job = (exclusive: JsonObject) => obj({ exclusive, shared: ref('Flags') });
+    const paths = { '/job': ref('Job') };
+    const old = api(paths, { Job: job(ref('Flags')), Flags: flags });
+    const neu = api(paths, { Job: job({ ...ref('Flags'), deprecated: true }), Flags: flags });
+    const r = diffSpecs(old, neu);
+    expect(rows(r)).toEqual(['info response-deprecated-set #/components/schemas/Job/properties/exclusive']);
+    expect(r.changes[0].new?.pointer).toBe('/components/schemas/Job/properties/exclusive/deprecated');
+    expect(rows(diffSpecs(neu, old))).toEqual(['info response-deprecated-removed #/components/schemas/Job/properties/exclusive']);
+  });
+
   it('a change inside a shared schema is still reported once, at that schema', () => {
     const paths = { '/a': ref('A'), '/b': ref('B') };
     const schemas = (short2: JsonObject) => ({ A: obj({ s: ref('S') }), B: obj({ t: ref('S'), u: ref('S') }), S: short2 });
