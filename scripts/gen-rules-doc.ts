@@ -48,7 +48,7 @@ export function renderRulesDoc(): string {
     '| `response-` | a response body (server → client): widening breaks clients |',
     '| `request-parameter-` | a parameter schema (like a request) |',
     '| `response-header-` | a response header schema (like a response) |',
-    '| `schema-` | a component no operation uses, or `--select` without a direction: the more severe level of the two |',
+    '| `schema-` | `--select` without a direction: the more severe level of the two (the level listed below); a component no operation uses: always info, the message ending in "(not used by any operation)" |',
     '| `webhook-request-` | a webhook\'s request body or parameter (API → subscriber): judged like a response |',
     '| `webhook-response-` | a webhook\'s response body or header (subscriber → API): judged like a request |',
     '',

@@ -46,8 +46,19 @@ export interface Change {
   new?: ChangeSide;
   /** Stable hash of rule id + location (+ detail), used by accept-lists. 16 hex chars. */
   fingerprint: string;
+  /**
+   * The same change seen through other uses of the schema (a schema used by a request and a response is
+   * one finding): those uses' rule ids and levels. `id` and `level` are the most severe use's.
+   */
+  alsoAs?: ChangeUse[];
   /** Set when an accept-list entry matched: the change is kept in reports but does not trip --fail-on. */
   accepted?: { reason: string; entry: string };
+}
+
+/** One more use of a changed schema: the rule id and level the change has there. */
+export interface ChangeUse {
+  id: string;
+  level: Level;
 }
 
 export interface SpecSummary {

@@ -63,13 +63,18 @@ export function classify(report: DiffReport, policy: Policy): DiffReport {
     return levelCache.get(ruleId);
   };
 
+  /** Filters and severity for one rule id: the change as that rule sees it, or undefined when dropped. */
+  const judge = (candidate: Change): Change | undefined => {
+    const filtered = filter(candidate);
+    if (!filtered) return undefined;
+    const level = overriddenLevel(filtered.id);
+    if (level === 'off') return undefined;
+    return level === undefined || level === filtered.level ? filtered : { ...filtered, level };
+  };
   const changes: Change[] = [];
   for (const original of report.changes) {
-    const filtered = filter(original);
-    if (!filtered) continue;
-    const level = overriddenLevel(filtered.id);
-    if (level === 'off') continue;
-    let change = level === undefined || level === filtered.level ? filtered : { ...filtered, level };
+    let change = original.alsoAs ? judgeUses(original, judge) : judge(original);
+    if (!change) continue;
     const entry = findAcceptance(change);
     if (entry) change = { ...change, accepted: { reason: entry.reason, entry: acceptedEntryLabel(entry) } };
     changes.push(change);
@@ -79,6 +84,24 @@ export function classify(report: DiffReport, policy: Policy): DiffReport {
   if (warnings.length > 0) result.warnings = warnings;
   else delete result.warnings;
   return result;
+}
+
+/**
+ * A change with several uses (`alsoAs`, e.g. request and response): each use is filtered and re-levelled
+ * under its own rule id; the most severe use left leads, the others stay in `alsoAs`. The fingerprint is
+ * the finding's and does not change; an accept-list entry is matched against the leading use.
+ */
+function judgeUses(change: Change, judge: (c: Change) => Change | undefined): Change | undefined {
+  const { alsoAs, ...single } = change;
+  const kept: Change[] = [];
+  for (const use of [{ id: change.id, level: change.level }, ...(alsoAs ?? [])]) {
+    const judged = judge({ ...single, id: use.id, level: use.level });
+    if (judged) kept.push(judged);
+  }
+  if (kept.length === 0) return undefined;
+  const lead = kept.reduce((best, c) => (LEVEL_RANK[c.level] < LEVEL_RANK[best.level] ? c : best));
+  const rest = kept.filter((c) => c !== lead).map((c) => ({ id: c.id, level: c.level }));
+  return rest.length > 0 ? { ...lead, alsoAs: rest } : lead;
 }
 
 /** Entries in force that accepted nothing in this report: candidates for removal (a shared list may still need them for other version pairs). */

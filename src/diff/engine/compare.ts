@@ -12,7 +12,7 @@ import { ONLY_WHEN_WRITTEN, SCHEMA_CHECKS, TYPE_CHECKS, unmodelledCheck } from '
 import { schemaKeys } from '../rules/schema-keyword-changed.js';
 import { compareAsText, compareTypes } from '../rules/schema-type.js';
 import { matchBranches, type BranchMatch } from './branches.js';
-import { combine, ptrJoin, soleAllOf, type SpecDoc } from './doc.js';
+import { combine, hasSiblings, ptrJoin, soleAllOf, type SpecDoc } from './doc.js';
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
 import { SUB_SCHEMA_KEYWORDS, subSchemaPairs } from './subschemas.js';
 import { summarize } from './values.js';
@@ -30,6 +30,17 @@ export interface PairNode {
   ops: Set<number> | undefined;
   /** Last operation index that visited this node during attribution. */
   stamp: number;
+  /**
+   * Set when one side was reached through a `$ref` and the other was written inline (or the reverse): the
+   * two places as written. A type change of such a pair happened there (the property stopped using the
+   * named schema), not in the named schema, which did not change; the node is keyed by this site.
+   */
+  site?: { old: Located; new: Located };
+  /**
+   * Set when a side is a `$ref` with keywords beside it (`{$ref: flags, deprecated: true}`): both places as
+   * written. A change of such a keyword happened at that place, not in the referenced schema.
+   */
+  written?: { old: Located; new: Located };
 }
 
 /** Builds a pending change with pointers defaulting to the compared nodes and values summarised. */
@@ -47,6 +58,8 @@ type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;
 export class SchemaComparer {
   readonly nodes: PairNode[] = [];
   private readonly memo = new Map<SchemaCtx, Memo>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+  /** Pairs with a site (PairNode.site), by context and the two places. */
+  private readonly siteMemo = new Map<string, PairNode>();
 
   constructor(
     readonly oldDoc: SpecDoc,
@@ -57,6 +70,11 @@ export class SchemaComparer {
   /** Pairs compared in some direction (request, response, parameter, header): old node → new nodes. */
   private readonly directed = new Map<JsonObject, Set<JsonObject>>();
 
+  /** Every pair of (resolved) schema objects compared in a direction, old → new. */
+  *directedPairs(): Iterable<[JsonObject, JsonObject]> {
+    for (const [o, ns] of this.directed) for (const n of ns) yield [o, n];
+  }
+
   /** Was this pair of schema objects compared in a context other than `schema`? */
   comparedInDirection(oldNode: JsonObject, newNode: JsonObject): boolean {
     return this.directed.get(oldNode)?.has(newNode) === true;
@@ -64,7 +82,7 @@ export class SchemaComparer {
 
   compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
     const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
-    return this.compareResolved(o, n, ctx, undefined);
+    return this.compareResolved(o, n, ctx, undefined, siteOf(oldRaw, o, newRaw, n), writtenOf(oldRaw, newRaw));
   }
 
   /**
@@ -110,7 +128,8 @@ export class SchemaComparer {
       this.sameLeaves.set(String(flag), leaves);
     }
     if (leaves.get(o.node) === n.node) return;
-    const known = (this.memo.get(ctx) as Memo).get(o.node)?.get(n.node);
+    const site = siteOf(oldRaw, o, newRaw, n);
+    const known = site ? this.siteMemo.get(siteKey(ctx, site)) : (this.memo.get(ctx) as Memo).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -120,21 +139,32 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, ctx, shared ?? null));
+    pair.children.push(this.compareResolved(o, n, ctx, shared ?? null, site, writtenOf(oldRaw, newRaw)));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
-  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined): PairNode {
-    const memo = this.memo.get(ctx) as Memo;
-    let byNew = memo.get(o.node);
-    if (byNew === undefined) {
-      byNew = new Map();
-      memo.set(o.node, byNew);
-    }
-    const hit = byNew.get(n.node);
-    if (hit) return hit;
+  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined, site: PairNode['site'], written: PairNode['written']): PairNode {
     const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
-    byNew.set(n.node, pair);
+    if (written) pair.written = written;
+    if (site) {
+      // One side through a `$ref`: one node per pair of places (an inline object may sit at several places
+      // when a document shares objects, e.g. YAML aliases).
+      const key = siteKey(ctx, site);
+      const hit = this.siteMemo.get(key);
+      if (hit) return hit;
+      pair.site = site;
+      this.siteMemo.set(key, pair);
+    } else {
+      const memo = this.memo.get(ctx) as Memo;
+      let byNew = memo.get(o.node);
+      if (byNew === undefined) {
+        byNew = new Map();
+        memo.set(o.node, byNew);
+      }
+      const hit = byNew.get(n.node);
+      if (hit) return hit;
+      byNew.set(n.node, pair);
+    }
     this.nodes.push(pair);
     if (ctx !== 'schema') {
       const seen = this.directed.get(o.node);
@@ -170,9 +200,24 @@ export class SchemaComparer {
         nv = withoutBranches(nv, nSplit);
       }
     }
-    const location = `#${n.ptr}`;
-    const oldLocation = `#${o.ptr}`;
-    const emit = (rule: SchemaRule, e: EmitInput) => pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
+    // A type change between a `$ref` and an inline schema belongs to the place that stopped (or started)
+    // using the named schema; everything else is a change of the compared schemas themselves.
+    const typeSite = pair.site !== undefined && compareTypes(ov.types, nv.types) !== 'same' ? pair.site : undefined;
+    let location = `#${(typeSite?.new ?? n).ptr}`;
+    let oldLocation = `#${(typeSite?.old ?? o).ptr}`;
+    const emit = (rule: SchemaRule, e: EmitInput) => {
+      const w = pair.written;
+      const besideRef = w && (siblingKeyword(w.old, o, e.old?.pointer) ?? siblingKeyword(w.new, n, e.new?.pointer));
+      if (w && besideRef !== undefined) {
+        // A keyword written beside a `$ref`: the change belongs to that place (e.g. a property deprecated
+        // through `{$ref, deprecated: true}`), not to the referenced schema.
+        const at = (raw: Located, side: EmitInput['old']) => ({ ...side, pointer: Object.hasOwn(raw.node, besideRef) ? ptrJoin(raw.ptr, besideRef) : raw.ptr });
+        const moved = { ...e, old: at(w.old, e.old), new: at(w.new, e.new) };
+        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${w.new.ptr}`, moved, w.old.ptr, w.new.ptr), oldLocation: `#${w.old.ptr}` });
+        return;
+      }
+      pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
+    };
     const branchCache = new Map<BranchKey, BranchMatch>();
     const branches = (key: BranchKey): BranchMatch => {
       let m = branchCache.get(key);
@@ -199,6 +244,8 @@ export class SchemaComparer {
     if (compareAsText(ctx, ov, nv) !== undefined) return;
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
+    location = `#${n.ptr}`;
+    oldLocation = `#${o.ptr}`;
     // A plain schema became a oneOf/anyOf of alternatives (or the reverse): the plain one is compared with
     // the alternative it matches, and the other alternatives are new (or gone).
     const oWrapper = isWrapper(ov);
@@ -268,6 +315,28 @@ export class SchemaComparer {
     }
   }
 }
+
+/** The sites as written when exactly one side came through a `$ref` (see PairNode.site), else undefined. */
+function siteOf(oldRaw: Located, o: Located, newRaw: Located, n: Located): PairNode['site'] {
+  const oRef = o.node !== oldRaw.node;
+  const nRef = n.node !== newRaw.node;
+  return oRef === nRef ? undefined : { old: oldRaw, new: newRaw };
+}
+
+/** Both places as written when either is a `$ref` with keywords beside it (see PairNode.written). */
+function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
+  const beside = (raw: Located) => typeof raw.node.$ref === 'string' && hasSiblings(raw.node);
+  return beside(oldRaw) || beside(newRaw) ? { old: oldRaw, new: newRaw } : undefined;
+}
+
+/** The keyword a change's pointer names when that keyword is written beside the `$ref` at `raw`. */
+function siblingKeyword(raw: Located, resolved: Located, pointer: string | undefined): string | undefined {
+  if (pointer === undefined || typeof raw.node.$ref !== 'string' || !pointer.startsWith(`${resolved.ptr}/`)) return undefined;
+  const key = pointer.slice(resolved.ptr.length + 1);
+  return !key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key) ? key : undefined;
+}
+
+const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
 
 /** Only alternatives: a oneOf/anyOf with no properties or items of its own. */
 const isWrapper = (v: SchemaView): boolean => (v.oneOf !== undefined || v.anyOf !== undefined) && v.properties.size === 0 && v.items === undefined && v.allOf === undefined;

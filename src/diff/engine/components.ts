@@ -4,11 +4,13 @@
  * components that come or go are reported as added / removed. Used components that come or go are not:
  * inlining or extracting a schema is no API change, and what it contains is compared where it is used.
  */
-import { isObject, type JsonObject } from '../../spec/types.js';
+import * as crypto from 'node:crypto';
+import { isObject, type Json, type JsonObject } from '../../spec/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
-import { shapeKey } from './branches.js';
 import { SchemaComparer, type PairNode } from './compare.js';
 import { ptrJoin } from './doc.js';
+import { identicalModuloRefs } from './identical.js';
+import { namesAlike, nameSimilarity, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
 
@@ -19,8 +21,44 @@ function schemasOf(root: JsonObject): { schemas: JsonObject; base: string } {
   return { schemas: {}, base: '/components/schemas' };
 }
 
-/** Rename candidates only need the top level to look alike: the scratch comparison decides. */
-const RENAME_SHAPE_DEPTH = 0;
+/**
+ * Removed and added components paired as renames: structurally identical (score 1), or nearly so (score ≥
+ * RENAME_MIN_SCORE) with names alike (namesAlike). Among candidates, the likest names pair first
+ * (uint16_no_val → uint16_no_val_struct, not the equally shaped uint64_no_val_struct), then the higher
+ * score; each component is paired at most once.
+ */
+function renamePairs(
+  run: DiffRun,
+  onlyOld: readonly string[],
+  onlyNew: readonly string[],
+  oldAt: (name: string) => Located,
+  newAt: (name: string) => Located,
+): { oldName: string; newName: string; score: number }[] {
+  if (onlyOld.length === 0 || onlyNew.length === 0) return [];
+  const newFacts = new Map<string, Facts>(onlyNew.map((n) => [n, schemaFacts(run.newDoc, newAt(n))]));
+  const candidates: { oldName: string; newName: string; score: number; names: number }[] = [];
+  for (const oldName of onlyOld) {
+    const facts = schemaFacts(run.oldDoc, oldAt(oldName));
+    for (const newName of onlyNew) {
+      const score = similarity(facts, newFacts.get(newName) as Facts);
+      if (score < RENAME_MIN_SCORE) continue;
+      const names = nameSimilarity(oldName, newName);
+      if (score < 1 && !namesAlike(oldName, newName)) continue;
+      candidates.push({ oldName, newName, score, names });
+    }
+  }
+  candidates.sort((a, b) => b.names - a.names || b.score - a.score || (a.oldName < b.oldName ? -1 : a.oldName > b.oldName ? 1 : a.newName < b.newName ? -1 : 1));
+  const usedOld = new Set<string>();
+  const usedNew = new Set<string>();
+  const out: { oldName: string; newName: string; score: number }[] = [];
+  for (const c of candidates) {
+    if (usedOld.has(c.oldName) || usedNew.has(c.newName)) continue;
+    usedOld.add(c.oldName);
+    usedNew.add(c.newName);
+    out.push({ oldName: c.oldName, newName: c.newName, score: c.score });
+  }
+  return out;
+}
 
 /** Does any pair reachable from `root` carry a change? */
 function anyChange(root: PairNode): boolean {
@@ -36,6 +74,72 @@ function anyChange(root: PairNode): boolean {
   return false;
 }
 
+/** sha1 of a string, hex (one-shot where Node has it, like report.ts). */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha1 = (text: string): string => (oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex'));
+
+/**
+ * Pairs of schemas that operations compared, by the content of their two sides: so that an unused
+ * component that is an exact copy of an inline schema (an old spec that inlines everything under paths and
+ * keeps component copies) is known to have been compared already. Built on first need only; each object is
+ * hashed once (its hash is built from its children's), so the cost is at most one pass over each document.
+ */
+class TwinPairs {
+  private pairs: Set<string> | undefined;
+  private readonly oldHash = contentHasher();
+  private readonly newHash = contentHasher();
+
+  constructor(private readonly run: DiffRun) {}
+
+  compared(o: JsonObject, n: JsonObject): boolean {
+    if (this.pairs === undefined) {
+      this.pairs = new Set();
+      for (const [a, b] of this.run.comparer.directedPairs()) this.pairs.add(`${this.oldHash(a)} ${this.newHash(b)}`);
+    }
+    return this.pairs.has(`${this.oldHash(o)} ${this.newHash(n)}`);
+  }
+}
+
+/** Content hash of JSON values (key order aside), memoised per object. */
+function contentHasher(): (value: Json) => string {
+  const memo = new Map<object, string>();
+  const hash = (value: Json): string => {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const text = Array.isArray(value)
+      ? `[${value.map(hash).join(',')}]`
+      : `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${hash(value[k])}`).join(',')}}`;
+    const h = text.length > 40 ? sha1(text) : text;
+    memo.set(value, h);
+    return h;
+  };
+  return hash;
+}
+
+/** What a change in a component no operation uses says about it. */
+export const UNUSED_NOTE = 'not used by any operation';
+
+/**
+ * Changes in components that no operation uses can break no client: they are info, whatever the rule's
+ * level (that level, the more severe of request and response, is for `--select` without a direction), and
+ * say why. Every pair below these roots was compared for them alone (context `schema`).
+ */
+function markUnused(roots: readonly PairNode[]): void {
+  const seen = new Set<PairNode>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const p = stack.pop() as PairNode;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    for (const c of p.changes) {
+      c.level = 'info';
+      c.message = `${c.message} (${UNUSED_NOTE})`;
+    }
+    stack.push(...p.children);
+  }
+}
+
 export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>, reachedNew: ReadonlySet<JsonObject>): void {
   const { schemas: os, base: oldBase } = schemasOf(run.oldDoc.root);
   const { schemas: ns, base: newBase } = schemasOf(run.newDoc.root);
@@ -45,6 +149,8 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
   };
   const onlyOld: string[] = [];
   const onlyNew: string[] = [];
+  const unusedRoots: PairNode[] = [];
+  const twins = new TwinPairs(run);
   for (const name of Object.keys(ns).sort()) {
     const nAt = located(ns, name);
     if (!nAt) continue;
@@ -56,33 +162,41 @@ export function diffComponents(run: DiffRun, reachedOld: ReadonlySet<JsonObject>
     const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
     const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
     if (oUsed && nUsed) continue;
-    run.detachedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
+    const o = run.oldDoc.resolve(oAt).node;
+    const n = run.newDoc.resolve(nAt).node;
+    // An unused copy of a schema that operations use inline (or the reverse) changed as that schema did:
+    // the change is reported once, under the operations.
+    if (identicalModuloRefs(o, n, undefined)?.length !== 0 && twins.compared(o, n)) continue;
+    unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
   }
   for (const name of Object.keys(os).sort()) if (!(name in ns) && located(os, name)) onlyOld.push(name);
 
-  // Renames: same structure under a new name, checked with a scratch comparer so nothing is reported twice.
+  // Renames need evidence: the same structure, or nearly so (rename.ts) under a similar name. A scratch
+  // comparer tells identical from changed without reporting anything; a changed rename's changes are
+  // reported where operations use it, or (unused) compared here without a direction.
   const scratch = new SchemaComparer(run.oldDoc, run.newDoc);
-  const newByShape = new Map<string, string[]>();
-  if (onlyOld.length > 0) for (const name of onlyNew) {
-    const key = shapeKey(run.newDoc, located(ns, name) as Located, RENAME_SHAPE_DEPTH);
-    newByShape.set(key, [...(newByShape.get(key) ?? []), name]);
-  }
   const renamedNew = new Set<string>();
   const renamedOld = new Set<string>();
-  for (const oldName of onlyOld) {
+  for (const { oldName, newName, score } of renamePairs(run, onlyOld, onlyNew, (name) => located(os, name) as Located, (name) => located(ns, name) as Located)) {
     const oAt = located(os, oldName) as Located;
-    const candidates = newByShape.get(shapeKey(run.oldDoc, oAt, RENAME_SHAPE_DEPTH)) ?? [];
-    const newName = candidates.find((c) => !renamedNew.has(c) && !anyChange(scratch.compare(oAt, located(ns, c) as Located, 'schema')));
-    if (newName === undefined) continue;
+    const nAt = located(ns, newName) as Located;
+    const changed = anyChange(scratch.compare(oAt, nAt, 'schema'));
     renamedNew.add(newName);
     renamedOld.add(oldName);
+    const oUsed = reachedOld.has(run.oldDoc.resolve(oAt).node);
+    const nUsed = reachedNew.has(run.newDoc.resolve(nAt).node);
+    if (changed && !(oUsed && nUsed)) unusedRoots.push(run.comparer.compare(oAt, nAt, 'schema'));
     run.emitter(`#${ptrJoin(newBase, newName)}`, [], oAt.ptr, ptrJoin(newBase, newName))(componentSchemaRenamed, {
       detail: `${oldName} -> ${newName}`,
-      message: `component schema '${oldName}' renamed to '${newName}'`,
+      message: changed
+        ? `component schema '${oldName}' renamed to '${newName}', and changed (similarity ${score.toFixed(2)})`
+        : `component schema '${oldName}' renamed to '${newName}'`,
       old: { value: oldName },
       new: { value: newName },
     });
   }
+  markUnused(unusedRoots);
+  run.detachedRoots.push(...unusedRoots);
   for (const name of onlyOld) {
     const oAt = located(os, name) as Located;
     if (renamedOld.has(name) || reachedOld.has(run.oldDoc.resolve(oAt).node)) continue;

@@ -16,7 +16,8 @@ export const ptrJoin = (ptr: string, token: string | number): string => {
 /** Siblings of `$ref` that change nothing a rule checks: pure annotations, and a Reference Object's `summary`. */
 const nonSemanticSibling = (key: string): boolean => key === 'summary' || isAnnotation(key);
 
-function hasSiblings(ref: JsonObject): boolean {
+/** Does this `$ref` object carry keywords that are laid over its target (see SpecDoc.resolve)? */
+export function hasSiblings(ref: JsonObject): boolean {
   for (const key in ref) if (key !== '$ref' && !nonSemanticSibling(key)) return true;
   return false;
 }

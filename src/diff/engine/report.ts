@@ -2,11 +2,11 @@
 import * as crypto from 'node:crypto';
 import { unescapePointerToken } from '../../spec/refs.js';
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
-import type { Change, DiffReport, OperationRef, Section, SpecSummary } from '../model.js';
+import type { Change, ChangeUse, DiffReport, Level, OperationRef, Section, SpecSummary } from '../model.js';
+import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 import { attributeOperations } from './attribute.js';
 import type { DiffRun } from './run.js';
 import type { PendingChange } from './types.js';
-import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 
 const SECTION_ORDER: Record<Section, number> = { paths: 0, webhooks: 1, components: 2, security: 3, servers: 4, info: 5 };
 
@@ -93,6 +93,46 @@ function dropRestated(collected: { p: PendingChange; ops: Iterable<number> }[]):
   return collected.filter(({ p }) => ctxOf(p.def) !== 'schema' || !directed.has(key(p, 'schema')));
 }
 
+type Entry = { change: Change; detail: string; ops: Set<number>; raw: PendingChange };
+
+const USE_ORDER: Record<SchemaCtx, number> = { request: 0, response: 1, parameter: 2, header: 3, schema: 4, 'webhook-request': 5, 'webhook-response': 6 };
+const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
+
+/**
+ * One schema change seen in several directions (a schema used by a request body and a response, or a
+ * parameter) is one finding: the most severe use's id and level, the other uses in `alsoAs`, the union of
+ * the operations. Only the same rule (e.g. enum-value-added) at the same place with the same values merges.
+ */
+function mergeUses(entries: Entry[]): Entry[] {
+  const groups = new Map<string, Entry[]>();
+  const out: Entry[] = [];
+  for (const e of entries) {
+    const def = e.raw.def as Partial<SchemaRuleDef>;
+    const prefix = def.ctx !== undefined && def.ctx !== 'schema' ? `${CTX_PREFIX[def.ctx]}-` : undefined;
+    if (prefix === undefined || !def.id?.startsWith(prefix)) {
+      out.push(e);
+      continue;
+    }
+    const key = `${def.id.slice(prefix.length)}\u0000${e.change.location}\u0000${e.detail}\u0000${valueKey(e.raw.old?.value)}\u0000${valueKey(e.raw.new?.value)}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  const ctxOf = (e: Entry) => (e.raw.def as SchemaRuleDef).ctx;
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      out.push(group[0]);
+      continue;
+    }
+    group.sort((a, b) => LEVEL_RANK[b.change.level] - LEVEL_RANK[a.change.level] || USE_ORDER[ctxOf(a)] - USE_ORDER[ctxOf(b)]);
+    const [first, ...rest] = group;
+    first.change.alsoAs = rest.map((e): ChangeUse => ({ id: e.change.id, level: e.change.level }));
+    for (const e of rest) for (const i of e.ops) first.ops.add(i);
+    out.push(first);
+  }
+  return out;
+}
+
 export function buildReport(run: DiffRun, sources: { old: string; new: string }): DiffReport {
   attributeOperations(run.comparer.nodes, run.roots);
   let collected: { p: PendingChange; ops: Iterable<number> }[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
@@ -102,7 +142,7 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
   collected = dropRestated(collected);
   // The same change found through two different old/new pairings (e.g. one new schema replacing two old
   // ones) has one fingerprint: keep it once, with the union of the operations.
-  const byFingerprint = new Map<string, { change: Change; detail: string; ops: Set<number>; raw: PendingChange }>();
+  const byFingerprint = new Map<string, Entry>();
   for (const { p, ops } of collected) {
     const fingerprint = fingerprintOf(p.def.id, p.location, p.detail);
     const prev = byFingerprint.get(fingerprint);
@@ -119,7 +159,7 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
     }
     const change: Change = {
       id: p.def.id,
-      level: p.def.level,
+      level: p.level ?? p.def.level,
       kind: p.def.kind,
       section: p.def.section,
       message: p.message,
@@ -131,7 +171,7 @@ export function buildReport(run: DiffRun, sources: { old: string; new: string })
     if (p.new) change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
     byFingerprint.set(fingerprint, { change, detail: p.detail, ops: new Set(ops), raw: p });
   }
-  const entries = [...byFingerprint.values()];
+  const entries = mergeUses([...byFingerprint.values()]);
   for (const e of entries) e.change.operations = [...e.ops].map((i) => run.ops[i]).sort(compareOps);
   entries.sort(
     (a, b) =>

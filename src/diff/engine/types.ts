@@ -1,6 +1,6 @@
 /** Internal types shared by the diff engine and the rule files. */
 import type { Json, JsonObject } from '../../spec/types.js';
-import type { ChangeSide, RuleDef } from '../model.js';
+import type { ChangeSide, Level, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';
 
@@ -105,6 +105,8 @@ export interface PendingChange {
   message: string;
   old?: ChangeSide;
   new?: ChangeSide;
+  /** A level other than the rule's own (a change in a component no operation uses is info). */
+  level?: Level;
 }
 
 /** Emits a change at a fixed location (an operation, a parameter, a security scheme, …). */

@@ -105,6 +105,10 @@ export function affectsNote(change: Change, group: ChangeGroup): { label: string
   return { label: group.operation ? 'also affects' : 'affects', operations };
 }
 
+/** `also as request-enum-value-added (info)`: the other uses of a schema change (request and response), or undefined. */
+export const alsoAsText = (change: Change): string | undefined =>
+  change.alsoAs && change.alsoAs.length > 0 ? `also as ${change.alsoAs.map((u) => `${u.id} (${u.level})`).join(', ')}` : undefined;
+
 export const acceptedText = (accepted: NonNullable<Change['accepted']>) => `accepted: ${accepted.reason} (${accepted.entry})`;
 
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;

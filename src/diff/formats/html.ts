@@ -35,7 +35,8 @@ function changeRow(change: Change, group: ChangeGroup, rulesById: Map<string, Ru
   const rule = `<code${doc ? ` title="${escapeHtml(doc)}"` : ''}>${escapeHtml(change.id)}</code>`;
   const location = change.location === group.title ? '' : `<div><code>${escapeHtml(change.location)}</code></div>`;
   const affects = affectsNote(change, group);
-  const affectsHtml = affects ? `<div class="meta">${affects.label} ${affects.operations.map((op) => `<code>${escapeHtml(op)}</code>`).join(', ')}</div>` : '';
+  const alsoAs = change.alsoAs?.length ? `<div class="meta">also as ${change.alsoAs.map((u) => `<code>${escapeHtml(u.id)}</code> (${u.level})`).join(', ')}</div>` : '';
+  const affectsHtml = `${alsoAs}${affects ? `<div class="meta">${affects.label} ${affects.operations.map((op) => `<code>${escapeHtml(op)}</code>`).join(', ')}</div>` : ''}`;
   const accepted = change.accepted
     ? `<div class="accepted-note">accepted: ${escapeHtml(change.accepted.reason)} <code>${escapeHtml(change.accepted.entry)}</code></div>`
     : '';

@@ -33,6 +33,7 @@ function canonicalChange(change: Change): Plain {
   if (change.old) out.old = canonicalSide(change.old);
   if (change.new) out.new = canonicalSide(change.new);
   out.fingerprint = change.fingerprint;
+  if (change.alsoAs && change.alsoAs.length > 0) out.alsoAs = change.alsoAs.map((u) => pick(u, ['id', 'level']));
   if (change.accepted) out.accepted = pick(change.accepted, ['reason', 'entry']);
   return out;
 }

@@ -46,6 +46,7 @@ function bullet(change: Change, group: ChangeGroup): string {
   if (change.level !== 'breaking') tail.unshift(change.level);
   const affects = affectsNote(change, group);
   let line = `- ${where}${mdText(change.message)}`;
+  if (change.alsoAs && change.alsoAs.length > 0) line += ` — also as ${change.alsoAs.map((u) => `${mdCode(u.id)} (${u.level})`).join(', ')}`;
   if (affects) line += ` — ${affects.label} ${affects.operations.map(mdCode).join(', ')}`;
   if (change.accepted) line += ` — **accepted:** ${mdText(change.accepted.reason)} (${mdCode(change.accepted.entry)})`;
   return `${line} <sub>${tail.join(' · ')}</sub>`;

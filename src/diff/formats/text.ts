@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, DiffReport, Level } from '../model.js';
-import { acceptedText, affectsNote, groupChanges, oneLine, operationLabel, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
+import { acceptedText, affectsNote, alsoAsText, groupChanges, oneLine, operationLabel, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
 
 const MARK: Record<Level, string> = { breaking: '✗', warning: '!', info: '·' };
 
@@ -18,6 +18,8 @@ function changeLine(chalk: ChalkInstance, change: Change, group: ChangeGroup): s
     `  ${mark} ${level}  ${chalk.bold(oneLine(change.id))}  ${where}${oneLine(change.message)}`,
     chalk.dim(`[${change.fingerprint}]`),
   ];
+  const also = alsoAsText(change);
+  if (also) parts.push(chalk.dim(oneLine(also)));
   if (affects) parts.push(chalk.dim(`${affects.label} ${affects.operations.map(oneLine).join(', ')}`));
   if (change.accepted) parts.push(chalk.green(oneLine(acceptedText(change.accepted))));
   return parts.join('  ');
@@ -30,7 +32,7 @@ const QUOTED = /'[^']*'|"[^"]*"/;
 function compactKey(change: Change): string | undefined {
   if (!QUOTED.test(change.message)) return undefined;
   const operations = change.operations.map(operationLabel).join(',');
-  return [change.id, change.level, change.location, operations, change.accepted?.entry ?? '', change.message.replace(QUOTED, '\u0000')].join('\u0001');
+  return [change.id, change.level, alsoAsText(change) ?? '', change.location, operations, change.accepted?.entry ?? '', change.message.replace(QUOTED, '\u0000')].join('\u0001');
 }
 
 /** `--compact`: runs of sibling changes become one line listing the names (`optional property 'a', 'b' removed  [2 changes]`). */
@@ -82,6 +84,8 @@ export function renderSingleLine(report: DiffReport): string {
   // Tabs separate the columns, so a tab inside a field is escaped like the other control characters.
   const lines = report.changes.map((change) => {
     const details = [];
+    const also = alsoAsText(change);
+    if (also) details.push(also);
     if (change.operations.length > 0) details.push(`affects ${change.operations.map(operationLabel).join(', ')}`);
     if (change.accepted) details.push(acceptedText(change.accepted));
     return [change.level, change.accepted ? 'accepted' : 'open', change.id, change.fingerprint, change.location, change.message, details.join('; ')]

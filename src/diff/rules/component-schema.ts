@@ -7,4 +7,4 @@ import { rule } from './define.js';
 
 export const componentSchemaAdded = rule('component-schema-added', 'info', 'added', 'components', 'a component schema that no operation uses was added');
 export const componentSchemaRemoved = rule('component-schema-removed', 'info', 'removed', 'components', 'a component schema that no operation used was removed');
-export const componentSchemaRenamed = rule('component-schema-renamed', 'info', 'renamed', 'components', 'a component schema was renamed (same structure, new name)');
+export const componentSchemaRenamed = rule('component-schema-renamed', 'info', 'renamed', 'components', 'a component schema was renamed: the same structure (or nearly: "renamed, and changed", the changes reported where they are) under a new name');

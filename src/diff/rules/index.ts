@@ -27,6 +27,8 @@ import * as pathParameterRenamed from './request-path-parameter-renamed.js';
 import * as responseHeader from './response-header.js';
 import * as responseMediaType from './response-media-type.js';
 import * as responseStatus from './response-status.js';
+// issue 8 item 13 (place): required names that are no declared property
+import * as schemaRequiredUndeclared from './schema-required-undeclared.js';
 import { API_SECURITY, ENDPOINT_SECURITY } from './security-requirements.js';
 // issue 8 item 2 (webhooks): the webhook variants of the operation rules.
 import { WEBHOOK_RULES } from './webhook.js';
@@ -73,6 +75,7 @@ const API_RULES: RuleDef[] = [
   ...defsOf(securitySchemeFlows as Record<string, unknown>),
   ...defsOf(servers as Record<string, unknown>),
   ...defsOf(componentSchema as Record<string, unknown>),
+  ...defsOf(schemaRequiredUndeclared as Record<string, unknown>),
 ];
 
 const plain = ({ id, level, kind, section, doc }: RuleDef): RuleDef => ({ id, level, kind, section, doc });

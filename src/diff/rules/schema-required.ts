@@ -6,6 +6,7 @@
 import type { SchemaCheck } from '../engine/types.js';
 import { schemaRule } from './define.js';
 import { outOfDirection } from './schema-properties.js';
+import { reportUndeclaredRequired } from './schema-required-undeclared.js';
 
 export const propertyRequiredAdded = schemaRule({
   what: 'property-required-added', kind: 'changed', request: 'breaking', response: 'info', family: 'required', polarity: '+',
@@ -19,12 +20,15 @@ export const propertyRequiredRemoved = schemaRule({
 export const requiredCheck: SchemaCheck = {
   name: 'required',
   rules: [propertyRequiredAdded, propertyRequiredRemoved],
-  check({ ctx, old, new: neu, oldView, newView, emit }) {
+  check(input) {
+    const { ctx, old, new: neu, oldView, newView, emit } = input;
     if (old.required.size === neu.required.size && [...old.required].every((r) => neu.required.has(r))) return;
     const names = new Set([...old.required, ...neu.required]);
     for (const name of [...names].sort()) {
       const wasRequired = old.required.has(name);
       if (wasRequired === neu.required.has(name)) continue;
+      // A name that is no property at all: a spec defect (schema-required-undeclared).
+      if (reportUndeclaredRequired(input, name)) continue;
       const oProp = old.properties.get(name);
       const nProp = neu.properties.get(name);
       // A property that was added or removed at the same time is reported by the properties rule.

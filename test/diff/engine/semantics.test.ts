@@ -162,22 +162,17 @@ describe('direction', () => {
 
   it('a schema used in request and response yields both rule ids, each at its own level', () => {
     const report = diffSpecs(both({ type: 'object', properties: { a: str, b: str } }), both({ type: 'object', properties: { a: str } }));
-    expect(report.changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-property-removed', 'warning'],
-      ['response-property-removed', 'breaking'],
-    ]);
+    // One finding naming both uses (issue 8 item 11): the more severe use leads, the other is in alsoAs.
+    expect(report.changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['response-property-removed', 'breaking', [{ id: 'request-property-removed', level: 'warning' }]]]);
   });
 
   it('narrowing a request is breaking, the same edit on a response is not', () => {
     const old = both({ type: 'string', enum: ['a', 'b'] });
     const neu = both({ type: 'string', enum: ['a'] });
-    expect(diffSpecs(old, neu).changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-enum-value-removed', 'breaking'],
-      ['response-enum-value-removed', 'info'],
-    ]);
-    expect(diffSpecs(neu, old).changes.map((c) => [c.id, c.level])).toEqual([
-      ['request-enum-value-added', 'info'],
-      ['response-enum-value-added', 'warning'],
+    // One finding per edit, naming both uses (issue 8 item 11).
+    expect(diffSpecs(old, neu).changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([['request-enum-value-removed', 'breaking', [{ id: 'response-enum-value-removed', level: 'info' }]]]);
+    expect(diffSpecs(neu, old).changes.map((c) => [c.id, c.level, c.alsoAs])).toEqual([
+      ['response-enum-value-added', 'warning', [{ id: 'request-enum-value-added', level: 'info' }]],
     ]);
   });
 
@@ -196,7 +191,10 @@ describe('components no operation uses', () => {
     const old = api({}, { Spare: { type: 'object', properties: { a: str, b: str } } });
     const neu = api({}, { Spare: { type: 'object', properties: { a: str } } });
     const report = diffSpecs(old, neu);
-    expect(report.changes.map((c) => [c.id, c.level, c.section, c.operations.length])).toEqual([['schema-property-removed', 'breaking', 'components', 0]]);
+    // Info, not the rule's breaking: a component no operation uses breaks no client (issue 8 item 10).
+    expect(report.changes.map((c) => [c.id, c.level, c.section, c.operations.length, c.message])).toEqual([
+      ['schema-property-removed', 'info', 'components', 0, "optional property 'b' removed (not used by any operation)"],
+    ]);
   });
 
   it('coming and going are reported; used components that are inlined or extracted are not', () => {
@@ -291,7 +289,8 @@ describe('diffSchemas (--select)', () => {
 
   it('with a direction reports that direction; with both, both', () => {
     expect(ids(select('request'))).toEqual(['request-property-removed']);
-    expect(ids(select('both'))).toEqual(['request-property-removed', 'response-property-removed']);
+    // Both directions: one finding naming both uses (issue 8 item 11).
+    expect(select('both').changes.map((c) => [c.id, c.alsoAs])).toEqual([['response-property-removed', [{ id: 'request-property-removed', level: 'warning' }]]]);
     expect(select().select).toEqual({ old: '/components/schemas/Wrapper', new: '/components/schemas/Wrapper' });
   });
 });
@@ -319,7 +318,7 @@ describe('Swagger 2.0', () => {
     const old = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x'] } } }, { type: 'integer' });
     const neu = swagger({ type: 'object', properties: { a: str, b: { type: 'string', enum: ['x', 'y'] } } }, { type: 'string' }, false);
     expect(diffSpecs(old, neu).changes.map((c) => `${c.id} ${c.location}`)).toEqual([
-      'request-enum-value-added #/definitions/Item/properties/b',
+      // request and response uses of one change are one finding (issue 8 item 11)
       'response-enum-value-added #/definitions/Item/properties/b',
       // integer → string: a parameter is text on the wire, and any string covers the integers (issue 8 item 7).
       'request-parameter-type-widened #/paths/~1items/post/parameters/0',

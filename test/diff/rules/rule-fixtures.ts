@@ -418,6 +418,8 @@ const EDITS: Record<string, [Edit, Edit]> = {
       delete s.components.schemas.Spare;
     },
   ],
+  // issue 8 item 13 (place): `required` naming no declared property (slurmrestd's `nodes/count`)
+  'schema-required-undeclared': [() => {}, (s) => s.components.schemas.Item.required.push('nodes/count')],
 };
 
 /** issue 8 item 2: a webhook rule's fixture is its paths rule's fixture with the paths moved under `webhooks` (3.1). */
