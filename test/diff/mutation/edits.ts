@@ -18,17 +18,20 @@ import {
   RENAME,
   SCHEMA_TABLE,
   schemaLevel,
+  wireTypeChange,
   type NoChangeKind,
   type OperationEditKind,
   type SchemaEditKind,
 } from './expectations.js';
 import { structureKey, type Ctx, type DocModel, type SchemaSite } from './model.js';
 
-/** One expected finding. `ids`/`level` alternatives: the engine may report a both-direction schema once. */
+/** One expected finding, or one use of it: expected findings with the same `what` are one change (issue 8, item 11). */
 export interface ExpectedFinding {
   id: string;
   level: Level;
   ctx?: Ctx;
+  /** Rule id without its direction prefix: the uses of one schema change share it and are reported as one finding. */
+  what?: string;
   /** Exact location, for a finding elsewhere than the edited place (a component the edit orphaned). */
   location?: string;
   /** The PENDING item this expectation is subject to. */
@@ -92,14 +95,22 @@ const FORMAT_SWAP: Record<string, string> = { int32: 'int64', int64: 'int32', 'd
 const MUT = 'mut_added';
 
 /** `issue`: the PENDING items to expect at issue 8's level; the others are expected at today's level. */
-function schemaFindings(kind: SchemaEditKind, site: SchemaSite, issue: ReadonlySet<string>): ExpectedFinding[] {
-  return [...site.ctxs].map((ctx) => {
+function schemaFindings(editKind: SchemaEditKind, site: SchemaSite, after: JsonObject, issue: ReadonlySet<string>): ExpectedFinding[] {
+  return [...site.ctxs].flatMap((ctx) => {
+    let kind = editKind;
+    // Issue 8, item 7: a parameter or header type change between plain scalars is judged as text on the wire.
+    if (kind === 'type-changed' && (ctx === 'parameter' || ctx === 'header')) {
+      const wire = wireTypeChange(site.node, after);
+      if (wire === 'none') return [];
+      if (wire !== undefined) kind = wire;
+    }
     const pending = PENDING.find((p) => p.applies(kind, ctx));
     const atIssueLevel = pending === undefined || issue.has(pending.item);
-    const f: ExpectedFinding = { id: `${CTX_PREFIX[ctx]}-${SCHEMA_TABLE[kind].what}`, level: atIssueLevel ? schemaLevel(kind, ctx) : (pending as Pending).today(kind, ctx), ctx };
+    const what = SCHEMA_TABLE[kind].what;
+    const f: ExpectedFinding = { id: `${CTX_PREFIX[ctx]}-${what}`, what, level: atIssueLevel ? schemaLevel(kind, ctx) : (pending as Pending).today(kind, ctx), ctx };
     if (pending !== undefined) f.pending = pending.item;
     if (ctx === 'schema' && atIssueLevel) f.messageIncludes = UNUSED_NOTE;
-    return f;
+    return [f];
   });
 }
 
@@ -323,7 +334,7 @@ function schemaEdit(spec: SchemaEditSpec, site: SchemaSite, pick: number, m: Doc
     apply: (doc) => {
       spec.mutate(at(doc, site.ptr), pick, m);
     },
-    expect: (_old, _after, issue) => ({ findings: schemaFindings(spec.kind, site, issue), place: site.ptr }),
+    expect: (_old, _after, issue) => ({ findings: schemaFindings(spec.kind, site, probe, issue), place: site.ptr }),
   };
 }
 
