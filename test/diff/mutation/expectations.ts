@@ -133,8 +133,9 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     item: 'item 11 (once) across layouts',
     why:
       'an old document that inlines a schema in several places against a new one that references one component: ' +
-      'an edit of that component is reported once per old copy and per use (e.g. request-format-changed and ' +
-      'response-format-changed as two findings, not one with alsoAs) instead of once',
+      'an edit of that component is reported once per old copy, each filed at that copy (slurm-layout: `error` ' +
+      'type object → string gives response-type-changed four times, at assocs_resp/…/errors/items, ' +
+      'job_submit_resp/…, jobs_resp/…, plain_resp/…), or once per use without alsoAs, instead of once',
     // Every finding is one the edit should give (right rule, right level, at the edited place), none merged
     // with another (no alsoAs), every expected use is there: only the count is wrong.
     matches: (exp, found, sameDoc, problem) => {

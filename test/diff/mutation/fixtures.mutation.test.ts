@@ -153,6 +153,17 @@ describe('the mutation oracle itself', () => {
     expect(judge(both, [res], true)).toBe('wrong rule or level');
     expect(judge(both, [change({ id: 'response-property-removed', level: 'breaking', alsoAs: [{ id: 'request-property-removed', level: 'info' }] })], true)).toBe('wrong rule or level');
   });
+  it('takes as the known across-layout defect only the right findings reported too often', () => {
+    const [defect] = KNOWN_DEFECTS;
+    const req = change({ id: 'request-property-removed', level: 'warning' });
+    const res = change({ id: 'response-property-removed', level: 'breaking' });
+    expect(defect.matches(both, [req, res], false, 'reported more than once')).toBe(true);
+    // Same document (no layout question), a wrong level, a missing use, or a merged finding: not this defect.
+    expect(defect.matches(both, [req, res], true, 'reported more than once')).toBe(false);
+    expect(defect.matches(both, [req, change({ id: 'response-property-removed', level: 'warning' })], false, 'reported more than once')).toBe(false);
+    expect(defect.matches(both, [res, res], false, 'reported more than once')).toBe(false);
+    expect(defect.matches(both, [res, change({ id: 'response-property-removed', level: 'breaking', alsoAs: [{ id: 'request-property-removed', level: 'warning' }] })], false, 'reported more than once')).toBe(false);
+  });
   it('keeps different rules apart: two expected rules are two findings', () => {
     const two = { findings: [{ id: 'request-type-changed', what: 'type-changed', level: 'breaking' as const }, { id: 'request-parameter-type-narrowed', what: 'type-narrowed', level: 'breaking' as const }], place: '/components/schemas/A' };
     expect(judge(two, [change({ id: 'request-type-changed', level: 'breaking' }), change({ id: 'request-parameter-type-narrowed', level: 'breaking' })], true)).toBeUndefined();
