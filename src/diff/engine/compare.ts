@@ -331,9 +331,14 @@ function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
 
 /** The keyword a change's pointer names when that keyword is written beside the `$ref` at `raw`. */
 function siblingKeyword(raw: Located, resolved: Located, pointer: string | undefined): string | undefined {
-  if (pointer === undefined || typeof raw.node.$ref !== 'string' || !pointer.startsWith(`${resolved.ptr}/`)) return undefined;
-  const key = pointer.slice(resolved.ptr.length + 1);
-  return !key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key) ? key : undefined;
+  if (pointer === undefined || typeof raw.node.$ref !== 'string') return undefined;
+  // The view points a keyword written beside the `$ref` at the ref site (doc.ts kwPtr), or else into the target.
+  for (const base of [raw.ptr, resolved.ptr]) {
+    if (base === '' || !pointer.startsWith(`${base}/`)) continue;
+    const key = pointer.slice(base.length + 1);
+    if (!key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key)) return key;
+  }
+  return undefined;
 }
 
 const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;

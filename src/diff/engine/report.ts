@@ -113,7 +113,13 @@ function mergeUses(entries: Entry[]): Entry[] {
       out.push(e);
       continue;
     }
-    const key = `${def.id.slice(prefix.length)}\u0000${e.change.location}\u0000${e.detail}\u0000${valueKey(e.raw.old?.value)}\u0000${valueKey(e.raw.new?.value)}`;
+    // The same places too: keywords written beside two `$ref`s to one schema share a location but are two
+    // changes. Only one old schema inlined as many new copies (located at the old schema) is one change
+    // whatever the new pointers.
+    const inside = (pointer: string | undefined) => pointer !== undefined && `#${pointer}`.startsWith(e.change.location);
+    const manyCopies = inside(e.raw.old?.pointer) && !inside(e.raw.new?.pointer);
+    const places = `${e.raw.old?.pointer ?? ''}\u0000${manyCopies ? '' : (e.raw.new?.pointer ?? '')}`;
+    const key = `${def.id.slice(prefix.length)}\u0000${e.change.location}\u0000${e.detail}\u0000${places}\u0000${valueKey(e.raw.old?.value)}\u0000${valueKey(e.raw.new?.value)}`;
     const group = groups.get(key);
     if (group) group.push(e);
     else groups.set(key, [e]);

@@ -22,7 +22,10 @@ const UNDECLARED: SchemaRule = {
   family: 'required-undeclared',
   polarity: '+',
   contexts: SCHEMA_CTXS,
-  byCtx: Object.fromEntries(SCHEMA_CTXS.map((ctx) => [ctx, { ...schemaRequiredUndeclared, ctx, family: 'required-undeclared', polarity: '+' }])) as Record<SchemaCtx, SchemaRuleDef>,
+  // Filed under the operations that reach it (paths / webhooks), like every directed schema rule.
+  byCtx: Object.fromEntries(
+    SCHEMA_CTXS.map((ctx) => [ctx, { ...schemaRequiredUndeclared, ctx, family: 'required-undeclared', polarity: '+', section: ctx === 'schema' ? 'components' : ctx.startsWith('webhook-') ? 'webhooks' : 'paths' }]),
+  ) as Record<SchemaCtx, SchemaRuleDef>,
 };
 
 /** Can `name` be an undeclared property of this schema only by mistake (no map of other keys)? */

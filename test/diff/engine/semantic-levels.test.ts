@@ -154,7 +154,8 @@ describe('item 7: equivalences are no change', () => {
     const changed = structuredClone(b) as any;
     changed.components.schemas.Feline.properties.lives = { type: 'integer' };
     const ids = found(diffSpecs(a, changed));
-    expect(ids).toContain('response-discriminator-mapping-changed breaking #/components/schemas/Pet');
+    // Pet is used by the request and the response: one finding, the request use leading on a tie (item 11).
+    expect(ids).toContain('request-discriminator-mapping-changed breaking #/components/schemas/Pet');
   });
 
   describe('parameters and headers compared as text', () => {
