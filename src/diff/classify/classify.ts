@@ -50,7 +50,8 @@ export const acceptedEntryLabel = (entry: AcceptEntry) => `${entry.origin} ${ent
 
 /**
  * Applies a policy to a report (pure: returns a new report). Order: filters drop changes or
- * narrow their operations; severity overrides set levels (`off` drops); accept-list entries
+ * narrow their operations; the policy preset sets levels, then severity overrides (which win over the
+ * preset) set levels (`off` drops); accept-list entries
  * mark changes accepted (the first matching entry wins). The summary is recomputed and the
  * policy's warnings are appended to report.warnings.
  */
@@ -67,8 +68,9 @@ export function classify(report: DiffReport, policy: Policy): DiffReport {
   for (const original of report.changes) {
     const filtered = filter(original);
     if (!filtered) continue;
-    const level = overriddenLevel(filtered.id);
-    if (level === 'off') continue;
+    const overridden = overriddenLevel(filtered.id);
+    if (overridden === 'off') continue;
+    const level = overridden ?? policy.preset?.levelFor(filtered);
     let change = level === undefined || level === filtered.level ? filtered : { ...filtered, level };
     const entry = findAcceptance(change);
     if (entry) change = { ...change, accepted: { reason: entry.reason, entry: acceptedEntryLabel(entry) } };
