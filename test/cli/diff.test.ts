@@ -139,3 +139,53 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.41
     expect(compact.stdout).toMatch(/schema-property-removed .*optional property 'allocation_nodes', 'array', .*'working_directory' removed {2}\[\d+ changes\]/);
   });
 });
+
+describe('diff --policy (level presets from other checkers)', () => {
+  const OLD = 'fixtures/rules/response-maximum-increased/old.yaml';
+  const NEW = 'fixtures/rules/response-maximum-increased/new.yaml';
+  const levelIn = (stdout: string) =>
+    (JSON.parse(stdout).changes as { id: string; level: string }[]).find((c) => c.id === 'response-maximum-increased')?.level;
+
+  it('a widened response maximum: warning by default, breaking under oasdiff, info under openapi-diff', () => {
+    const byDefault = cli(['diff', OLD, NEW, '-f', 'json', '--fail-on', 'breaking']);
+    expect(byDefault.code).toBe(0);
+    expect(levelIn(byDefault.stdout)).toBe('warning');
+    const oasdiff = cli(['diff', OLD, NEW, '-f', 'json', '--fail-on', 'breaking', '--policy', 'oasdiff']);
+    expect(oasdiff.code).toBe(1);
+    expect(levelIn(oasdiff.stdout)).toBe('breaking');
+    expect(oasdiff.stderr).toContain('levels: oasdiff preset');
+    const openapiDiff = cli(['diff', OLD, NEW, '-f', 'json', '--fail-on', 'warning', '--policy', 'openapi-diff']);
+    expect(openapiDiff.code).toBe(0);
+    expect(levelIn(openapiDiff.stdout)).toBe('info');
+  });
+
+  it('--severity overrides the preset, in either order on the command line', () => {
+    for (const args of [
+      ['--policy', 'oasdiff', '--severity', 'response-*=warning'],
+      ['--severity', 'response-*=warning', '--policy', 'oasdiff'],
+    ]) {
+      const result = cli(['diff', OLD, NEW, '-f', 'json', '--fail-on', 'breaking', ...args]);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(levelIn(result.stdout)).toBe('warning');
+    }
+  });
+
+  it('reads `policy:` from the config file; --policy specdrift puts the default levels back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-policy-'));
+    const config = join(dir, 'specdrift.config.yaml');
+    writeFileSync(config, 'policy: oasdiff\n');
+    expect(levelIn(cli(['diff', OLD, NEW, '-f', 'json', '--config', config]).stdout)).toBe('breaking');
+    expect(levelIn(cli(['diff', OLD, NEW, '-f', 'json', '--config', config, '--policy', 'specdrift']).stdout)).toBe('warning');
+    writeFileSync(config, 'policy: spectral\n');
+    const bad = cli(['diff', OLD, NEW, '--config', config]);
+    expect(bad.code).toBe(9);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown preset name is one line and exit code 2', () => {
+    const result = cli(['diff', OLD, NEW, '--policy', 'optic']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe("specdrift: --policy: unknown policy 'optic' — use one of specdrift, oasdiff, openapi-diff");
+  });
+});
