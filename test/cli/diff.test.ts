@@ -182,6 +182,22 @@ describe('diff --policy (level presets from other checkers)', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('rules --policy lists the levels a preset gives (two where it splits a rule; the default where it has no equivalent)', () => {
+    const split = cli(['rules', '--policy', 'oasdiff', '--grep', 'response-property-removed']);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toMatch(/^response-property-removed\s+warning\/breaking\s/m);
+    const json = JSON.parse(cli(['rules', '--policy', 'openapi-diff', '-f', 'json', '--grep', 'enum-value-added']).stdout);
+    expect(json.map((r: { id: string; level: string }) => [r.id, r.level]).sort()).toEqual([
+      ['api-server-variable-enum-value-added', 'info'],
+      ['request-enum-value-added', 'info'],
+      ['request-parameter-enum-value-added', 'info'],
+      ['response-enum-value-added', 'breaking'],
+      ['response-header-enum-value-added', 'breaking'],
+      ['schema-enum-value-added', 'warning'],
+    ]);
+    expect(cli(['rules', '--policy', 'openapi-diff', '--grep', 'api-server-removed']).stdout).toMatch(/^api-server-removed\s+warning\s/m);
+  });
+
   it('an unknown preset name is one line and exit code 2', () => {
     const result = cli(['diff', OLD, NEW, '--policy', 'optic']);
     expect(result.code).toBe(2);

@@ -53,16 +53,34 @@ const CONDITIONS: Record<PresetCondition, (change: Change) => boolean> = {
 export interface CompiledPreset {
   name: string;
   levelFor(change: Change): Level | undefined;
+  /** The levels this preset can give a rule (two when an entry is narrowed with `when`); empty: no equivalent. */
+  levelsFor(ruleId: string): Level[];
 }
 
 export function compilePreset(preset: PolicyPreset): CompiledPreset {
   const entries = preset.entries.map((entry) => ({ ...entry, exact: !isGlob(entry.rule), matches: compileGlob(entry.rule) as Matcher }));
   const byRule = new Map<string, typeof entries>();
+  const candidatesFor = (ruleId: string) => {
+    let candidates = byRule.get(ruleId);
+    if (!candidates) byRule.set(ruleId, (candidates = entries.filter((entry) => entry.matches(ruleId))));
+    return candidates;
+  };
+  /** Same precedence as levelFor, over every condition: the last unconditional entry, else each condition's last. */
+  const possible = (of: typeof entries): Level[] => {
+    const unconditional = of.filter((entry) => !entry.when).at(-1);
+    if (unconditional) return [unconditional.level];
+    const byCondition = new Map(of.map((entry) => [entry.when, entry.level]));
+    return [...new Set(byCondition.values())];
+  };
   return {
     name: preset.name,
+    levelsFor(ruleId) {
+      const candidates = candidatesFor(ruleId);
+      const exact = possible(candidates.filter((entry) => entry.exact));
+      return exact.length > 0 ? exact : possible(candidates.filter((entry) => !entry.exact));
+    },
     levelFor(change) {
-      let candidates = byRule.get(change.id);
-      if (!candidates) byRule.set(change.id, (candidates = entries.filter((entry) => entry.matches(change.id))));
+      const candidates = candidatesFor(change.id);
       let exact: Level | undefined;
       let glob: Level | undefined;
       for (const entry of candidates) {
