@@ -48,7 +48,7 @@ export const OASDIFF_PRESET: PolicyPreset = {
   entries: [
     // Operations
     e('endpoint-added', I, 'endpoint-added'),
-    e('endpoint-removed', B, 'api-removed-without-deprecation'),
+    e('endpoint-removed', B, 'api-removed-without-deprecation / api-path-removed-without-deprecation'),
     e('endpoint-removed-before-sunset', B, 'api-removed-before-sunset'),
     e('endpoint-removed-deprecated', I, 'api-removed-with-deprecation'),
     e('endpoint-deprecation-set', I, 'endpoint-deprecated'),
@@ -83,8 +83,8 @@ export const OASDIFF_PRESET: PolicyPreset = {
     e('api-security-scheme-scope-removed', I, 'api-security-component-oauth-scope-removed'),
 
     // Request body and parameters
-    e('request-body-added', I, 'added-optional-request-body'),
-    e('request-required-body-added', B, 'added-required-request-body'),
+    e('request-body-added', I, 'request-body-added-optional'),
+    e('request-required-body-added', B, 'request-body-added-required'),
     e('request-body-removed', B, 'request-body-removed'),
     e('request-body-required-added', B, 'request-body-became-required'),
     e('request-body-required-removed', I, 'request-body-became-optional'),
