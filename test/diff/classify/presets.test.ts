@@ -5,10 +5,11 @@
  * not read from the preset files. Where a peer has no equivalent rule, specdrift's own level stays.
  */
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, compileGlob, loadPolicy, POLICY_PRESETS } from '../../../src/diff/classify/index.js';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
-import type { DiffReport, Level } from '../../../src/diff/model.js';
+import type { Change, DiffReport, Level } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
 import { ExitCode } from '../../../src/errors.js';
 import type { JsonObject } from '../../../src/spec/types.js';
@@ -179,5 +180,51 @@ describe('preset data', () => {
       if (seen.has(key)) expect(seen.get(key), `${preset.name}: ${key}`).toBe(entry.level);
       seen.set(key, entry.level);
     }
+  });
+});
+
+describe('policy presets (property-based)', () => {
+  const ruleArb = fc.constantFrom(...ALL_RULES.map((rule) => rule.id));
+  const levelArb = fc.constantFrom<Level>('breaking', 'warning', 'info');
+  const changeArb = fc.record({ id: ruleArb, level: levelArb, required: fc.boolean(), n: fc.nat(1000) }).map(
+    ({ id, level, required, n }): Change => ({
+      id,
+      level,
+      kind: 'changed',
+      section: 'paths',
+      message: `${required ? 'required' : 'optional'} property 'p${n}' removed`,
+      location: `GET /things/${n}`,
+      operations: [],
+      fingerprint: n.toString(16).padStart(16, '0'),
+    }),
+  );
+  const reportOf = (changes: Change[]): DiffReport => ({
+    reportVersion: 1,
+    old: { source: 'a' },
+    new: { source: 'b' },
+    changes,
+    summary: { breaking: 0, warning: 0, info: 0, accepted: 0, total: changes.length },
+  });
+
+  it('keeps every change, and a user override (exact or a glob over the id) always wins over the preset', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(changeArb, { maxLength: 30 }),
+        fc.constantFrom<Policy>('oasdiff', 'openapi-diff'),
+        fc.constantFrom('exact', 'glob'),
+        levelArb,
+        async (changes, policy, form, userLevel) => {
+          const report = reportOf(changes);
+          const plain = await levelsUnder(report, policy);
+          expect(plain.changes.map((change) => change.fingerprint)).toEqual(changes.map((change) => change.fingerprint));
+          if (changes.length === 0) return;
+          const target = changes[0].id;
+          const pattern = form === 'exact' ? target : `${target.split('-')[0]}-*`;
+          const overridden = await levelsUnder(report, policy, [`${pattern}=${userLevel}`]);
+          for (const change of overridden.changes.filter((c) => c.id === target)) expect(change.level).toBe(userLevel);
+        },
+      ),
+      { numRuns: 60, seed: 8 },
+    );
   });
 });
