@@ -28,6 +28,8 @@ export interface DiffPipelineOptions {
   mode?: 'semantic' | 'structural';
   /** Drop parts marked with these `x-` extensions (x-internal, …) from both sides before comparing. */
   excludeExtensions?: string[];
+  /** `--policy`: level preset (oasdiff, openapi-diff, specdrift); beats the config's `policy`. */
+  policy?: string;
   severity?: string[];
   accept?: string[];
   includeRules?: string[];
@@ -211,6 +213,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
   report = locateInReferencedFiles(report, oldSpec.externalRefs, newSpec.externalRefs, plan ? (t) => maskText(t, plan.from, plan.to) : undefined);
 
   const policy: Policy = await loadPolicy({
+    policy: opts.policy,
     severity: opts.severity,
     acceptFiles: opts.accept,
     config: opts.config?.config,
@@ -223,6 +226,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     rules: ALL_RULES,
   });
   report = classify(report, policy);
+  if (policy.preset) notes.push(`levels: ${policy.preset.name} preset (--severity still overrides; docs/diff.md)`);
   notes.push(...(report.warnings ?? []));
   return { report, patch, notes };
 }

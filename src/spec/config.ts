@@ -22,6 +22,8 @@ export interface SpecdriftConfig {
   versions?: VersionProfile;
   /** Default request headers for URL sources (values may use ${ENV} references). */
   headers?: Record<string, string>;
+  /** Level preset for diff (`oasdiff`, `openapi-diff`, `specdrift`); `--policy` overrides it. */
+  policy?: string;
   /** Per-rule level overrides for diff (`rule-id` or glob → breaking|warning|info|off). */
   severity?: Record<string, string>;
   /** Accept-list files for diff, relative to the config file. */
@@ -71,6 +73,7 @@ const configSchema = {
       additionalProperties: false,
     },
     headers: { type: 'object', additionalProperties: { type: 'string' } },
+    policy: { type: 'string' }, // a preset name; the diff policy loader names the valid ones
     severity: { type: 'object', additionalProperties: { type: 'string', enum: ['breaking', 'warning', 'info', 'off'] } },
     accept: { type: 'array', items: { type: 'string' } },
     // The diff's deprecation policy (docs/diff.md): checked further (date syntax) by the diff pipeline.

@@ -52,6 +52,8 @@ function looksLikeHtml(text: string): boolean {
 
 /** Parse spec text (JSON or YAML). `where` names the source in error messages. */
 export function parseSpecText(text: string, where: string, nameHint?: string): { value: unknown; format: TextFormat } {
+  // A UTF-8 byte-order mark survives decoding as U+FEFF, which JSON.parse refuses (some published specs carry one).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new SpecdriftError(`${where}: empty input, expected an OpenAPI document`, ExitCode.parse);
   if (looksLikeHtml(text)) {
     throw new SpecdriftError(`${where}: got an HTML page, not an OpenAPI document`, ExitCode.parse, {

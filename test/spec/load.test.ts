@@ -26,6 +26,13 @@ describe('file and stdin sources', () => {
     expect((await loadSpec(join(dir, 'c'))).doc.swagger).toBe('2.0');
   });
 
+  it('reads JSON and YAML that start with a UTF-8 byte-order mark', async () => {
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(tiny)}`);
+    writeFileSync(join(dir, 'bom.yaml'), '\uFEFFopenapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n');
+    expect((await loadSpec(join(dir, 'bom.json'))).doc).toEqual(tiny);
+    expect((await loadSpec(join(dir, 'bom.yaml'))).doc).toEqual(tiny);
+  });
+
   it('reads stdin for "-"', async () => {
     const spec = await loadSpec('-', { stdin: JSON.stringify(tiny) });
     expect(spec).toMatchObject({ kind: 'stdin', doc: tiny });

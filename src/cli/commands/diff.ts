@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../../diff/classify/index.js';
+import { FAIL_ON_VALUES, POLICY_NAMES, shouldFail, type FailOn } from '../../diff/classify/index.js';
 import { FORMATS, renderReport, type Format } from '../../diff/formats/index.js';
 import { ALL_RULES } from '../../diff/rules/index.js';
 import type { DiffReport } from '../../diff/model.js';
@@ -22,6 +22,7 @@ interface DiffArgs extends GlobalArgs {
   format?: OutFormat;
   output?: string;
   'fail-on'?: FailOn;
+  policy?: string;
   severity?: string[];
   accept?: string[];
   'include-rule'?: string[];
@@ -66,6 +67,7 @@ function builder(flavour: Flavour) {
         default: flavour === 'breaking' ? ('breaking' as const) : ('none' as const),
         describe: 'exit 1 when a change at this level or above is found (accepted changes never count)',
       })
+      .option('policy', { type: 'string', describe: `level preset: ${POLICY_NAMES.join(', ')} (default specdrift; --severity overrides it)` })
       .option('severity', { type: 'string', array: true, describe: 'override a rule level: RULE-ID=breaking|warning|info|off (globs allowed: response-*=info)' })
       .option('accept', { type: 'string', array: true, describe: 'accept-list file(s): fingerprints or "rule path method", each with a reason (docs/accept-list.md)' })
       .option('include-rule', { type: 'string', array: true, describe: 'only report rule ids matching these globs' })
@@ -108,6 +110,7 @@ function handler(flavour: Flavour) {
       selectNew: args['select-new'] ?? args.select,
       direction: args.direction,
       mode: args.mode,
+      policy: args.policy,
       severity: args.severity,
       accept: args.accept,
       includeRules: args['include-rule'],

@@ -50,7 +50,8 @@ export const acceptedEntryLabel = (entry: AcceptEntry) => `${entry.origin} ${ent
 
 /**
  * Applies a policy to a report (pure: returns a new report). Order: filters drop changes or
- * narrow their operations; severity overrides set levels (`off` drops); accept-list entries
+ * narrow their operations; the policy preset sets levels, then severity overrides (which win over the
+ * preset) set levels (`off` drops); accept-list entries
  * mark changes accepted (the first matching entry wins). The summary is recomputed and the
  * policy's warnings are appended to report.warnings.
  */
@@ -67,8 +68,10 @@ export function classify(report: DiffReport, policy: Policy): DiffReport {
   const judge = (candidate: Change): Change | undefined => {
     const filtered = filter(candidate);
     if (!filtered) return undefined;
-    const level = overriddenLevel(filtered.id);
-    if (level === 'off') return undefined;
+    const overridden = overriddenLevel(filtered.id);
+    if (overridden === 'off') return undefined;
+    // The user's overrides win over a preset's level (--policy), which wins over the rule's own.
+    const level = overridden ?? policy.preset?.levelFor(filtered);
     return level === undefined || level === filtered.level ? filtered : { ...filtered, level };
   };
   const changes: Change[] = [];

@@ -4,3 +4,4 @@ export { parseAcceptList, parseAcceptLine, compileAcceptEntry, ACCEPT_ENTRY_KEYS
 export { parseSeverityArg, parseSeveritySection, resolveSeverity, SEVERITY_LEVELS, type SeverityLevel, type SeverityOverride } from './severity.js';
 export { compileFilters, NO_FILTERS, type ChangeFilters } from './filters.js';
 export { compileGlob } from './glob.js';
+export { resolvePolicy, compilePreset, POLICY_PRESETS, POLICY_NAMES, DEFAULT_POLICY, type PolicyPreset, type PresetEntry, type CompiledPreset } from './presets/index.js';

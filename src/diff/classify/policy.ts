@@ -4,12 +4,15 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { RuleDef } from '../model.js';
 import { parseAcceptList, type AcceptEntry } from './accept-list.js';
 import { NO_FILTERS, type ChangeFilters } from './filters.js';
+import { resolvePolicy, type CompiledPreset } from './presets/index.js';
 import { parseSeverityArg, parseSeveritySection, unknownSeverityRules, type SeverityOverride } from './severity.js';
 
 /** Everything `classify` applies to a report: level overrides, accept-list entries and filters. */
 export interface Policy {
   /** Config overrides first, command-line overrides last (see resolveSeverity for precedence). */
   severity: SeverityOverride[];
+  /** `--policy` / config `policy:` preset (oasdiff, openapi-diff): levels applied before `severity`, which wins. */
+  preset?: CompiledPreset;
   /** Entries in force. */
   accept: AcceptEntry[];
   /** Entries whose `expires` date has passed: not applied, reported as warnings. */
@@ -22,12 +25,14 @@ export interface Policy {
 export const EMPTY_POLICY: Policy = { severity: [], accept: [], expired: [], filters: NO_FILTERS, warnings: [] };
 
 export interface PolicyOptions {
+  /** `--policy NAME`: a level preset (docs/diff.md, Policy presets); beats the config's `policy`. */
+  policy?: string;
   /** `--severity` arguments: `rule-id=level` or `glob=level`, level one of breaking, warning, info, off. */
   severity?: string[];
   /** `--accept` files: YAML, JSON or the line syntax (docs/accept-list.md). */
   acceptFiles?: string[];
   /**
-   * The parsed config file (LoadedConfig.config). Read here: `severity` ({rule-or-glob: level}),
+   * The parsed config file (LoadedConfig.config). Read here: `policy` (preset name), `severity` ({rule-or-glob: level}),
    * `accept` (accept-list files, relative to configDir), and the optional string lists
    * `includeRules`, `excludeRules`, `includePaths`, `excludePaths`. Other keys are ignored.
    */
@@ -70,10 +75,21 @@ function stringList(config: Record<string, unknown>, key: string, configName: st
   return value as string[];
 }
 
+/** The command line's `--policy` beats the config's `policy:`; neither means specdrift's own levels. */
+function loadPreset(cliPolicy: string | undefined, configPolicy: unknown, configName: string): CompiledPreset | undefined {
+  if (cliPolicy !== undefined) return resolvePolicy(cliPolicy, '--policy', ExitCode.usage);
+  if (configPolicy === undefined || configPolicy === null) return undefined;
+  if (typeof configPolicy !== 'string') {
+    throw new SpecdriftError(`${configName}: 'policy' must be a string`, ExitCode.config, { hint: 'see docs/config.md' });
+  }
+  return resolvePolicy(configPolicy, `${configName}: policy`, ExitCode.config);
+}
+
 /** Builds the policy from command-line options and the config file. Throws SpecdriftError (config/usage) naming where the mistake is. */
 export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
   const configName = options.configName ?? 'config';
   const config = (options.config ?? {}) as Record<string, unknown>;
+  const preset = loadPreset(options.policy, config.policy, configName);
   const severity = [
     ...parseSeveritySection(config.severity, configName),
     ...(options.severity ?? []).map((arg) => parseSeverityArg(arg)),
@@ -97,5 +113,5 @@ export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
     ),
     ...(options.rules ? unknownSeverityRules(severity, options.rules) : []),
   ];
-  return { severity, accept: entries.filter((entry) => !expired.includes(entry)), expired, filters, warnings };
+  return { severity, ...(preset ? { preset } : {}), accept: entries.filter((entry) => !expired.includes(entry)), expired, filters, warnings };
 }
