@@ -110,3 +110,13 @@ export const rule = (id: string, level: Level, kind: ChangeKind, section: Sectio
   section,
   doc,
 });
+
+/**
+ * A schema rule reported under one fixed id in every context (`schema-keyword-changed`,
+ * `schema-required-undeclared`): what it reports is no change of the API in one direction but something the
+ * user looks for by one name. Levels stay per context (as declared), sections too (paths, webhooks, components).
+ */
+export function oneIdInEveryContext(r: SchemaRule, id: string): SchemaRule {
+  for (const ctx of SCHEMA_CTXS) r.byCtx[ctx] = { ...r.byCtx[ctx], id, doc: r.byCtx.schema.doc };
+  return r;
+}

@@ -27,8 +27,6 @@ import * as pathParameterRenamed from './request-path-parameter-renamed.js';
 import * as responseHeader from './response-header.js';
 import * as responseMediaType from './response-media-type.js';
 import * as responseStatus from './response-status.js';
-// issue 8 item 13 (place): required names that are no declared property
-import * as schemaRequiredUndeclared from './schema-required-undeclared.js';
 import { API_SECURITY, ENDPOINT_SECURITY } from './security-requirements.js';
 // issue 8 item 2 (webhooks): the webhook variants of the operation rules.
 import { WEBHOOK_RULES } from './webhook.js';
@@ -75,14 +73,13 @@ const API_RULES: RuleDef[] = [
   ...defsOf(securitySchemeFlows as Record<string, unknown>),
   ...defsOf(servers as Record<string, unknown>),
   ...defsOf(componentSchema as Record<string, unknown>),
-  ...defsOf(schemaRequiredUndeclared as Record<string, unknown>),
 ];
 
 const plain = ({ id, level, kind, section, doc }: RuleDef): RuleDef => ({ id, level, kind, section, doc });
 const byId = (a: RuleDef, b: RuleDef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The schema rules expanded per context, as plain RuleDefs sorted by id. */
-/** (`schema-keyword-changed` has one id in every context: listed once.) */
+/** (`schema-keyword-changed` and `schema-required-undeclared` have one id in every context: listed once.) */
 export const SCHEMA_RULE_DEFS: RuleDef[] = [
   ...new Map(SCHEMA_RULES.flatMap((r) => r.contexts.map((ctx) => plain(r.byCtx[ctx]))).map((d) => [d.id, d] as const)).values(),
 ].sort(byId);

@@ -10,16 +10,18 @@
  */
 import { isAnnotation, jsonEqual } from '../engine/identical.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
-import { SCHEMA_CTXS, schemaRule } from './define.js';
+import { oneIdInEveryContext, schemaRule } from './define.js';
 import { show } from './format.js';
 
 export const KEYWORD_CHANGED_ID = 'schema-keyword-changed';
 
-export const keywordChanged = schemaRule({
-  what: 'keyword-changed', kind: 'changed', request: 'warning', response: 'warning', family: 'keyword', polarity: '~',
-  doc: 'a schema keyword that specdrift does not model changed (the keyword is named in the message)',
-});
-for (const ctx of SCHEMA_CTXS) keywordChanged.byCtx[ctx] = { ...keywordChanged.byCtx[ctx], id: KEYWORD_CHANGED_ID, doc: keywordChanged.byCtx.schema.doc };
+export const keywordChanged = oneIdInEveryContext(
+  schemaRule({
+    what: 'keyword-changed', kind: 'changed', request: 'warning', response: 'warning', family: 'keyword', polarity: '~',
+    doc: 'a schema keyword that specdrift does not model changed (the keyword is named in the message)',
+  }),
+  KEYWORD_CHANGED_ID,
+);
 
 /** Every keyword written in either schema or in the allOf branches merged into their views. */
 export const schemaKeys = (old: SchemaView, neu: SchemaView): Set<string> => keysOf(neu, keysOf(old, new Set()));

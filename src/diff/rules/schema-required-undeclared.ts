@@ -6,27 +6,16 @@
  * maps whose keys may well be required by name; those keep the ordinary required rules.
  */
 import type { SchemaCheckInput, SchemaView } from '../engine/types.js';
-import { rule, SCHEMA_CTXS, type SchemaCtx, type SchemaRule, type SchemaRuleDef } from './define.js';
+import { oneIdInEveryContext, schemaRule } from './define.js';
 
-export const schemaRequiredUndeclared = rule(
+/** One id in every direction (one name for users to filter or accept). */
+export const schemaRequiredUndeclared = oneIdInEveryContext(
+  schemaRule({
+    what: 'required-undeclared', kind: 'changed', request: 'warning', response: 'warning', family: 'required-undeclared', polarity: '+',
+    doc: '`required` gained a name that is no declared property of the schema (a spec defect, not a property that became required)',
+  }),
   'schema-required-undeclared',
-  'warning',
-  'changed',
-  'components',
-  '`required` gained a name that is no declared property of the schema (a spec defect, not a property that became required)',
 );
-
-/** The same def in every context (one id for users to filter or accept), in the shape the engine emits. */
-const UNDECLARED: SchemaRule = {
-  what: 'required-undeclared',
-  family: 'required-undeclared',
-  polarity: '+',
-  contexts: SCHEMA_CTXS,
-  // Filed under the operations that reach it (paths / webhooks), like every directed schema rule.
-  byCtx: Object.fromEntries(
-    SCHEMA_CTXS.map((ctx) => [ctx, { ...schemaRequiredUndeclared, ctx, family: 'required-undeclared', polarity: '+', section: ctx === 'schema' ? 'components' : ctx.startsWith('webhook-') ? 'webhooks' : 'paths' }]),
-  ) as Record<SchemaCtx, SchemaRuleDef>,
-};
 
 /** Can `name` be an undeclared property of this schema only by mistake (no map of other keys)? */
 const declaresNoOtherKeys = (v: SchemaView): boolean => typeof v.additionalProperties !== 'object' && v.kw('patternProperties') === undefined;
@@ -39,7 +28,7 @@ const declaresNoOtherKeys = (v: SchemaView): boolean => typeof v.additionalPrope
 export function reportUndeclaredRequired({ old, new: neu, emit }: SchemaCheckInput, name: string): boolean {
   if (old.required.has(name) && !neu.required.has(name)) return !old.properties.has(name) && !neu.properties.has(name) && declaresNoOtherKeys(old);
   if (!neu.required.has(name) || old.required.has(name) || neu.properties.has(name) || !declaresNoOtherKeys(neu)) return false;
-  emit(UNDECLARED, {
+  emit(schemaRequiredUndeclared, {
     detail: name,
     message: `required names '${name}', which is no declared property (spec defect)`,
     old: { pointer: old.kwPtr('required') },

@@ -6,7 +6,7 @@
 import type { SchemaCheck } from '../engine/types.js';
 import { schemaRule } from './define.js';
 import { outOfDirection } from './schema-properties.js';
-import { reportUndeclaredRequired } from './schema-required-undeclared.js';
+import { reportUndeclaredRequired, schemaRequiredUndeclared } from './schema-required-undeclared.js';
 
 export const propertyRequiredAdded = schemaRule({
   what: 'property-required-added', kind: 'changed', request: 'breaking', response: 'info', family: 'required', polarity: '+',
@@ -19,7 +19,7 @@ export const propertyRequiredRemoved = schemaRule({
 
 export const requiredCheck: SchemaCheck = {
   name: 'required',
-  rules: [propertyRequiredAdded, propertyRequiredRemoved],
+  rules: [propertyRequiredAdded, propertyRequiredRemoved, schemaRequiredUndeclared],
   check(input) {
     const { ctx, old, new: neu, oldView, newView, emit } = input;
     if (old.required.size === neu.required.size && [...old.required].every((r) => neu.required.has(r))) return;
