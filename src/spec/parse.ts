@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
-import { parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseDocument, type Document } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { isObject, type JsonObject } from './types.js';
 
@@ -90,7 +90,51 @@ function parseYaml(text: string, where: string): { value: unknown; format: TextF
       hint: 'fix the document or check that the source is the spec you meant',
     });
   }
-  return { value: doc.toJS({ maxAliasCount: 10_000 }), format: 'yaml' };
+  const size = expandedSize(doc);
+  if (size > MAX_YAML_NODES) {
+    throw new SpecdriftError(`${where}: YAML aliases expand to more than ${MAX_YAML_NODES.toLocaleString('en')} values`, ExitCode.parse, {
+      hint: 'nested YAML aliases multiply: check where the document came from',
+    });
+  }
+  try {
+    return { value: doc.toJS({ maxAliasCount: 10_000 }), format: 'yaml' };
+  } catch (err) {
+    // The yaml library's own guard against alias fan-out.
+    throw new SpecdriftError(`${where}: YAML aliases expand too much (${(err as Error).message})`, ExitCode.parse, { hint: 'check where the document came from' });
+  }
+}
+
+/** Values a YAML document may expand to through aliases (an OpenAPI document of 100 MB has a few million). */
+const MAX_YAML_NODES = 10_000_000;
+
+/**
+ * How many values the document becomes once aliases are expanded, counted on the syntax tree without
+ * expanding anything (each anchored node is sized once): the yaml library's alias count lets a few hundred
+ * nested aliases through that expand to gigabytes. Stops counting past the limit.
+ */
+function expandedSize(doc: Document): number {
+  const memo = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      return target === undefined ? 1 : size(target);
+    }
+    if (!isMap(node) && !isSeq(node)) return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) return 1; // an alias to an enclosing node: a cycle, counted once
+    open.add(node);
+    let total = 1;
+    for (const item of node.items as unknown[]) {
+      total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+      if (total > MAX_YAML_NODES) break;
+    }
+    open.delete(node);
+    memo.set(node, total);
+    return total;
+  };
+  return size(doc.contents);
 }
 
 /** Refuse anything that is not an OpenAPI 3.x or Swagger 2.0 document. */

@@ -33,6 +33,19 @@ describe('text encodings and file kinds', () => {
     expect(latin1.message).toMatch(/not UTF-8 \(invalid byte 0xe9 at offset 33\)/);
   });
 
+  it('refuses YAML whose nested aliases expand past 10 million values (exit 4), before expanding them', async () => {
+    // 9 levels of 10 aliases each: 664 bytes of text, 10^9 values once expanded.
+    let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    yaml += 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx-bomb: *a9\n';
+    const err = await rejection(loadSpec(file('bomb.yaml', yaml)));
+    expect(err.exitCode).toBe(ExitCode.parse);
+    expect(err.message).toMatch(/YAML aliases expand to more than 10,000,000 values/);
+    // Ordinary anchors and aliases (shared parameter lists, say) still load.
+    const shared = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\nx-common: &common {type: string}\npaths: {}\ncomponents: {schemas: {A: *common, B: *common}}\n';
+    expect((await loadSpec(file('anchors.yaml', shared))).doc.components).toEqual({ schemas: { A: { type: 'string' }, B: { type: 'string' } } });
+  });
+
   it('a directory given as a spec says so (exit 3)', async () => {
     const sub = join(dir, 'specs');
     mkdirSync(sub);
