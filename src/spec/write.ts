@@ -1,4 +1,4 @@
-import { chmod, chown, lstat, mkdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -108,4 +108,37 @@ async function realTarget(path: string): Promise<string> {
   } catch {
     return resolve(dirname(path), await readlink(path));
   }
+}
+
+/** An append-only JSON-lines log (serve/proxy `--log`). */
+export interface LineLog {
+  write(line: string): void;
+  end(): Promise<void>;
+}
+
+/**
+ * Opens `path` for appending now, so that an unwritable path is one error line (exit 8) before anything is
+ * served. A write that fails later (full disk, revoked permission) is said once on stderr and the log stops;
+ * the server goes on serving.
+ */
+export async function openLineLog(path: string, onError: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<LineLog> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'a');
+  } catch (err) {
+    throw fail(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message, 'give a writable --log path');
+  }
+  const stream = handle.createWriteStream();
+  let broken = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (broken) return;
+    broken = true;
+    onError(`specdrift: warning: cannot write the log ${path} (${err.code ?? err.message}); logging stopped, still serving`);
+  });
+  return {
+    write(line) {
+      if (!broken) stream.write(line.endsWith('\n') ? line : `${line}\n`);
+    },
+    end: () => new Promise<void>((resolve) => (broken ? (stream.destroy(), resolve()) : stream.end(resolve))),
+  };
 }

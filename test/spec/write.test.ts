@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { writeFileAtomically } from '../../src/spec/write.js';
+import { openLineLog, writeFileAtomically } from '../../src/spec/write.js';
+import { cli } from '../helpers/cli.js';
 import { rejection } from '../helpers/errors.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'specdrift-write-'));
@@ -72,5 +73,40 @@ describe('writeFileAtomically', () => {
     const err = await rejection(writeFileAtomically(fresh(), 'x'));
     expect(err.exitCode).toBe(ExitCode.output);
     expect(err.message).toMatch(/is a directory/);
+  });
+});
+
+describe('serve/proxy --log', () => {
+  it('an unwritable log path is one line and exit 8 before anything is served', () => {
+    const missing = join(fresh(), 'no', 'such', 'dir', 'x.log');
+    for (const command of [['serve', 'v41'], ['proxy', 'v41', '--target', 'http://127.0.0.1:9']]) {
+      const r = cli([...command, '--port', '0', '--log', missing]);
+      expect(r.code, command[0]).toBe(ExitCode.output);
+      expect(r.stdout, command[0]).not.toMatch(/serving|proxying/);
+      expect(r.stderr.trim().split('\n'), command[0]).toHaveLength(1);
+      expect(r.stderr, command[0]).toMatch(/cannot write .*x\.log: ENOENT/);
+    }
+  });
+
+  it('a write that fails later (a full disk: /dev/full) is said once, and the log stops without throwing', async () => {
+    const said: string[] = [];
+    const log = await openLineLog('/dev/full', (m) => said.push(m));
+    for (let i = 0; i < 5; i++) {
+      log.write(JSON.stringify({ i }));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await log.end();
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/cannot write the log \/dev\/full \(ENOSPC\); logging stopped, still serving/);
+  });
+
+  it('appends JSON lines to a writable log', async () => {
+    const path = join(fresh(), 'x.log');
+    writeFileSync(path, '{"before":1}\n');
+    const log = await openLineLog(path);
+    log.write('{"a":1}');
+    log.write('{"b":2}\n');
+    await log.end();
+    expect(readFileSync(path, 'utf8')).toBe('{"before":1}\n{"a":1}\n{"b":2}\n');
   });
 });

@@ -1,7 +1,7 @@
-import { createWriteStream } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { parseHeaders } from '../../spec/fetch.js';
 import { contextFor, type GlobalArgs } from '../context.js';
+import { openLineLog } from '../../spec/write.js';
 
 interface ProxyArgs extends GlobalArgs {
   spec: string;
@@ -30,14 +30,14 @@ export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
   handler: async (args) => {
     const { describeProxyRecord, startValidatingProxy, summarizeProxyRecords } = await import('../../compat/proxy/index.js'); // loaded on use
     const spec = await contextFor(args).load(args.spec);
-    const log = args.log ? createWriteStream(args.log, { flags: 'a' }) : undefined;
+    const log = args.log ? await openLineLog(args.log) : undefined;
     const proxy = await startValidatingProxy(spec.doc, {
       target: args.target,
       port: args.port,
       headers: parseHeaders(args['inject-header'] ?? []),
       undocumentedProperties: args['undocumented-properties'],
       log: (record) => {
-        log?.write(JSON.stringify(record) + '\n');
+        log?.write(JSON.stringify(record));
         if (!args.quiet) process.stderr.write(describeProxyRecord(record) + '\n');
       },
     });
@@ -47,7 +47,7 @@ export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
       process.once('SIGTERM', () => resolve());
     });
     await proxy.close();
-    log?.end();
+    await log?.end();
     process.stdout.write(summarizeProxyRecords(proxy.records).join('\n') + '\n');
   },
 };

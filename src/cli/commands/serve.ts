@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { contextFor, type GlobalArgs } from '../context.js';
+import { openLineLog } from '../../spec/write.js';
 
 interface ServeArgs extends GlobalArgs {
   spec: string;
@@ -23,11 +23,11 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
   handler: async (args) => {
     const { describeExchange, startReferenceServer } = await import('../../compat/server/index.js'); // heavy: loaded on use
     const spec = await contextFor(args).load(args.spec);
-    const log = args.log ? createWriteStream(args.log, { flags: 'a' }) : undefined;
+    const log = args.log ? await openLineLog(args.log) : undefined;
     const server = await startReferenceServer(spec.doc, {
       port: args.port,
       log: (record) => {
-        log?.write(JSON.stringify(record) + '\n');
+        log?.write(JSON.stringify(record));
         if (!args.quiet) process.stderr.write(describeExchange(record) + '\n');
       },
     });
@@ -38,6 +38,6 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    log?.end();
+    await log?.end();
   },
 };
