@@ -38,6 +38,8 @@ export interface ReferenceServerOptions {
   log?: (exchange: ExchangeRecord) => void;
   /** Keep at most this many exchanges in memory (oldest dropped first; default 10000). */
   maxExchanges?: number;
+  /** ...and at most this many body bytes in them (request + response; default 64 MiB). */
+  maxExchangeBytes?: number;
 }
 
 export interface ReferenceServer {
@@ -61,15 +63,30 @@ function flatHeaders(headers: IncomingMessage['headers'] | Record<string, string
   return flat;
 }
 
+/**
+ * The request body, or 'too-large' as soon as it is known to exceed the limit (a declared Content-Length, or the
+ * running count of a chunked body): reading stops there, so an endless body costs at most the limit.
+ */
 function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      resolve('too-large');
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      request.pause();
+      resolve('too-large');
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -103,6 +120,9 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
   const state = new ResourceState(doc, validator.operations);
   const exchanges: ExchangeRecord[] = [];
   const maxExchanges = opts.maxExchanges ?? 10_000;
+  const maxExchangeBytes = opts.maxExchangeBytes ?? 64 * 1024 * 1024;
+  let exchangeBytes = 0;
+  const bytesOf = (r: ExchangeRecord) => r.request.body.length + r.response.body.length;
   /** Sampled bodies per media pointer (sampling and repair run once; each answer gets a copy). */
   const bodies = new Map<string, Json>();
   let seq = 0;
@@ -207,10 +227,17 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
       }))
       .then((partial) => {
         const record: ExchangeRecord = { seq: ++seq, ...partial };
-        response.writeHead(record.response.status, { ...record.response.headers, 'content-length': Buffer.byteLength(record.response.body) });
-        response.end(record.response.body);
+        const tooLarge = record.response.status === 413;
+        // A body we stopped reading: close the connection after the answer instead of draining the rest.
+        response.writeHead(record.response.status, { ...record.response.headers, 'content-length': Buffer.byteLength(record.response.body), ...(tooLarge ? { connection: 'close' } : {}) });
+        response.end(record.response.body, () => {
+          if (tooLarge) request.socket.destroy();
+        });
         exchanges.push(record);
-        if (exchanges.length > maxExchanges) exchanges.splice(0, exchanges.length - maxExchanges);
+        exchangeBytes += bytesOf(record);
+        let drop = 0;
+        while (exchanges.length - drop > maxExchanges || (exchangeBytes > maxExchangeBytes && exchanges.length - drop > 1)) exchangeBytes -= bytesOf(exchanges[drop++]);
+        if (drop > 0) exchanges.splice(0, drop);
         opts.log?.(record);
       });
   });
