@@ -55,16 +55,28 @@ const isReferenceBranch = (e: AjvError): boolean =>
  * the non-Reference branch of "Schema or Reference", and summaries only when nothing more specific remains.
  */
 export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
-  let kept = errors.slice();
+  // Linear in the number of errors (times the pointer depth): a large broken spec has tens of thousands, and
+  // comparing every error with every other took minutes. Errors are bucketed under the summaries' pointers.
+  const dropped = new Set<AjvError>();
+  const added: AjvError[] = [];
+  const summaries = errors.filter(isComposition);
+  const summaryPaths = new Set(summaries.map((e) => e.instancePath));
+  const under = new Map<string, AjvError[]>();
+  const file = (e: AjvError) => {
+    for (const ancestor of ancestorsOf(e.instancePath)) if (summaryPaths.has(ancestor)) (under.get(ancestor) ?? under.set(ancestor, []).get(ancestor)!).push(e);
+  };
+  for (const e of errors) file(e);
   // 1. Discriminated oneOf: drop branches whose discriminating property does not match.
-  for (const summary of errors.filter(isComposition)) {
+  for (const summary of summaries) {
     if (summary.params.passingSchemas !== null) continue; // several branches matched: nothing to discriminate
     const branchPrefix = summary.schemaPath + '/';
     const branches = new Map<string, AjvError[]>();
-    for (const e of kept) {
-      if (!e.schemaPath.startsWith(branchPrefix) || !isUnder(e.instancePath, summary.instancePath)) continue;
+    for (const e of under.get(summary.instancePath) ?? []) {
+      if (dropped.has(e) || !e.schemaPath.startsWith(branchPrefix)) continue;
       const branch = e.schemaPath.slice(branchPrefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+      const list = branches.get(branch);
+      if (list) list.push(e);
+      else branches.set(branch, [e]);
     }
     if (branches.size < 2) continue;
     const mismatchOn = (branchErrors: AjvError[]): Set<string> =>
@@ -80,34 +92,33 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
     for (const property of candidates) {
       const mismatched = [...branches.entries()].filter(([, errs]) => mismatchOn(errs).has(property));
       if (mismatched.length < branchCount - 1) continue;
-      const drop = new Set(mismatched.flatMap(([, errs]) => errs));
+      for (const [, errs] of mismatched) for (const e of errs) dropped.add(e);
       if (mismatched.length === branchCount) {
         // No branch matched: report the property once, with every allowed value.
         const allowed = mismatched.flatMap(([, errs]) =>
           errs.filter((e) => e.instancePath === `${summary.instancePath}/${property}`).flatMap((e) => (e.params.allowedValues as unknown[]) ?? [e.params.allowedValue]),
         );
         const merged: AjvError = { instancePath: `${summary.instancePath}/${property}`, schemaPath: summary.schemaPath, keyword: 'enum', params: { allowedValues: [...new Set(allowed)] }, message: 'must be equal to one of the allowed values' };
-        kept = kept.filter((e) => !drop.has(e)).concat(merged);
-      } else {
-        kept = kept.filter((e) => !drop.has(e));
+        added.push(merged);
+        file(merged);
       }
       break;
     }
   }
+  let kept = [...errors, ...added].filter((e) => !dropped.has(e));
   // 2. In 3.1, a property whose own subschema failed is also "unevaluated": that second error is an echo.
+  const occupied = new Set(kept.flatMap((e) => ancestorsOf(e.instancePath)));
   kept = kept.filter((e) => {
     if (e.keyword !== 'unevaluatedProperties') return true;
-    const at = childPointer(e.instancePath, String(e.params.unevaluatedProperty));
-    return !kept.some((s) => s !== e && isUnder(s.instancePath, at));
+    // Another error at or below the property (this one sits at the parent, so it is never itself below).
+    return !occupied.has(childPointer(e.instancePath, String(e.params.unevaluatedProperty)));
   });
   // 3. Reference-branch and summary errors go when a more specific error remains at or below the same place.
-  const specific = kept.filter((e) => !isComposition(e) && !isReferenceBranch(e));
-  kept = kept.filter((e) => {
-    if (!isComposition(e) && !isReferenceBranch(e)) return true;
-    return !specific.some((s) => isUnder(s.instancePath, e.instancePath));
-  });
+  const specificAt = new Set(kept.filter((e) => !isComposition(e) && !isReferenceBranch(e)).flatMap((e) => ancestorsOf(e.instancePath)));
+  kept = kept.filter((e) => (!isComposition(e) && !isReferenceBranch(e)) || !specificAt.has(e.instancePath));
   // 4. A Reference-branch error next to its summary says the same thing twice.
-  kept = kept.filter((e) => !(isReferenceBranch(e) && kept.some((s) => isComposition(s) && s.instancePath === e.instancePath)));
+  const summaryAt = new Set(kept.filter(isComposition).map((e) => e.instancePath));
+  kept = kept.filter((e) => !(isReferenceBranch(e) && summaryAt.has(e.instancePath)));
   const seen = new Set<string>();
   return kept.filter((e) => {
     const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
@@ -115,6 +126,16 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A JSON pointer and every pointer above it (`/a/b` → `/a/b`, `/a`, ``). */
+function ancestorsOf(pointer: string): string[] {
+  const out = [pointer];
+  for (let i = pointer.lastIndexOf('/'); i >= 0; i = pointer.lastIndexOf('/', i - 1)) {
+    out.push(pointer.slice(0, i));
+    if (i === 0) break;
+  }
+  return out;
 }
 
 const quote = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
