@@ -4,7 +4,7 @@
  */
 import { childPointer, collectRefs, derefLocal, isLocalRef, parseRef, resolvePointer, tokensFromPointer } from '../refs.js';
 import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../types.js';
-import { componentsPointer, forEachSchema, operations, parameterList, PATH_ITEM_FIXED_KEYS, pathItems, type ParameterSite } from './model.js';
+import { componentsPointer, forEachSchema, operations, parameterList, PATH_ITEM_FIXED_KEYS, pathItems, type OperationSite, type ParameterSite } from './model.js';
 import type { Rule, ValidationFinding } from './types.js';
 
 const error = (ruleId: string, pointer: string, message: string): ValidationFinding => ({ ruleId, level: 'error', pointer, message });
@@ -48,7 +48,8 @@ const pathParams = (sites: ParameterSite[]): ParameterSite[] => sites.filter((s)
 /** Template variables need a `in: path` parameter, and every `in: path` parameter needs its variable. */
 export const pathParameters: Rule = ({ doc }) => {
   const findings: ValidationFinding[] = [];
-  const allOperations = operations(doc);
+  const byPath = new Map<string, OperationSite[]>();
+  for (const op of operations(doc)) (byPath.get(op.path) ?? byPath.set(op.path, []).get(op.path)!).push(op);
   for (const { path, pathItem, pointer } of pathItems(doc)) {
     const names = new Set(templateNames(path));
     const shared = pathParams(parameterList(doc, pathItem.parameters, childPointer(pointer, 'parameters')));
@@ -57,7 +58,7 @@ export const pathParameters: Rule = ({ doc }) => {
         findings.push(error('path-parameter-unused', at, `path parameter '${String(parameter.name)}' has no {${String(parameter.name)}} in the path ${path}`));
       }
     }
-    for (const op of allOperations.filter((o) => o.path === path)) {
+    for (const op of byPath.get(path) ?? []) {
       const own = pathParams(parameterList(doc, op.operation.parameters, childPointer(op.pointer, 'parameters')));
       for (const { parameter, pointer: at } of own) {
         if (!names.has(String(parameter.name))) {
