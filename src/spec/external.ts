@@ -19,6 +19,7 @@ import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
 import { collectRefs, isLocalRef, parseRef, resolvePointer, type RefSite } from './refs.js';
 import { isObject, type Json, type JsonObject } from './types.js';
+import { decodeSpecBytes } from './decode.js';
 
 export const MAX_REF_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_REF_FILES = 1000;
@@ -177,8 +178,9 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
       order: 1,
       canParse: true,
       parse: (file: { url: string; data: Buffer | string }) => {
-        const text = typeof file.data === 'string' ? file.data : file.data.toString('utf8');
         try {
+          // The loader's decoding: bad bytes or BOM-less UTF-16 are an error, not U+FFFD in the spec.
+          const text = typeof file.data === 'string' ? file.data : decodeSpecBytes(file.data, describeFile(filePathOf(file.url)));
           const { value } = parseSpecText(text, describeFile(filePathOf(file.url)), file.url);
           // A plain-text file reads as a YAML string: refuse it rather than put its text into the spec (and the report).
           if (!isObject(value as Json) && !Array.isArray(value)) {

@@ -51,9 +51,11 @@ const statOrUndefined = async (path: string, follow: boolean): Promise<Stats | u
  */
 export async function writeFileAtomically(path: string, content: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
   let existing: Stats | undefined;
+  let isLink = false;
   try {
     existing = await statOrUndefined(path, false);
-    if (existing?.isSymbolicLink()) {
+    isLink = existing?.isSymbolicLink() === true;
+    if (isLink) {
       const target = await statOrUndefined(path, true);
       if (target !== undefined && !target.isFile() && !target.isDirectory()) existing = target; // /dev/stdout → pipe or tty
       else if (!opts.followSymlinks) throw fail(path, 'it is a symbolic link', 'write to the real path, or pass --follow-symlinks');
@@ -73,7 +75,7 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
       throw fail(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message, 'check that it is writable');
     }
   }
-  const target = opts.followSymlinks && (await statOrUndefined(path, false))?.isSymbolicLink() ? await realTarget(path) : path;
+  const target = isLink ? await realTarget(path) : path; // only reached for a link when following is allowed
   const dir = dirname(target);
   if (opts.createParents) {
     await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {

@@ -140,6 +140,12 @@ describe('what a spec may not make the loader read (one line each, documented ex
     expect(bad.err.message).toMatch(/\$ref 'schemas\/bad\.json': schemas\/bad\.json:1:\d+: malformed JSON/);
   });
 
+  it('a referenced file that is not UTF-8 is refused with the loader\'s own line (exit 4), not read as U+FFFD', async () => {
+    const { err } = await fails('schemas/latin1.yaml', (dir) => writeFileSync(join(dir, 'schemas/latin1.yaml'), Buffer.from('type: string\ndescription: caf\xe9\n', 'latin1')));
+    expect(err.exitCode).toBe(ExitCode.parse);
+    expect(err.message).toMatch(/\$ref 'schemas\/latin1\.yaml': schemas\/latin1\.yaml: not UTF-8 \(invalid byte 0xe9 at offset 29\)/);
+  });
+
   it('a billion-laughs YAML file is refused by the loader\'s own alias limit (exit 4)', async () => {
     const lol = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) lol.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
