@@ -7,6 +7,8 @@ import type { Json } from '../spec/types.js';
 
 export type Level = 'breaking' | 'warning' | 'info';
 export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
+/** How severe a level is: higher is worse. */
+export const SEVERITY: Readonly<Record<Level, number>> = { info: 0, warning: 1, breaking: 2 };
 
 /** An operation as the diff keys it: method + path template (path-parameter names normalised, version masked). */
 export interface OperationRef {

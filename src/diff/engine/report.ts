@@ -2,7 +2,7 @@
 import * as crypto from 'node:crypto';
 import { unescapePointerToken } from '../../spec/refs.js';
 import { isObject, type Json, type JsonObject } from '../../spec/types.js';
-import type { Change, ChangeUse, DiffReport, Level, OperationRef, Section, SpecSummary } from '../model.js';
+import { SEVERITY, type Change, type ChangeUse, type DiffReport, type Level, type OperationRef, type Section, type SpecSummary } from '../model.js';
 import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 import { attributeOperations } from './attribute.js';
 import type { DiffRun } from './run.js';
@@ -96,7 +96,6 @@ function dropRestated(collected: { p: PendingChange; ops: Iterable<number> }[]):
 type Entry = { change: Change; detail: string; ops: Set<number>; raw: PendingChange };
 
 const USE_ORDER: Record<SchemaCtx, number> = { request: 0, response: 1, parameter: 2, header: 3, schema: 4, 'webhook-request': 5, 'webhook-response': 6 };
-const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
 
 /**
  * One schema change seen in several directions (a schema used by a request body and a response, or a
@@ -130,7 +129,7 @@ function mergeUses(entries: Entry[]): Entry[] {
       out.push(group[0]);
       continue;
     }
-    group.sort((a, b) => LEVEL_RANK[b.change.level] - LEVEL_RANK[a.change.level] || USE_ORDER[ctxOf(a)] - USE_ORDER[ctxOf(b)]);
+    group.sort((a, b) => SEVERITY[b.change.level] - SEVERITY[a.change.level] || USE_ORDER[ctxOf(a)] - USE_ORDER[ctxOf(b)]);
     const [first, ...rest] = group;
     first.change.alsoAs = rest.map((e): ChangeUse => ({ id: e.change.id, level: e.change.level }));
     for (const e of rest) for (const i of e.ops) first.ops.add(i);

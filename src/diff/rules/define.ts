@@ -5,7 +5,7 @@
  * (request body, response body, request parameter, response header, direction unknown), because the
  * same structural change means different things to a client depending on which way the data flows.
  */
-import type { ChangeKind, Level, RuleDef, Section } from '../model.js';
+import { SEVERITY, type ChangeKind, type Level, type RuleDef, type Section } from '../model.js';
 
 /**
  * Where a schema is used, which decides the rule id prefix and the level. In a webhook the API sends the
@@ -45,8 +45,7 @@ const CTX_NOUN: Record<SchemaCtx, string> = {
   'webhook-response': 'webhook response schema (sent back by subscribers)',
 };
 
-const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
-export const maxLevel = (a: Level, b: Level): Level => (LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b);
+export const maxLevel = (a: Level, b: Level): Level => (SEVERITY[a] >= SEVERITY[b] ? a : b);
 
 /** +: something appeared / grew, -: disappeared / shrank, ~: changed in place. Used to check diff(a,b) mirrors diff(b,a). */
 export type Polarity = '+' | '-' | '~';
