@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
-import { isObject, type Json, type JsonObject } from '../src/spec/types.js';
+import { isObject, type Json, type JsonObject } from '../src/openapi/types.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/slurm-like/', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CLUSTER_LOCK, describeCluster, parseEnv, runClusterScript, takeLock, useCluster } from './helpers/cluster.js';
 import { createExchangeValidator } from '../src/compat/exchange/index.js';
 import { findUndocumentedProperties, startValidatingProxy, summarizeProxyRecords, type ProxyRecord, type ValidatingProxy } from '../src/compat/proxy/index.js';
-import type { JsonObject } from '../src/spec/types.js';
+import type { JsonObject } from '../src/openapi/types.js';
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 

@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { loadConfig, type LoadedConfig } from '../spec/config.js';
-import { parseHeaders } from '../spec/fetch.js';
-import { loadSpec, type LoadOptions } from '../spec/load.js';
-import type { LoadedSpec } from '../spec/types.js';
-import { writeFileAtomically } from '../spec/write.js';
+import { loadConfig, type LoadedConfig } from '../source/config.js';
+import { parseHeaders } from '../source/fetch.js';
+import { loadSpec, type LoadOptions } from '../source/load.js';
+import type { LoadedSpec } from '../openapi/types.js';
+import { writeFileAtomically } from '../output/write.js';
 
 /** Options every command accepts (declared once in main.ts). */
 export interface GlobalArgs {

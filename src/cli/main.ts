@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { STDIN_SOURCE } from '../spec/load.js';
+import { STDIN_SOURCE } from '../source/load.js';
 import { commands } from './commands/index.js';
 import type { GlobalArgs } from './context.js';
 import { VERSION } from './version.js';

@@ -3,7 +3,7 @@
  * the classifier (src/diff/classify) and the report formats (src/diff/formats).
  * Every format renders exactly this data, so every format carries the same information.
  */
-import type { Json } from '../spec/types.js';
+import type { Json } from '../openapi/types.js';
 
 export type Level = 'breaking' | 'warning' | 'info';
 export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];

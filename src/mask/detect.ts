@@ -1,7 +1,7 @@
 /**
  * Which version tags a document carries, and which mask `diff --mask auto` should apply.
  */
-import { isObject, type JsonObject } from '../spec/types.js';
+import { isObject, type JsonObject } from '../openapi/types.js';
 import { compareVersions, findTags, type TagForm } from './version.js';
 import { MASK_PLACES, toPointer, visitStrings, type MaskPlace } from './walk.js';
 

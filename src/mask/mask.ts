@@ -4,7 +4,7 @@
  * tags) and return a new document plus a report of what was rewritten where.
  */
 import { ExitCode, SpecdriftError, usageError } from '../errors.js';
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../openapi/types.js';
 import { detectVersionTags } from './detect.js';
 import { formatBody, parseVersionTag, replaceTags, versionParts, type TagForm, type TagMatch, type TagReplacement } from './version.js';
 import { MASK_PLACES, rewriteStrings, toPointer, type MaskPlace, type Trail } from './walk.js';

@@ -3,8 +3,8 @@
  * (what the mask report counts by) and where it is (a JSON pointer into the input).
  */
 import { ExitCode, SpecdriftError } from '../errors.js';
-import type { Json, JsonObject } from '../spec/types.js';
-import { pointerFromTokens } from '../spec/refs.js';
+import type { Json, JsonObject } from '../openapi/types.js';
+import { pointerFromTokens } from '../openapi/refs.js';
 
 export type MaskPlace = 'keys' | 'paths' | 'refs' | 'operationIds' | 'tags' | 'strings' | 'info.version';
 export const MASK_PLACES: readonly MaskPlace[] = ['keys', 'paths', 'refs', 'operationIds', 'tags', 'strings', 'info.version'];

@@ -21,9 +21,9 @@ import {
   type WrittenClient,
 } from '../compat/runner/index.js';
 import type { CompatReport } from '../compat/runner/types.js';
-import type { LoadedConfig } from '../spec/config.js';
-import type { LoadedSpec } from '../spec/types.js';
-import { validateSpec } from '../spec/validate/index.js';
+import type { LoadedConfig } from '../source/config.js';
+import type { LoadedSpec } from '../openapi/types.js';
+import { validateSpec } from '../openapi/validate/index.js';
 
 export interface CompatPipelineOptions {
   /** Generator ids, `all`, `ts`, `python` (default `all`). */

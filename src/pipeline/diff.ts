@@ -9,13 +9,13 @@ import { ALL_RULES } from '../diff/rules/index.js';
 import type { DiffReport } from '../diff/model.js';
 import type { JsonPatchOp } from '../diff/engine/structural.js';
 import { autoMaskPair, maskDocument, maskText, parseVersionTag } from '../mask/index.js';
-import type { LoadedConfig } from '../spec/config.js';
-import { excludeMarked } from '../spec/filter.js';
-import { select, type Selection } from '../spec/select.js';
+import type { LoadedConfig } from '../source/config.js';
+import { excludeMarked } from '../openapi/filter.js';
+import { select, type Selection } from '../openapi/select.js';
 import { locateInReferencedFiles } from './external-locations.js';
 import { diffOperationSelection, type OperationPart } from './selection.js';
-import { tokensFromPointer } from '../spec/refs.js';
-import { isHttpMethod, isObject, type Json, type JsonObject, type LoadedSpec } from '../spec/types.js';
+import { tokensFromPointer } from '../openapi/refs.js';
+import { isHttpMethod, isObject, type Json, type JsonObject, type LoadedSpec } from '../openapi/types.js';
 import { parseRfc3339 } from '../diff/rules/deprecation.js';
 
 export interface DiffPipelineOptions {

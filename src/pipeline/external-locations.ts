@@ -1,5 +1,5 @@
 /**
- * Changes inside content that came from another file (external `$ref`s bundled by spec/external.ts) are located
+ * Changes inside content that came from another file (external `$ref`s bundled by source/external.ts) are located
  * in that file: `schemas/pet.yaml#/properties/owner/properties/id`, not at the place the bundler happened to
  * inline it (`#/paths/~1pets/post/responses/201/…`). The fingerprint follows the location, so it names the file too.
  */

@@ -11,7 +11,7 @@
 import { summarize } from '../diff/classify/index.js';
 import { diffSpecs, type DiffSpecsOptions } from '../diff/engine/index.js';
 import type { Change, DiffReport, OperationRef } from '../diff/model.js';
-import { isObject, type Json, type JsonObject } from '../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../openapi/types.js';
 
 /** Where in the OpenAPI structure an operation-level selection sits. */
 export interface OperationPart {

@@ -18,8 +18,8 @@ import { pollBounds, pollMatches } from '../../src/compat/runner/scenario.js';
 import { readdirSync } from 'node:fs';
 import type { Cell, CompatReport, ObservedViolation } from '../../src/compat/runner/types.js';
 import { renderCompatText } from '../../src/compat/report/text.js';
-import { sliceByVersion } from '../../src/spec/slice.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import { sliceByVersion } from '../../src/openapi/slice.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 import { CLUSTER_DIR, describeCluster, useCluster } from '../helpers/cluster.js';
 import { TEST_CACHE, TEST_CLIENT_CACHE } from './runner/helpers.js';
 

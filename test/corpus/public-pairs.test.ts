@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, loadPolicy } from '../../src/diff/classify/index.js';
 import { diffSpecs } from '../../src/diff/engine/index.js';
 import type { Change, DiffReport, Level } from '../../src/diff/model.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadSpec } from '../../src/source/load.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = join(repoRoot, '.cache', 'spec-corpus');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Change, DiffReport } from '../../src/diff/model.js';
 import { runDiffPipeline, type DiffPipelineOptions } from '../../src/pipeline/diff.js';
-import { HTTP_METHODS, type JsonObject, type LoadedSpec } from '../../src/spec/types.js';
+import { HTTP_METHODS, type JsonObject, type LoadedSpec } from '../../src/openapi/types.js';
 import { rejection } from '../helpers/errors.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 

@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { runDiffPipeline } from '../../src/pipeline/diff.js';
-import { sliceByVersion } from '../../src/spec/slice.js';
-import type { JsonObject, LoadedSpec } from '../../src/spec/types.js';
+import { sliceByVersion } from '../../src/openapi/slice.js';
+import type { JsonObject, LoadedSpec } from '../../src/openapi/types.js';
 import { describeCluster, useCluster } from '../helpers/cluster.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 

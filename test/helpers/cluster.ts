@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 import { createHash } from 'node:crypto';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoMaskPair, detectVersionTags, dominantVersion, formatDetectedTags } from '../../src/mask/index.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 import { slurmLikeSpec } from './slurm-like.js';
 
 describe('detectVersionTags', () => {

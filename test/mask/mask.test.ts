@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { findTags, formatMaskReport, maskDocument } from '../../src/mask/index.js';
-import type { Json, JsonObject } from '../../src/spec/types.js';
+import type { Json, JsonObject } from '../../src/openapi/types.js';
 import { thrown } from '../helpers/errors.js';
 import { slurmLikeSpec } from './slurm-like.js';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, SpecdriftError } from '../../src/errors.js';
 import { findTags, maskDocument, stripDocument } from '../../src/mask/index.js';
-import type { Json, JsonObject } from '../../src/spec/types.js';
+import type { Json, JsonObject } from '../../src/openapi/types.js';
 
 const NUM_RUNS = Number(process.env.MASK_PROPERTY_RUNS ?? 300);
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { autoMaskPair, detectVersionTags, formatMaskReport, maskDocument, stripDocument } from '../../src/mask/index.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 import { thrown } from '../helpers/errors.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 

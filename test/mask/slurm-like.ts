@@ -4,7 +4,7 @@
  * JSON-pointer escaped), operationIds `slurm_v0041_*`, generated type names `V0041*`, module names
  * `v0_0_41`, info.version, and numbers that look like the version but are not tags.
  */
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 
 export function compact(version: string): string {
   const [major, minor, patch] = version.split('.');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { formatMaskReport, stripDocument } from '../../src/mask/index.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 import { thrown } from '../helpers/errors.js';
 import { slurmLikeSpec } from './slurm-like.js';
 

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ExitCode, SpecdriftError } from '../../src/errors.js';
-import { listVersions, sliceByVersion } from '../../src/spec/slice.js';
-import type { JsonObject } from '../../src/spec/types.js';
-import { validateSpec } from '../../src/spec/validate/index.js';
+import { listVersions, sliceByVersion } from '../../src/openapi/slice.js';
+import type { JsonObject } from '../../src/openapi/types.js';
+import { validateSpec } from '../../src/openapi/validate/index.js';
 
 const MULTI = fileURLToPath(new URL('../../fixtures/multi-version/', import.meta.url));
 const load = (file: string): JsonObject => parse(readFileSync(MULTI + file, 'utf8')) as JsonObject;

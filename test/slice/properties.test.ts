@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectRefs, resolveLocalRef } from '../../src/spec/refs.js';
-import { listVersions, sliceByVersion } from '../../src/spec/slice.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import { collectRefs, resolveLocalRef } from '../../src/openapi/refs.js';
+import { listVersions, sliceByVersion } from '../../src/openapi/slice.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 
 type Doc = Record<string, any>;
 const VERSIONS = ['v0.0.40', 'v0.0.41', 'v0.0.42'];

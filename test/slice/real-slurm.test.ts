@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { listVersions, sliceByVersion } from '../../src/spec/slice.js';
-import type { JsonObject } from '../../src/spec/types.js';
-import { validateSpec, type ValidationFinding } from '../../src/spec/validate/index.js';
+import { listVersions, sliceByVersion } from '../../src/openapi/slice.js';
+import type { JsonObject } from '../../src/openapi/types.js';
+import { validateSpec, type ValidationFinding } from '../../src/openapi/validate/index.js';
 import { describeWithRealSpec } from '../helpers/real-specs.js';
 
 const load = (path: string): JsonObject => JSON.parse(readFileSync(path, 'utf8')) as JsonObject;

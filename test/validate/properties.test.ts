@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolvePointer } from '../../src/spec/refs.js';
-import type { JsonObject } from '../../src/spec/types.js';
-import { validateSpec } from '../../src/spec/validate/index.js';
+import { resolvePointer } from '../../src/openapi/refs.js';
+import type { JsonObject } from '../../src/openapi/types.js';
+import { validateSpec } from '../../src/openapi/validate/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/multi-version/openapi.yaml', import.meta.url));
 const clean = parse(readFileSync(FIXTURE, 'utf8')) as JsonObject;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectRefs, derefLocal, parseRef, pointerFromTokens, resolveLocalRef, resolvePointer, tokensFromPointer } from '../../src/spec/refs.js';
-import type { Json, JsonObject } from '../../src/spec/types.js';
+import { collectRefs, derefLocal, parseRef, pointerFromTokens, resolveLocalRef, resolvePointer, tokensFromPointer } from '../../src/openapi/refs.js';
+import type { Json, JsonObject } from '../../src/openapi/types.js';
 
 describe('JSON pointers', () => {
   it('round-trips any tokens, including ~ and /', () => {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { JsonObject } from '../../src/spec/types.js';
-import { formatFindings, validateSpec, type ValidationFinding } from '../../src/spec/validate/index.js';
+import type { JsonObject } from '../../src/openapi/types.js';
+import { formatFindings, validateSpec, type ValidationFinding } from '../../src/openapi/validate/index.js';
 
 const BROKEN = fileURLToPath(new URL('../../fixtures/broken/', import.meta.url));
 const MULTI = fileURLToPath(new URL('../../fixtures/multi-version/', import.meta.url));

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { serializeSpec, type OutputFormat } from '../../spec/serialize.js';
+import { serializeSpec, type OutputFormat } from '../../openapi/serialize.js';
 import { contextFor, emit, type GlobalArgs } from '../context.js';
 
 interface FetchArgs extends GlobalArgs {

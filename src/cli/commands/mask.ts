@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { usageError } from '../../errors.js';
 import { detectVersionTags, dominantVersion, formatDetectedTags, formatMaskReport, maskDocument, stripDocument } from '../../mask/index.js';
-import { serializeSpec, type OutputFormat } from '../../spec/serialize.js';
+import { serializeSpec, type OutputFormat } from '../../openapi/serialize.js';
 import { contextFor, emit, type GlobalArgs } from '../context.js';
 
 interface MaskArgs extends GlobalArgs {

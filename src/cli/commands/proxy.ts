@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import { parseHeaders } from '../../spec/fetch.js';
+import { parseHeaders } from '../../source/fetch.js';
 import { contextFor, type GlobalArgs } from '../context.js';
-import { openLineLog } from '../../spec/write.js';
+import { openLineLog } from '../../output/write.js';
 
 interface ProxyArgs extends GlobalArgs {
   spec: string;

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { contextFor, type GlobalArgs } from '../context.js';
-import { openLineLog } from '../../spec/write.js';
+import { openLineLog } from '../../output/write.js';
 
 interface ServeArgs extends GlobalArgs {
   spec: string;

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { serializeSpec, type OutputFormat } from '../../spec/serialize.js';
-import { listVersions, sliceByVersion } from '../../spec/slice.js';
+import { serializeSpec, type OutputFormat } from '../../openapi/serialize.js';
+import { listVersions, sliceByVersion } from '../../openapi/slice.js';
 import { contextFor, emit, type GlobalArgs } from '../context.js';
 
 interface SliceArgs extends GlobalArgs {

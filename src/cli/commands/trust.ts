@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import { loadConfig } from '../../spec/config.js';
-import { revokeConfig, stateDir, trustConfig, trustedConfigs } from '../../spec/trust.js';
+import { loadConfig } from '../../source/config.js';
+import { revokeConfig, stateDir, trustConfig, trustedConfigs } from '../../source/trust.js';
 import { emit, type GlobalArgs } from '../context.js';
 
 interface TrustArgs extends GlobalArgs {

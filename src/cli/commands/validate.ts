@@ -22,7 +22,7 @@ export const validateCommand: CommandModule<GlobalArgs, ValidateArgs> = {
       .epilogue('Rule ids: docs/validate.md. Exit 1 when findings reach --fail-on.'),
   handler: async (args) => {
     // Loaded on use: swagger-parser and ajv cost ~0.3 s of startup that other commands should not pay.
-    const { formatFindings, validateSpec } = await import('../../spec/validate/index.js');
+    const { formatFindings, validateSpec } = await import('../../openapi/validate/index.js');
     // A spec file's external $refs are bundled in and validated with it; other sources keep them (ref-external warns).
     const spec = await contextFor(args).load(args.spec, { externalRefs: 'bundle-files' });
     const findings = await validateSpec(spec.doc, { source: args.spec });

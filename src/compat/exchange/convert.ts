@@ -10,9 +10,9 @@
  * Every converted schema object is recorded with the JSON pointer of the spec object it came from, so
  * that ajv errors (which carry the schema object with `verbose: true`) map back to the spec exactly.
  */
-import { derefLocal } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
-import { childPointer } from '../../spec/refs.js';
+import { derefLocal } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
+import { childPointer } from '../../openapi/refs.js';
 
 export type Direction = 'request' | 'response';
 export type OasVersion = '3.0' | '3.1';

@@ -6,8 +6,8 @@
  * Hand-written: the checks need the raw wire form (a literal `,` vs `%2C`, a repeated key vs a joined
  * one), which qs/URLSearchParams-based parsers (openapi-backend, express-openapi-validator) throw away.
  */
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 export type ValueShape = 'primitive' | 'array' | 'object';

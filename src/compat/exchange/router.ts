@@ -2,10 +2,10 @@
  * Request routing by the spec's path templates. Hand-written: the rules are OpenAPI's own (literal segments
  * beat templated ones, server base path from `servers[0].url`), a router library would add its own.
  */
-import { childPointer, resolveLocalRef } from '../../spec/refs.js';
-import { isObject, type JsonObject } from '../../spec/types.js';
+import { childPointer, resolveLocalRef } from '../../openapi/refs.js';
+import { isObject, type JsonObject } from '../../openapi/types.js';
 import type { OperationMatch, OperationRef } from './types.js';
-import { HTTP_METHODS } from '../../spec/types.js';
+import { HTTP_METHODS } from '../../openapi/types.js';
 
 
 interface Route {

@@ -7,8 +7,8 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { SpecdriftError, ExitCode } from '../../errors.js';
-import { resolvePointer, tokensFromPointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { resolvePointer, tokensFromPointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { convertDocument, oasVersionOf, type ConvertedDocument, type Direction } from './convert.js';
 import type { SchemaIssue } from './types.js';
 

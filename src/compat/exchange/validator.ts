@@ -4,8 +4,8 @@
  * reference server and by the validating proxy in front of a real slurmrestd.
  */
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { isFormMediaType, isJsonMediaType, isTextMediaType, matchMediaType, parseMediaType } from './media.js';
 import {
   headerValue,

@@ -4,10 +4,10 @@
  * the body after its schema (`v0041JobSubmitReq`), so parameters are matched by loose name (see `looseKey`) against
  * the operation's declared parameters: a generated name that is no declared parameter and no option slot is the body.
  */
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { looseKey } from './naming.js';
 import type { CallPlan } from './types.js';
-import { HTTP_METHODS } from '../../spec/types.js';
+import { HTTP_METHODS } from '../../openapi/types.js';
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 

@@ -2,7 +2,7 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultCacheDir } from '../../spec/cache.js';
+import { defaultCacheDir } from '../../source/cache.js';
 import type { CompileResult, GenerateOptions, GenerateResult, GeneratorAdapter } from './types.js';
 
 /** Bump when what we store in a client directory changes shape (compiled layout, drivers' expectations). */

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { type Binding, declaredParams } from './bind.js';
 import { findSymbol } from './naming.js';
 import { type CommandResult, lastLines, warningLines } from './process.js';
 import type { CallPlan, CallResult, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
-import { isHttpMethod } from '../../spec/types.js';
+import { isHttpMethod } from '../../openapi/types.js';
 
 export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fg from 'fast-glob';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
 import { type Binding, paramFor } from './bind.js';
 import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';

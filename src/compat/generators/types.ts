@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 
 export type GeneratorLanguage = 'typescript' | 'python';
 

@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { HARNESS } from '../drivers/harness.js';
 import type { Binding } from './bind.js';
 import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';

@@ -8,7 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { listenOnLoopback } from '../loopback.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
 import type { ProxyRecord, ProxyVerdict, ProxyViolation, ValidatingProxy, ValidatingProxyOptions } from './types.js';
 import { bodySchemaPointer, findUndocumentedProperties } from './undocumented.js';

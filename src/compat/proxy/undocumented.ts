@@ -6,10 +6,10 @@
  * the spec never mentions. Hand-written (a walk of value and schema side by side) because ajv can
  * only reject such keys, not list them against a schema that allows them.
  */
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
 import { responseKeyFor } from '../exchange/index.js';
 import { isJsonMediaType, matchMediaType, parseMediaType } from '../exchange/media.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { generalizePointer } from './summary.js';
 
 export interface UndocumentedProperty {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { type GeneratorAdapter, prepareClient } from '../generators/index.js';
 import { resolvePatches } from './patches.js';
 import { pool } from './pool.js';

@@ -5,7 +5,7 @@
  * Hand-written rather than a JSON diff library: those report add/remove pairs, not "renamed", and cannot apply the
  * per-generator equivalences below.
  */
-import { childPointer } from '../../spec/refs.js';
+import { childPointer } from '../../openapi/refs.js';
 import { looseKey } from '../generators/naming.js';
 import type { GeneratorAdapter } from '../generators/index.js';
 import type { DecodeMismatch } from './types.js';

@@ -4,7 +4,7 @@
  */
 import picomatch from 'picomatch';
 import { usageError } from '../../errors.js';
-import type { Json, JsonObject } from '../../spec/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 import { createExchangeValidator, type OperationRef } from '../exchange/index.js';
 import type { CallPlan } from '../generators/index.js';
 import { sampleRequest, type SampleRequestOptions } from '../server/index.js';

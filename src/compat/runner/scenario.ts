@@ -21,9 +21,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import { parseSpecText } from '../../spec/parse.js';
-import { resolvePointer } from '../../spec/refs.js';
-import type { Json } from '../../spec/types.js';
+import { parseSpecText } from '../../source/parse.js';
+import { resolvePointer } from '../../openapi/refs.js';
+import type { Json } from '../../openapi/types.js';
 import type { OperationRef } from '../exchange/index.js';
 import { operationLabel } from './plan.js';
 

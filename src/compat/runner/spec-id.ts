@@ -1,7 +1,7 @@
 /** The directory name a spec's generated clients go under: `slurm-rest-api-v0.0.41-1a2b3c4d`. */
 import { createHash } from 'node:crypto';
 import { detectVersionTags, dominantVersion } from '../../mask/index.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 
 export interface SpecIdentity {
   id: string;

@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
-import type { ValidationFinding } from '../../spec/validate/index.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
+import type { ValidationFinding } from '../../openapi/validate/index.js';
 import { looseKey } from '../generators/naming.js';
 import type { Cell, OperationInfo, SpecProblem, SpecProblemKind } from './types.js';
 

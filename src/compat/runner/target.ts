@@ -3,7 +3,7 @@
  * validating proxy. One target per generator, so each generator's exchanges (and the reference server's state:
  * created and deleted jobs) are its own and never mix with another generator running in parallel.
  */
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import type { ObservedExchange, ObservedViolation } from './types.js';
 
 export type ServerChoice = { kind: 'builtin' } | { kind: 'external'; url: string };

@@ -2,7 +2,7 @@
  * The compat report: generator × operation matrix, per-generator totals, scenario results, spec problems and the
  * spec's validation findings. `json` output is this object as is (documented in docs/compat.md).
  */
-import type { ValidationFinding } from '../../spec/validate/index.js';
+import type { ValidationFinding } from '../../openapi/validate/index.js';
 import type { CallOutcome, GeneratorLanguage } from '../generators/index.js';
 
 export const COMPAT_REPORT_FORMAT = 'specdrift-compat/1';

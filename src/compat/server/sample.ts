@@ -6,8 +6,8 @@
  */
 import { sample } from 'openapi-sampler';
 import { ExitCode, SpecdriftError } from '../../errors.js';
-import { childPointer, derefLocal, resolvePointer, tokensFromPointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { childPointer, derefLocal, resolvePointer, tokensFromPointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { createExchangeValidator } from '../exchange/index.js';
 import type { ExchangeValidator, OperationRef, SchemaIssue } from '../exchange/index.js';
 import { operationParameters, type ParameterSpec } from '../exchange/params.js';

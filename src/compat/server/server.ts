@@ -6,8 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { LOOPBACK, listenOnLoopback } from '../loopback.js';
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { responseKeyFor, type OperationRef, type Violation } from '../exchange/index.js';
 import { isJsonMediaType, parseMediaType } from '../exchange/media.js';
 import { sampleMedia, validatorFor } from './sample.js';

@@ -7,8 +7,8 @@
  * deleted answers 404 afterwards. Ids the server never handed out are answered with plain samples, so
  * that every operation can be called without a create first.
  */
-import { childPointer, derefLocal, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import type { OperationRef } from '../exchange/index.js';
 
 interface Collection {

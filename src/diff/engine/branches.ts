@@ -3,7 +3,7 @@
  * `$ref` to the same schema pair up, and reordering branches is no change. Hand-written: no library matches
  * JSON Schema branches modulo `$ref`.
  */
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import type { SpecDoc } from './doc.js';
 import { identicalModuloRefs } from './identical.js';
 import type { Located, SchemaView } from './types.js';

@@ -4,7 +4,7 @@
  * cycle instead of looping, and a change inside a shared schema is recorded once, on the pair where it was
  * made. Operations are attributed to pair nodes afterwards (attribute.ts).
  */
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import type { RuleDef } from '../model.js';
 import { SCHEMA_CTXS, type SchemaCtx, type SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';

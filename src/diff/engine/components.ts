@@ -5,7 +5,7 @@
  * inlining or extracting a schema is no API change, and what it contains is compared where it is used.
  */
 import * as crypto from 'node:crypto';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
 import { SchemaComparer, type PairNode } from './compare.js';
 import { ptrJoin } from './doc.js';

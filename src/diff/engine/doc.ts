@@ -2,8 +2,8 @@
  * One side of a diff: the document, `$ref` resolution (cached per ref string) and normalised schema views
  * (cached per schema object, so that each schema is normalised once however many paths reach it).
  */
-import { escapePointerToken, isLocalRef, parseRef, resolvePointer } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { escapePointerToken, isLocalRef, parseRef, resolvePointer } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { isAnnotation } from './identical.js';
 import type { Located, MergedBranch, SchemaView } from './types.js';
 

@@ -5,7 +5,7 @@
  * cheaper than normalising and checking them. Must agree with the slow path: it only ever says "identical"
  * when the slow path would report nothing at this level.
  */
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 
 /**
  * Pure annotations: wording that changes nothing a client sends or receives. The one list both the fast path

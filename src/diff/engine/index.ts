@@ -6,8 +6,8 @@
  * path (a change in a shared or recursive schema is repeated for every path reaching it, and cycles have to
  * be cut), while specdrift compares each schema pair once, `$ref`-aware, and attributes operations to it.
  */
-import { resolvePointer } from '../../spec/refs.js';
-import { isObject, type JsonObject } from '../../spec/types.js';
+import { resolvePointer } from '../../openapi/refs.js';
+import { isObject, type JsonObject } from '../../openapi/types.js';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { DiffReport } from '../model.js';
 import type { SchemaCtx } from '../rules/define.js';

@@ -3,7 +3,7 @@
  * part: parameters by (in, name), request body and responses by status + media type, schemas through the
  * memoised comparer.
  */
-import { isObject } from '../../spec/types.js';
+import { isObject } from '../../openapi/types.js';
 import type { OperationRef } from '../model.js';
 import type { SchemaCtx } from '../rules/define.js';
 import { endpointAdded } from '../rules/endpoint-added.js';
@@ -45,7 +45,7 @@ import {
 } from '../rules/response-status.js';
 import type { RuleDef } from '../model.js';
 import { WEBHOOK_VARIANT } from '../rules/webhook.js';
-import { HTTP_METHODS } from '../../spec/types.js';
+import { HTTP_METHODS } from '../../openapi/types.js';
 import type { SpecDoc } from './doc.js';
 import type { DiffRun } from './run.js';
 import { compareOperationSecurity } from './security.js';

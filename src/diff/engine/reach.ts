@@ -1,9 +1,9 @@
 /**
  * Which objects of a document the operations (paths and webhooks) reach through `$ref`s (to tell used components from unused
- * ones). Hand-written rather than spec/refs.ts collectRefs: that one builds a pointer string for every node,
+ * ones). Hand-written rather than openapi/refs.ts collectRefs: that one builds a pointer string for every node,
  * which on a 10 MB spec costs more than the whole comparison; here only ref targets matter.
  */
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import type { SpecDoc } from './doc.js';
 
 /** Values that are data (instances), where `$ref` is not a reference. */

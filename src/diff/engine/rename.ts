@@ -10,7 +10,7 @@
  * weight over the weight of the union, 1 for identical schemas. Descriptions, titles and examples are not
  * facts. docs/diff.md ("Renamed components") states the thresholds.
  */
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { SpecDoc } from './doc.js';
 import type { Located } from './types.js';
 

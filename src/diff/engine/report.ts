@@ -1,7 +1,7 @@
 /** Turns the engine's findings into a DiffReport: operations attributed, fingerprints, stable order. */
 import * as crypto from 'node:crypto';
-import { unescapePointerToken } from '../../spec/refs.js';
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { unescapePointerToken } from '../../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { SEVERITY, type Change, type ChangeUse, type DiffReport, type Level, type OperationRef, type Section, type SpecSummary } from '../model.js';
 import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 import { attributeOperations } from './attribute.js';

@@ -1,5 +1,5 @@
 /** State of one diff: both documents, the schema comparer, the operations seen and the changes found. */
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import type { OperationRef, RuleDef } from '../model.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';
 import { pendingChange, SchemaComparer, type PairNode } from './compare.js';

@@ -1,5 +1,5 @@
 /** Security requirements (document-wide and per operation) and security schemes. */
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { securitySchemeFlowsCheck } from '../rules/api-security-scheme-flows.js';
 import { securitySchemeAdded, securitySchemeFieldsCheck, securitySchemeRemoved } from '../rules/api-security-scheme.js';
 import { API_SECURITY, ENDPOINT_SECURITY, type SecurityRules } from '../rules/security-requirements.js';

@@ -1,5 +1,5 @@
 /** Top-level `servers`, matched by URL template. */
-import { isObject, type JsonObject } from '../../spec/types.js';
+import { isObject, type JsonObject } from '../../openapi/types.js';
 import {
   serverAdded,
   serverRemoved,

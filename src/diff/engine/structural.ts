@@ -5,8 +5,8 @@
  */
 import { create } from 'jsondiffpatch';
 import { format, type Op } from 'jsondiffpatch/formatters/jsonpatch';
-import { resolvePointer, tokensFromPointer } from '../../spec/refs.js';
-import type { Json, JsonObject } from '../../spec/types.js';
+import { resolvePointer, tokensFromPointer } from '../../openapi/refs.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 import type { Change, ChangeKind, DiffReport, RuleDef, Section } from '../model.js';
 import { rule } from '../rules/define.js';
 import { fingerprintOf, summaryOf } from './report.js';

@@ -10,7 +10,7 @@
  * differently is the one `if-changed` warning (its effect cannot be judged); one written identically is still
  * compared, without a direction (`undirected`), so that a change in a schema it references is not lost.
  */
-import { isObject, type Json } from '../../spec/types.js';
+import { isObject, type Json } from '../../openapi/types.js';
 import { jsonEqual } from './identical.js';
 import { ptrJoin } from './doc.js';
 import type { Located, SchemaView } from './types.js';

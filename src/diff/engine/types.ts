@@ -1,5 +1,5 @@
 /** Internal types shared by the diff engine and the rule files. */
-import type { Json, JsonObject } from '../../spec/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 import type { ChangeSide, Level, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';

@@ -2,7 +2,7 @@
  * Keeps reports small: values in a change are shown in full when short, as a summary otherwise.
  * Hand-written: a few lines, and the size estimate must stop early on huge values (stringify would not).
  */
-import { isObject, type Json, type JsonObject } from '../../spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 
 const MAX_CHARS = 400;
 const MAX_STRING = 200;

@@ -1,4 +1,4 @@
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { Change, ChangeSide, DiffReport, RuleDef } from '../model.js';
 import { affectsNote, groupChanges, oneLine, specLabel, specShortName, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
 

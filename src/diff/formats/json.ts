@@ -1,4 +1,4 @@
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { Change, ChangeSide, DiffReport, OperationRef, SpecSummary } from '../model.js';
 
 type Plain = { [key: string]: unknown };

@@ -1,5 +1,5 @@
 /** OAuth2 flows of a security scheme: which grant types exist, their URLs and scopes. */
-import { isObject } from '../../spec/types.js';
+import { isObject } from '../../openapi/types.js';
 import type { Emit, Located } from '../engine/types.js';
 import { rule } from './define.js';
 import { flowsOf } from './api-security-scheme.js';

@@ -1,5 +1,5 @@
 /** Security schemes (`components.securitySchemes`): how a client authenticates. */
-import { isObject, type JsonObject } from '../../spec/types.js';
+import { isObject, type JsonObject } from '../../openapi/types.js';
 import type { Emit, Located } from '../engine/types.js';
 import { rule } from './define.js';
 import { show } from './format.js';

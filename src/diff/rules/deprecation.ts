@@ -11,7 +11,7 @@
  * `--deprecated-since` is missing), makes the removal a removal before sunset.
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import type { Json, JsonObject } from '../../spec/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 
 export interface DeprecationPolicy {
   /** "Today". */

@@ -4,7 +4,7 @@
  * --deprecated-since); before that it is as breaking as removing any operation.
  */
 import type { RuleDef } from '../model.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { rule } from './define.js';
 import { removalVerdict, type DeprecationPolicy } from './deprecation.js';
 

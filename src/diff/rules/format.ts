@@ -1,5 +1,5 @@
 /** Short, stable renderings of values for change messages and details. */
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 
 /** A value as it appears in a message: strings quoted, long values cut. */
 export function show(value: Json | undefined): string {

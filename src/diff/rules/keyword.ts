@@ -1,6 +1,6 @@
 /** Shared logic for rules about one schema keyword being set, removed or changed. */
 import { jsonEqual } from '../engine/identical.js';
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { SchemaCheck } from '../engine/types.js';
 import type { SchemaRule } from './define.js';
 import { show } from './format.js';

@@ -7,7 +7,7 @@
  */
 import { jsonEqual } from '../engine/identical.js';
 import type { Located, SchemaView } from '../engine/types.js';
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 
 /** A schema view with the view function of its own document (to look into its properties). */
 export interface Side {

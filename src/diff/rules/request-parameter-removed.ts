@@ -4,7 +4,7 @@
  * it is a plain removal that broke a promise, at the same level.
  */
 import type { RuleDef } from '../model.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { rule } from './define.js';
 import type { ParameterCheck } from '../engine/types.js';
 import { isInvalidSunset, removalVerdict, sunsetValue, type DeprecationPolicy } from './deprecation.js';

@@ -4,7 +4,7 @@
  * An entry present on both sides is compared in the direction of the schema holding it (the engine recurses
  * into it), so a change in a definition nothing references is still seen.
  */
-import { isObject } from '../../spec/types.js';
+import { isObject } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
 import { ptrJoin } from '../engine/doc.js';
 import { schemaRule } from './define.js';

@@ -7,7 +7,7 @@
  * miss Q: warning). A dependent schema present on both sides is compared like any schema, in the same
  * direction (the engine recurses into it).
  */
-import { isObject, type Json } from '../../spec/types.js';
+import { isObject, type Json } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
 import { ptrJoin } from '../engine/doc.js';
 import { schemaRule } from './define.js';

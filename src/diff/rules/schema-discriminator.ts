@@ -1,7 +1,7 @@
 /** `discriminator`: which property selects the variant, and which values map to which schema. */
 import { identicalModuloRefs } from '../engine/identical.js';
-import type { Json, JsonObject } from '../../spec/types.js';
-import { isObject } from '../../spec/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
+import { isObject } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaCheckInput } from '../engine/types.js';
 import { schemaRule } from './define.js';
 import { show } from './format.js';

@@ -4,7 +4,7 @@
  * Both keywords are read as one list, so moving `example: x` to `examples: [x]` is no change.
  */
 import { jsonEqual } from '../engine/identical.js';
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
 import { schemaRule } from './define.js';
 

@@ -1,6 +1,6 @@
 /** `oneOf`: a new oneOf branch is a variant readers may not know; a removed one is a variant writers can no longer send. Branches are matched by structure, not by `$ref` text (see engine/branches.ts). */
 import type { Located, SchemaCheck, SchemaCheckInput } from '../engine/types.js';
-import { isObject } from '../../spec/types.js';
+import { isObject } from '../../openapi/types.js';
 import { schemaRule } from './define.js';
 import { mayShareValues, type Side } from './overlap.js';
 

@@ -9,7 +9,7 @@
  * - A pattern present on both sides has its schema compared like any schema, in the same direction (the engine
  *   recurses into it). A pattern rewritten to another expression is one removed and one added.
  */
-import { isObject } from '../../spec/types.js';
+import { isObject } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
 import { ptrJoin } from '../engine/doc.js';
 import { schemaRule } from './define.js';

@@ -11,7 +11,7 @@
  *   `prefix-items-added` (more positions allowed: widening, response warning) or `prefix-items-removed`
  *   (fewer: narrowing, request breaking).
  */
-import type { Json } from '../../spec/types.js';
+import type { Json } from '../../openapi/types.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
 import { ptrJoin } from '../engine/doc.js';
 import { schemaRule } from './define.js';

@@ -3,7 +3,7 @@
  * write-only properties are not part of a response, so their coming and going is not reported there.
  */
 import type { Located, SchemaCheck, SchemaView } from '../engine/types.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../openapi/types.js';
 import { directionOf, schemaRule, type SchemaCtx } from './define.js';
 import { isInvalidSunset, removalVerdict, SUNSET_KEYS, sunsetValue } from './deprecation.js';
 

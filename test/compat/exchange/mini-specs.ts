@@ -1,5 +1,5 @@
 /** Small hand-written specs for rules the Slurm documents do not exercise (written for these tests). */
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 const json = (schema: JsonObject) => ({ 'application/json': { schema } });
 const ok = (schema: JsonObject) => ({ '200': { description: 'ok', content: json(schema) } });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createExchangeValidator } from '../../../src/compat/exchange/index.js';
 import { parseQuery, readQueryParameter, type ParameterSpec } from '../../../src/compat/exchange/params.js';
 import { serializePathParameter, serializeQueryParameter } from '../../../src/compat/server/index.js';
-import { resolvePointer } from '../../../src/spec/refs.js';
-import type { Json } from '../../../src/spec/types.js';
+import { resolvePointer } from '../../../src/openapi/refs.js';
+import type { Json } from '../../../src/openapi/types.js';
 import { miniSpec30 } from './mini-specs.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createExchangeValidator, type Violation } from '../../../src/compat/exchange/index.js';
 import { sampleMedia } from '../../../src/compat/server/index.js';
 import { SpecdriftError } from '../../../src/errors.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { miniSpec30, miniSpec31 } from './mini-specs.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_GENERATORS, type CallPlan, type GeneratorAdapter, prepareClient, type PreparedClient } from '../../../src/compat/generators/index.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { type StubServer, startStubServer } from './stub-server.js';
 
 const SPEC = fileURLToPath(new URL('../../../fixtures/slurm-like/v0.0.41.json', import.meta.url));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CallPlan, generatorsById, prepareClient } from '../../../src/compat/generators/index.js';
-import { isObject, type JsonObject } from '../../../src/spec/types.js';
+import { isObject, type JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { type StubServer, startStubServer } from './stub-server.js';
 

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { isObject, type Json, type JsonObject } from '../../../src/spec/types.js';
+import { isObject, type Json, type JsonObject } from '../../../src/openapi/types.js';
 
 export interface SeenRequest {
   method: string;

@@ -10,7 +10,7 @@ import { openapitoolsJar } from '../../../src/compat/generators/jar.js';
 import { camelCase, findSymbol, looseKey, pascalCase, snakeCase } from '../../../src/compat/generators/naming.js';
 import { scanPython } from '../../../src/compat/generators/python.js';
 import type { CallPlan } from '../../../src/compat/generators/types.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 const fixture = JSON.parse(await readFile(new URL('../../../fixtures/slurm-like/v0.0.41.json', import.meta.url), 'utf8')) as JsonObject;
 

@@ -14,7 +14,7 @@ import {
 } from '../../../src/compat/proxy/index.js';
 import { sampleRequest, startReferenceServer, type ReferenceServer } from '../../../src/compat/server/index.js';
 import { SpecdriftError } from '../../../src/errors.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 const fixturePath = new URL('../../../fixtures/slurm-like/v0.0.41.json', import.meta.url).pathname;
 const readJson = (path: string): JsonObject => JSON.parse(readFileSync(path, 'utf8')) as JsonObject;

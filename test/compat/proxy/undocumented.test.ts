@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodySchemaPointer, findUndocumentedProperties, generalizePointer } from '../../../src/compat/proxy/index.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 /** Schemas written for these tests, shaped like Slurm's (refs, allOf, maps keyed by ids, free-form objects). */
 const spec = (): JsonObject => ({

@@ -13,7 +13,7 @@ import { ALL_GENERATORS } from '../../../src/compat/generators/index.js';
 import { renderCompatReport } from '../../../src/compat/report/index.js';
 import { parseScenario, runCompat } from '../../../src/compat/runner/index.js';
 import type { Cell, CompatReport } from '../../../src/compat/runner/types.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { FIXTURE, TEST_CLIENT_CACHE } from './helpers.js';
 
 const SLOW = 300_000;

@@ -9,7 +9,7 @@ import { createExchangeValidator } from '../../../src/compat/exchange/index.js';
 import type { CallPlan, CallResult, GeneratorAdapter, RunOptions } from '../../../src/compat/generators/index.js';
 import { operationParameters } from '../../../src/compat/exchange/params.js';
 import { serializePathParameter, serializeQueryParameter } from '../../../src/compat/server/index.js';
-import type { Json } from '../../../src/spec/types.js';
+import type { Json } from '../../../src/openapi/types.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURE = join(REPO, 'fixtures', 'slurm-like', 'v0.0.41.json');

@@ -8,8 +8,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { ALL_GENERATORS } from '../../../src/compat/generators/index.js';
 import { runCompat } from '../../../src/compat/runner/index.js';
 import type { CompatReport } from '../../../src/compat/runner/types.js';
-import { validateSpec } from '../../../src/spec/validate/index.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import { validateSpec } from '../../../src/openapi/validate/index.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { TEST_CLIENT_CACHE } from './helpers.js';
 

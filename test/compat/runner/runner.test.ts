@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camelCase } from '../../../src/compat/generators/naming.js';
 import { checkClients, generateClients, parseScenario, runCompat } from '../../../src/compat/runner/index.js';
 import type { CompatReport } from '../../../src/compat/runner/types.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { FIXTURE, fakeGenerator } from './helpers.js';
 
 /**

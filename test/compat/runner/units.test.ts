@@ -15,7 +15,7 @@ import { evaluateCall, verdictOf } from '../../../src/compat/runner/evaluate.js'
 import { capture, MissingCapture, substitute } from '../../../src/compat/runner/scenario.js';
 import { attributeCompileErrors, collectSpecProblems, constructsUnder, responseSchemaPointer } from '../../../src/compat/runner/spec-problems.js';
 import type { TargetExchange } from '../../../src/compat/runner/target.js';
-import type { Json, JsonObject } from '../../../src/spec/types.js';
+import type { Json, JsonObject } from '../../../src/openapi/types.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/slurm-like/v0.0.41.json', import.meta.url));
 const fixtureText = await readFile(FIXTURE, 'utf8');

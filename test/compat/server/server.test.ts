@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExchangeValidator, type ExchangeValidator } from '../../../src/compat/exchange/index.js';
 import { describeExchange, sampleRequest, startReferenceServer, type ExchangeRecord, type ReferenceServer } from '../../../src/compat/server/index.js';
 import { SpecdriftError } from '../../../src/errors.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { miniSpec30 } from '../exchange/mini-specs.js';
 

@@ -12,7 +12,7 @@ import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport, Level } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
 import { ExitCode } from '../../../src/errors.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, readSpec } from '../engine/helpers.js';
 import { rejection } from '../../helpers/errors.js';
 

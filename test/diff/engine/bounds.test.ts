@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 /** A spec using `schema` as a request body (POST), a response body (GET), a query parameter and a response header. */
 function spec(schema: JsonObject): JsonObject {

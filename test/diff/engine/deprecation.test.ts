@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { DiffReport } from '../../../src/diff/model.js';
 import { parseRfc3339 } from '../../../src/diff/rules/deprecation.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, readSpec } from './helpers.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

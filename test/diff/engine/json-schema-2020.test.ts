@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 /** A 3.1 spec using `schema` (a copy each) as the request body of POST /things and the response of GET /things. */
 function spec(schema: JsonObject, extraSchemas: JsonObject = {}): JsonObject {

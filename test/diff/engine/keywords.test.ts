@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change } from '../../../src/diff/model.js';
 import { MODELLED_KEYWORDS } from '../../../src/diff/rules/index-schema.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 /** A 3.1 spec using `req` as a request body and `res` as a response body (and `Spare` unused). */
 function spec(req: JsonObject, res: JsonObject = req, spare: JsonObject = { type: 'string' }): JsonObject {

@@ -9,7 +9,7 @@ import { parseSeverityArg } from '../../../src/diff/classify/severity.js';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import { renderReport } from '../../../src/diff/formats/index.js';
 import type { DiffReport } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonObject) => ({ content: { 'application/json': { schema } } });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSchemas, diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
 import { SCHEMA_RULES } from '../../../src/diff/rules/index.js';
-import type { Json, JsonObject } from '../../../src/spec/types.js';
+import type { Json, JsonObject } from '../../../src/openapi/types.js';
 
 /** Small pools, so that two generated schemas overlap a lot and differ in small ways. */
 const NAMES = ['id', 'name', 'tags', 'size'];

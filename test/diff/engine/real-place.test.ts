@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { DiffReport } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { maskTag, readSpec } from './helpers.js';
 

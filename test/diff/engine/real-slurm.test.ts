@@ -6,8 +6,8 @@
 import { expect, it } from 'vitest';
 import { diffSchemas, diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
-import { resolvePointer } from '../../../src/spec/refs.js';
-import { isObject, type JsonObject } from '../../../src/spec/types.js';
+import { resolvePointer } from '../../../src/openapi/refs.js';
+import { isObject, type JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { maskTag, readSpec } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSchemas, diffSpecs } from '../../../src/diff/engine/index.js';
 import { fingerprintOf } from '../../../src/diff/engine/report.js';
 import type { DiffReport } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonObject) => ({ content: { 'application/json': { schema } } });

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
-import { resolvePointer } from '../../../src/spec/refs.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import { resolvePointer } from '../../../src/openapi/refs.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, maskTag, readSpec } from './helpers.js';
 
 const spec = (name: string) => readSpec(fixturePath('slurm-like', name));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { patch as applyPatch } from 'jsondiffpatch/formatters/jsonpatch';
 import { describe, expect, it } from 'vitest';
 import { structuralDiff } from '../../../src/diff/engine/structural.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, maskTag, readSpec } from './helpers.js';
 
 describe('structuralDiff', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import { renderReport } from '../../../src/diff/formats/index.js';
 import type { DiffReport } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { errorsOf, validateReport } from '../formats/validators.js';
 import { fixturePath, readSpec } from './helpers.js';
 
@@ -148,7 +148,7 @@ describe('direction inside a webhook', () => {
 
 describe('--exclude-extension on webhooks', () => {
   it('a webhook operation marked x-internal neither appears nor disappears', async () => {
-    const { excludeMarked } = await import('../../../src/spec/filter.js');
+    const { excludeMarked } = await import('../../../src/openapi/filter.js');
     const internal = structuredClone(newSpec) as { webhooks: Record<string, { post: JsonObject }> };
     internal.webhooks.petFound.post['x-internal'] = true;
     const ids = (o: JsonObject, n: JsonObject) => diffSpecs(excludeMarked(o, ['x-internal']), excludeMarked(n, ['x-internal']), { now: NOW }).changes.map((c) => c.id);

@@ -12,7 +12,7 @@ import type { DiffReport } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
 import { FORMATS, renderReport } from '../../../src/diff/formats/index.js';
 import { maskDocument } from '../../../src/mask/index.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { errorsOf, validateReport, validateSarif } from './validators.js';
 

@@ -5,8 +5,8 @@
  * at or inside it), or an operation (the change's location).
  */
 import type { Level } from '../../../src/diff/model.js';
-import { childPointer, escapePointerToken, parseRef, resolvePointer } from '../../../src/spec/refs.js';
-import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../../../src/spec/types.js';
+import { childPointer, escapePointerToken, parseRef, resolvePointer } from '../../../src/openapi/refs.js';
+import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../../../src/openapi/types.js';
 import {
   CTX_PREFIX,
   PENDING,

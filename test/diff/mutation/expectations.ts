@@ -8,7 +8,7 @@
  * the finding's `alsoAs`.
  */
 import type { Change, Level } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import type { Expectation } from './edits.js';
 import type { Ctx } from './model.js';
 

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, readSpec } from '../engine/helpers.js';
 import { KNOWN_DEFECTS, NO_CHANGE_KINDS, OPERATION_TABLE, PENDING, SCHEMA_TABLE } from './expectations.js';
 import { buildModel } from './model.js';

@@ -4,8 +4,8 @@
  * the `$ref`s, the operations and their parameters. Written for the test, independently of the engine's
  * reach.ts / operations.ts, so that the expectations do not come from the code under test.
  */
-import { childPointer, parseRef, resolvePointer } from '../../../src/spec/refs.js';
-import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../../../src/spec/types.js';
+import { childPointer, parseRef, resolvePointer } from '../../../src/openapi/refs.js';
+import { HTTP_METHODS, isObject, type Json, type JsonObject } from '../../../src/openapi/types.js';
 
 export type Ctx = 'request' | 'response' | 'parameter' | 'header' | 'schema';
 

@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, Level } from '../../../src/diff/model.js';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { editPool, type ExpectedFinding, type Expectation } from './edits.js';
 import { buildModel, componentUse, type DocModel } from './model.js';
-import { childPointer } from '../../../src/spec/refs.js';
+import { childPointer } from '../../../src/openapi/refs.js';
 import { KNOWN_DEFECTS, ORPHAN, PENDING } from './expectations.js';
 
 export interface Miss {

@@ -7,7 +7,7 @@
  * component `Thing`, used only as a request body, only as a response body, only as a query parameter's
  * schema, only as a response header's schema, or by no operation at all (the `schema-…` ids).
  */
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 import { CTX_PREFIX, SCHEMA_CTXS, type SchemaCtx } from '../../../src/diff/rules/define.js';
 import { pathsIdOfWebhookRule } from '../../../src/diff/rules/webhook.js';
 

@@ -9,7 +9,7 @@ import { RULES_DOC_PATH, renderRulesDoc } from '../../../scripts/gen-rules-doc.j
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import { LEVELS } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
-import { resolvePointer } from '../../../src/spec/refs.js';
+import { resolvePointer } from '../../../src/openapi/refs.js';
 import { fixturePath, readSpec } from '../engine/helpers.js';
 import { fixtureFor } from './rule-fixtures.js';
 import { toYaml } from './yaml.js';

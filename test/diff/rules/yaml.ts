@@ -1,5 +1,5 @@
 /** The one YAML rendering of fixtures (so the freshness check compares like with like). */
 import { stringify } from 'yaml';
-import type { JsonObject } from '../../../src/spec/types.js';
+import type { JsonObject } from '../../../src/openapi/types.js';
 
 export const toYaml = (doc: JsonObject): string => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });

@@ -6,7 +6,7 @@ import { nonEmpty, wireGroup } from '../bind.js';
 import { packageBin } from '../packages.js';
 import type { ScannedFunction } from '../typescript.js';
 import { nodeTool, typeScriptAdapter } from '../typescript-adapter.js';
-import { isHttpMethod } from '../../../spec/types.js';
+import { isHttpMethod } from '../../../openapi/types.js';
 
 const SCHEMA = 'schema.d.ts';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { writeFileAtomically } from './write.js';
+import { writeFileAtomically } from '../output/write.js';
 
 /** `$SPECDRIFT_STATE_DIR`, else `$XDG_STATE_HOME/specdrift`, else `~/.local/state/specdrift`. */
 export function stateDir(): string {

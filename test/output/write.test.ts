@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { openLineLog, writeFileAtomically } from '../../src/spec/write.js';
+import { openLineLog, writeFileAtomically } from '../../src/output/write.js';
 import { cli } from '../helpers/cli.js';
 import { rejection } from '../helpers/errors.js';
 

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { mayHaveExternalRefs } from '../../src/spec/external.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { resolvePointer } from '../../src/spec/refs.js';
+import { mayHaveExternalRefs } from '../../src/source/external.js';
+import { loadSpec } from '../../src/source/load.js';
+import { resolvePointer } from '../../src/openapi/refs.js';
 import { rejection } from '../helpers/errors.js';
 
 const FIXTURE = 'fixtures/multi-file/new';

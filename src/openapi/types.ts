@@ -17,7 +17,7 @@ export interface LoadedSpec {
   format: 'json' | 'yaml';
   /** Size of the raw text in bytes. */
   bytes: number;
-  /** Set when external `$ref`s were bundled in: where content from other files now sits (see spec/external.ts). */
+  /** Set when external `$ref`s were bundled in: where content from other files now sits (see source/external.ts). */
   externalRefs?: { pointer: string; ref: string }[];
 }
 

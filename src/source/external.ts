@@ -17,8 +17,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
-import { collectRefs, isLocalRef, parseRef, resolvePointer, type RefSite } from './refs.js';
-import { isObject, type Json, type JsonObject } from './types.js';
+import { collectRefs, isLocalRef, parseRef, resolvePointer, type RefSite } from '../openapi/refs.js';
+import { isObject, type Json, type JsonObject } from '../openapi/types.js';
 import { decodeSpecBytes } from './decode.js';
 
 export const MAX_REF_FILE_BYTES = 64 * 1024 * 1024;

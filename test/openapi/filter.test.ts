@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { excludeMarked } from '../../src/spec/filter.js';
+import { excludeMarked } from '../../src/openapi/filter.js';
 import { diffSpecs } from '../../src/diff/engine/index.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 
 const base = (extra: JsonObject): JsonObject => ({
   openapi: '3.0.3',

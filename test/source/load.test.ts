@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadSpec } from '../../src/source/load.js';
 import { rejection } from '../helpers/errors.js';
-import { BUILTIN_CONFIG, loadConfig, matchVersionShorthand, resolveVersionSource } from '../../src/spec/config.js';
+import { BUILTIN_CONFIG, loadConfig, matchVersionShorthand, resolveVersionSource } from '../../src/source/config.js';
 
 const tiny = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
 const dir = mkdtempSync(join(tmpdir(), 'specdrift-load-'));

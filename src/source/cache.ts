@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomically } from './write.js';
+import { writeFileAtomically } from '../output/write.js';
 
 /** `$SPECDRIFT_CACHE_DIR`, else `$XDG_CACHE_HOME/specdrift`, else `~/.cache/specdrift`. */
 export function defaultCacheDir(): string {

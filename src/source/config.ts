@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
 import { isTrustedConfig } from './trust.js';
-import type { Json } from './types.js';
+import type { Json } from '../openapi/types.js';
 
 /**
  * `versions` turns a shorthand (`v40`, `v0.0.40`, `40`) into a source string.

@@ -10,7 +10,7 @@ import { isGitRevision, readGitFile } from './git.js';
 import { commandsAllowedByEnv } from './trust.js';
 import { bundleExternalRefs, externalRefSites, mayHaveExternalRefs } from './external.js';
 import { assertOpenApi, parseSpecText } from './parse.js';
-import type { LoadedSpec, SourceKind } from './types.js';
+import type { LoadedSpec, SourceKind } from '../openapi/types.js';
 
 export interface LoadOptions {
   config?: LoadedConfig;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isSeq, parseDocument, type Document } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { isObject, type JsonObject } from './types.js';
+import { isObject, type JsonObject } from '../openapi/types.js';
 
 export type TextFormat = 'json' | 'yaml';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
-import { loadConfig } from '../../src/spec/config.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadConfig } from '../../src/source/config.js';
+import { loadSpec } from '../../src/source/load.js';
 import { cliAsync } from '../helpers/cli.js';
 import { rejection } from '../helpers/errors.js';
 

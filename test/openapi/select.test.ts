@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SpecdriftError } from '../../src/errors.js';
 import { thrown } from '../helpers/errors.js';
-import { parseSelector, select } from '../../src/spec/select.js';
-import type { JsonObject } from '../../src/spec/types.js';
+import { parseSelector, select } from '../../src/openapi/select.js';
+import type { JsonObject } from '../../src/openapi/types.js';
 
 const doc: JsonObject = {
   openapi: '3.0.3',
