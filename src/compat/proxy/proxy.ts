@@ -3,18 +3,18 @@
  * exchange unchanged, and checks the request (client findings) and the response (server findings)
  * against the spec with the exchange validator.
  */
-import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent as HttpAgent, createServer, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { listenOnLoopback } from '../loopback.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
-import type { ProxyRecord, ProxyVerdict, ProxyViolation, ValidatingProxy, ValidatingProxyOptions } from './types.js';
+import { PROXY_FAILURE_STATUS, type ProxyFailureCause, type ProxyRecord, type ProxyVerdict, type ProxyViolation, type ValidatingProxy, type ValidatingProxyOptions } from './types.js';
 import { bodySchemaPointer, findUndocumentedProperties } from './undocumented.js';
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Defaults of the limits in ValidatingProxyOptions (the CLI's flags show them too). */
+export const PROXY_DEFAULTS = { timeoutMs: 60_000, maxBodyBytes: 32 * 1024 * 1024, maxInFlight: 64 } as const;
 
 /** Headers that belong to one connection, not to the exchange (RFC 9110 §7.6.1), plus the ones the proxy recomputes. */
 const HOP_BY_HOP = new Set([
@@ -59,21 +59,34 @@ function connectionTokens(value: string | string[] | undefined): Set<string> {
   return new Set(text.split(',').map((token) => token.trim().toLowerCase()).filter((token) => token !== ''));
 }
 
-function readBody(message: IncomingMessage): Promise<Buffer> {
+/**
+ * The whole body, or 'too-large' as soon as it is known to pass `limit` (a declared Content-Length, or the running
+ * count): reading stops there, so an endless body costs at most the limit.
+ */
+function readBody(message: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
+    if (Number(message.headers['content-length'] ?? 0) > limit) {
+      resolve('too-large');
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    message.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        message.destroy(new Error(`body over ${MAX_BODY_BYTES} bytes`));
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      message.off('data', onData);
+      message.pause();
+      resolve('too-large');
+    };
+    message.on('data', onData);
     message.on('end', () => resolve(Buffer.concat(chunks)));
     message.on('error', reject);
-    message.on('aborted', () => reject(new Error('the message was aborted')));
+    message.on('close', () => {
+      if (!message.complete) reject(new Error('the connection closed before the whole message arrived'));
+    });
   });
 }
 
@@ -115,28 +128,74 @@ interface UpstreamAnswer {
 class UpstreamError extends Error {
   constructor(
     message: string,
-    readonly timedOut: boolean,
+    readonly failure: Exclude<ProxyFailureCause, 'request-body-too-large' | 'too-many-in-flight'>,
   ) {
     super(message);
   }
+}
+
+/** What a failed exchange with the target was: parser errors are HPE_*, a dropped connection ECONNRESET/EPIPE, the rest never got through. */
+function upstreamFailure(code: string | undefined): UpstreamError['failure'] {
+  if (code?.startsWith('HPE_')) return 'upstream-invalid-response';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'upstream-reset';
+  return 'upstream-unreachable';
+}
+
+/**
+ * One deadline for a whole exchange with the target (connect, send, headers, every byte of the body, and the
+ * one retry): http.request's `timeout` is an idle timeout, which a body trickling one byte at a time never hits.
+ */
+class Deadline {
+  passed = false;
+  private current: ClientRequest | undefined;
+  private readonly timer: NodeJS.Timeout;
+  constructor(ms: number) {
+    this.timer = setTimeout(() => {
+      this.passed = true;
+      this.current?.destroy();
+    }, ms);
+  }
+  watch(outgoing: ClientRequest): void {
+    this.current = outgoing;
+    if (this.passed) outgoing.destroy();
+  }
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** Answer the client; resolves once the answer is handed over or the client is gone (then `end`'s callback never comes). */
+function deliver(response: ServerResponse, status: number, headers: Record<string, string | number> | string[], body: Buffer | string | undefined, statusMessage?: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (response.destroyed) return resolve();
+    response.once('close', resolve);
+    if (statusMessage !== undefined) response.writeHead(status, statusMessage, headers);
+    else response.writeHead(status, headers);
+    response.end(body, resolve);
+  });
 }
 
 export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProxyOptions): Promise<ValidatingProxy> {
   const target = parseTarget(opts.target);
   const validator = createExchangeValidator(doc);
   const injected = opts.headers ?? {};
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = positive('timeoutMs', opts.timeoutMs ?? PROXY_DEFAULTS.timeoutMs);
+  const maxBodyBytes = positive('maxBodyBytes', opts.maxBodyBytes ?? PROXY_DEFAULTS.maxBodyBytes);
+  const maxInFlight = positive('maxInFlight', opts.maxInFlight ?? PROXY_DEFAULTS.maxInFlight);
   const maxRecords = opts.maxRecords ?? 10_000;
   const records: ProxyRecord[] = [];
   let seq = 0;
+  let inFlight = 0;
   // node:http with keep-alive rather than a new connection per request: slurmrestd 22.05 answers a
   // `Connection: close` request with that header after the body, which node's parser rejects
   // (HPE_INVALID_CONSTANT). node:http rather than fetch: fetch decompresses bodies and hides raw headers.
+  // No socket cap (node's default, Infinity): a capped pool (it was 16) queued every request behind 16 hung
+  // ones; maxInFlight bounds the connections instead, and answers past it at once.
   const secure = target.protocol === 'https:';
-  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 16 }) : new HttpAgent({ keepAlive: true, maxSockets: 16 });
+  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const send = secure ? httpsRequest : httpRequest;
 
-  const sendOnce = (method: string, path: string, headers: Record<string, string | string[]>, body: Buffer): Promise<UpstreamAnswer & { reused: boolean }> =>
+  const sendOnce = (method: string, path: string, headers: Record<string, string | string[]>, body: Buffer, deadline: Deadline): Promise<UpstreamAnswer> =>
     new Promise((resolve, reject) => {
       const outgoing = send(
         {
@@ -147,11 +206,15 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
           path,
           agent,
           headers: body.length > 0 || !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method) ? { ...headers, 'content-length': String(body.length) } : headers,
-          timeout: timeoutMs,
         },
         (message) => {
-          readBody(message).then(
-            (responseBody) =>
+          readBody(message, maxBodyBytes).then(
+            (responseBody) => {
+              if (responseBody === 'too-large') {
+                reject(new UpstreamError(`response body over ${maxBodyBytes} bytes`, 'upstream-response-too-large'));
+                outgoing.destroy();
+                return;
+              }
               resolve({
                 status: message.statusCode ?? 0,
                 statusMessage: message.statusMessage ?? '',
@@ -159,29 +222,34 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
                 rawHeaders: message.rawHeaders,
                 body: responseBody,
                 message,
-                reused: outgoing.reusedSocket,
-              }),
-            (error: Error) => reject(new UpstreamError(`reading the response failed: ${error.message}`, false)),
+              });
+            },
+            (error: NodeJS.ErrnoException) => reject(Object.assign(new Error(`reading the response failed: ${error.message}`), { code: error.code ?? 'ECONNRESET' })),
           );
         },
       );
-      outgoing.on('timeout', () => outgoing.destroy(new UpstreamError(`no answer within ${timeoutMs} ms`, true)));
-      outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        const wrapped = error instanceof UpstreamError ? error : new UpstreamError(error.message, false);
-        Object.assign(wrapped, { code: error.code, reused: outgoing.reusedSocket });
-        reject(wrapped);
-      });
+      deadline.watch(outgoing);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => reject(Object.assign(error, { staleSocket: outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') })));
       outgoing.end(body);
     });
 
-  /** Forward once; a kept-alive socket the server closed meanwhile gets one retry on a fresh one. */
+  /** Forward under one deadline; a kept-alive socket the server closed meanwhile gets one retry on a fresh one. */
   const forward = async (method: string, path: string, headers: Record<string, string | string[]>, body: Buffer): Promise<UpstreamAnswer> => {
+    const deadline = new Deadline(timeoutMs);
     try {
-      return await sendOnce(method, path, headers, body);
+      try {
+        return await sendOnce(method, path, headers, body, deadline);
+      } catch (error) {
+        if (!deadline.passed && (error as { staleSocket?: boolean }).staleSocket === true) return await sendOnce(method, path, headers, body, deadline);
+        throw error;
+      }
     } catch (error) {
-      const { code, reused } = error as { code?: string; reused?: boolean };
-      if (reused === true && (code === 'ECONNRESET' || code === 'EPIPE')) return sendOnce(method, path, headers, body);
-      throw error;
+      if (deadline.passed) throw new UpstreamError(`no complete answer within ${timeoutMs} ms`, 'upstream-timeout');
+      if (error instanceof UpstreamError) throw error;
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new UpstreamError(message, upstreamFailure(code));
+    } finally {
+      deadline.clear();
     }
   };
 
@@ -208,13 +276,66 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     }));
   };
 
+  /** The JSON answer the proxy gives in the server's place: what happened, the cause, and the limit passed if one was. */
+  const failureAnswer = (cause: ProxyFailureCause, message: string) => {
+    const limit =
+      cause === 'upstream-timeout' ? { limitMs: timeoutMs }
+      : cause === 'too-many-in-flight' ? { limit: maxInFlight }
+      : cause === 'request-body-too-large' || cause === 'upstream-response-too-large' ? { limit: maxBodyBytes }
+      : {};
+    return { status: PROXY_FAILURE_STATUS[cause], text: JSON.stringify({ error: `specdrift proxy: ${message}`, cause, ...limit }) };
+  };
+
+  /**
+   * After answering a request whose body was not read (all of it or the rest): no keep-alive, stop reading, and
+   * close. Ending first lets the answer reach the client; the destroy bounds a client that keeps sending.
+   */
+  const closeUnread = (request: IncomingMessage) => {
+    request.pause();
+    request.socket.end();
+    setTimeout(() => request.socket.destroy(), 1_000).unref();
+  };
+
+  const hasBody = (request: IncomingMessage) => request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+
+  const operationOf = (match: ReturnType<typeof validator.matchOperation>) =>
+    match ? { operation: { path: match.path, method: match.method, ...(match.operationId !== undefined ? { operationId: match.operationId } : {}) } } : {};
+
+  /** Requests the proxy answers itself without forwarding: over the in-flight limit (503). */
+  const refuseBusy = async (request: IncomingMessage, response: ServerResponse): Promise<ProxyRecord> => {
+    const arrived = performance.now();
+    const startedAt = new Date().toISOString();
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = request.url ?? '/';
+    const message = `${maxInFlight} requests already in flight: not forwarded, try again`;
+    const answer = failureAnswer('too-many-in-flight', message);
+    const close = hasBody(request);
+    await deliver(response, answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.text), 'retry-after': '1', ...(close ? { connection: 'close' } : {}) }, answer.text);
+    if (close) closeUnread(request);
+    return {
+      seq: ++seq,
+      startedAt,
+      method,
+      url,
+      ...operationOf(validator.matchOperation(method, url)),
+      status: answer.status,
+      durations: { totalMs: round(performance.now() - arrived), upstreamMs: 0, validationMs: 0 },
+      requestBytes: 0,
+      responseBytes: Buffer.byteLength(answer.text),
+      clientViolations: [],
+      serverViolations: [],
+      verdict: 'no-response',
+      upstreamError: message,
+      cause: 'too-many-in-flight',
+    };
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<ProxyRecord> => {
     const arrived = performance.now();
     const startedAt = new Date().toISOString();
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
-    const body = await readBody(request);
-    const headers = forwardedRequestHeaders(request.headers, injected);
+    const read = await readBody(request, maxBodyBytes);
 
     let validationMs = 0;
     const timed = <T>(work: () => T): T => {
@@ -226,6 +347,32 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       }
     };
     const match = timed(() => validator.matchOperation(method, url));
+
+    if (read === 'too-large') {
+      const message = `request body over ${maxBodyBytes} bytes: not forwarded`;
+      const answer = failureAnswer('request-body-too-large', message);
+      await deliver(response, answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.text), connection: 'close' }, answer.text);
+      closeUnread(request);
+      return {
+        seq: ++seq,
+        startedAt,
+        method,
+        url,
+        ...operationOf(match),
+        status: answer.status,
+        durations: { totalMs: round(performance.now() - arrived), upstreamMs: 0, validationMs: round(validationMs) },
+        requestBytes: 0,
+        responseBytes: Buffer.byteLength(answer.text),
+        clientViolations: [],
+        serverViolations: [],
+        verdict: 'no-response',
+        upstreamError: message,
+        cause: 'request-body-too-large',
+      };
+    }
+
+    const body = read;
+    const headers = forwardedRequestHeaders(request.headers, injected);
     const clientViolations: ProxyViolation[] = timed(() => [
       ...validator.validateRequest({ method, url, headers: headers as HeaderMap, body }),
       ...(match ? undocumented('request', match.pointer, firstHeader(headers['content-type']), body) : []),
@@ -237,7 +384,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     try {
       answer = await forward(method, url, headers, body);
     } catch (error) {
-      upstreamError = error instanceof UpstreamError ? error : new UpstreamError(error instanceof Error ? error.message : String(error), false);
+      upstreamError = error instanceof UpstreamError ? error : new UpstreamError(error instanceof Error ? error.message : String(error), 'upstream-unreachable');
     }
     const upstreamMs = answer ? performance.now() - sent : 0;
 
@@ -254,15 +401,13 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       }
       status = answer.status;
       responseBytes = answer.body.length;
-      response.writeHead(answer.status, answer.statusMessage, forwardedResponseHeaders(answer.message, answer.body.length));
-      await new Promise<void>((resolve) => response.end(method === 'HEAD' ? undefined : answer?.body, resolve));
+      await deliver(response, answer.status, forwardedResponseHeaders(answer.message, answer.body.length), method === 'HEAD' ? undefined : answer.body, answer.statusMessage);
     } else {
       const failure = upstreamError as UpstreamError;
-      status = failure.timedOut ? 504 : 502;
-      const text = JSON.stringify({ error: `specdrift proxy: ${target.origin} gave no response: ${failure.message}` });
-      responseBytes = Buffer.byteLength(text);
-      response.writeHead(status, { 'content-type': 'application/json', 'content-length': responseBytes });
-      await new Promise<void>((resolve) => response.end(text, resolve));
+      const failed = failureAnswer(failure.failure, `${target.origin} gave no response: ${failure.message}`);
+      status = failed.status;
+      responseBytes = Buffer.byteLength(failed.text);
+      await deliver(response, status, { 'content-type': 'application/json', 'content-length': responseBytes }, failed.text);
     }
 
     return {
@@ -270,7 +415,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       startedAt,
       method,
       url,
-      ...(match ? { operation: { path: match.path, method: match.method, ...(match.operationId !== undefined ? { operationId: match.operationId } : {}) } } : {}),
+      ...operationOf(match),
       status,
       durations: { totalMs: round(performance.now() - arrived), upstreamMs: round(upstreamMs), validationMs: round(validationMs) },
       requestBytes: body.length,
@@ -278,33 +423,42 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       clientViolations,
       serverViolations,
       verdict: verdictOf(clientViolations, serverViolations, answer !== undefined),
-      ...(upstreamError ? { upstreamError: upstreamError.message } : {}),
+      ...(upstreamError ? { upstreamError: upstreamError.message, cause: upstreamError.failure } : {}),
     };
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).then(
-      (record) => {
-        records.push(record);
-        if (records.length > maxRecords) records.splice(0, records.length - maxRecords);
-        try {
-          opts.log?.(record);
-        } catch {
-          // A failing log sink must not take the proxy down; the record stays in `records`.
-        }
-      },
-      (error: unknown) => {
-        // Only reading the client's request can fail here (aborted, over 32 MiB): nothing was forwarded.
-        if (!response.headersSent) {
+  const keep = (record: ProxyRecord) => {
+    records.push(record);
+    if (records.length > maxRecords) records.splice(0, records.length - maxRecords);
+    try {
+      opts.log?.(record);
+    } catch {
+      // A failing log sink must not take the proxy down; the record stays in `records`.
+    }
+  };
+
+  // The client, too, has the deadline to send its whole request (node answers 408); a client that stops reading
+  // its answer is dropped after twice that (socket idle timeout; the wait for the target stays within once).
+  const server = createServer({ requestTimeout: timeoutMs, headersTimeout: Math.min(60_000, timeoutMs), connectionsCheckingInterval: Math.min(30_000, Math.max(100, timeoutMs)) }, (request, response) => {
+    if (inFlight >= maxInFlight) {
+      refuseBusy(request, response).then(keep, () => response.destroy());
+      return;
+    }
+    inFlight++;
+    handle(request, response)
+      .then(keep, (error: unknown) => {
+        // Only reading the client's request can fail here (the client went away mid-body): nothing was forwarded.
+        if (!response.headersSent && !response.destroyed) {
           const text = JSON.stringify({ error: `specdrift proxy: ${error instanceof Error ? error.message : String(error)}` });
           response.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), connection: 'close' });
           response.end(text);
         } else {
           response.destroy();
         }
-      },
-    );
+      })
+      .finally(() => inFlight--);
   });
+  server.timeout = 2 * timeoutMs;
 
   const { port, origin } = await listenOnLoopback(server, opts.port ?? 0);
   return {
@@ -319,6 +473,11 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
         agent.destroy();
       }),
   };
+}
+
+function positive(name: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) throw new SpecdriftError(`proxy option ${name} must be a positive number, not ${value}`, ExitCode.usage);
+  return value;
 }
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;

@@ -17,6 +17,22 @@ export type ProxyVerdict = 'conforms' | 'client-broke-spec' | 'server-broke-spec
 
 export const PROXY_VERDICTS: readonly ProxyVerdict[] = ['conforms', 'client-broke-spec', 'server-broke-spec', 'both-broke-spec', 'no-response'];
 
+/**
+ * Why the proxy answered in the server's place, with the status the client got: the request was not forwarded
+ * (413 body over `maxBodyBytes`, 503 over `maxInFlight`), or the server gave no usable answer (502 unreachable,
+ * connection reset, bytes that are not HTTP, body over `maxBodyBytes`; 504 nothing complete within `timeoutMs`).
+ */
+export const PROXY_FAILURE_STATUS = {
+  'request-body-too-large': 413,
+  'too-many-in-flight': 503,
+  'upstream-unreachable': 502,
+  'upstream-reset': 502,
+  'upstream-invalid-response': 502,
+  'upstream-response-too-large': 502,
+  'upstream-timeout': 504,
+} as const;
+export type ProxyFailureCause = keyof typeof PROXY_FAILURE_STATUS;
+
 export interface ProxyRecord {
   /** 1, 2, 3, … in arrival order. */
   seq: number;
@@ -44,8 +60,10 @@ export interface ProxyRecord {
   /** The server's response against the spec (empty when the request matched no operation). */
   serverViolations: ProxyViolation[];
   verdict: ProxyVerdict;
-  /** Why the target gave no response (`connect ECONNREFUSED 127.0.0.1:6820`, `no answer within 60000 ms`). */
+  /** Why the target gave no response (`connect ECONNREFUSED 127.0.0.1:6820`, `no complete answer within 60000 ms`). */
   upstreamError?: string;
+  /** With `no-response`: the cause, as in the JSON body the client got (`upstream-timeout`, `request-body-too-large`, …). */
+  cause?: ProxyFailureCause;
 }
 
 export interface ValidatingProxyOptions {
@@ -57,8 +75,19 @@ export interface ValidatingProxyOptions {
   headers?: Record<string, string>;
   /** Called with every record once the client has its answer (the CLI writes JSON lines). Errors it throws are ignored. */
   log?: (record: ProxyRecord) => void;
-  /** How long to wait for the target's whole response (default 60000 ms); then the client gets 504. */
+  /**
+   * Deadline for one exchange with the target, from connecting to the last byte of its body (default 60000 ms);
+   * past it the connection is cut and the client gets 504. A trickling body does not extend it. The client,
+   * too, must send its whole request within it (else node answers 408).
+   */
   timeoutMs?: number;
+  /** Largest request body and largest response body, in bytes (default 32 MiB): 413 resp. 502 past it. */
+  maxBodyBytes?: number;
+  /**
+   * Requests handled at once (default 64); one more is answered 503 with `Retry-After: 1` at once rather than
+   * queued. Each has its own connection to the target, so a hung call never holds up another.
+   */
+  maxInFlight?: number;
   /**
    * Report body properties the schema does not list (`*-body-undocumented-property`, once per
    * generalized pointer and body) as violations that count for the verdict. Default true.

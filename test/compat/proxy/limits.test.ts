@@ -182,6 +182,20 @@ describe('validating proxy limits', { timeout: 20_000 }, () => {
     expect(p.records.find((r) => r.status === 503)).toMatchObject({ verdict: 'no-response', cause: 'too-many-in-flight' });
   });
 
+  it('holds the slot of a client that went away until its upstream call ends, then frees it', async () => {
+    const p = await startProxy({ timeoutMs: 60_000, maxInFlight: 1 });
+    const gone = request(`${p.url}/items/hang`, { agent: false });
+    gone.on('error', () => undefined);
+    gone.end();
+    await until(() => upstream.hung.length === 1);
+    gone.destroy();
+    // The call to the server is still pending, so it still counts.
+    expect((await call(`${p.url}/items/fast`)).status).toBe(503);
+    upstream.release();
+    await until(() => p.records.some((r) => r.url === '/items/hang'));
+    expect((await call(`${p.url}/items/fast`)).status).toBe(200);
+  });
+
   it('cuts an upstream that trickles its body past the deadline: 504, and the upstream connection is closed', async () => {
     const p = await startProxy({ timeoutMs: 300 });
     const reply = await call(`${p.url}/items/trickle`);

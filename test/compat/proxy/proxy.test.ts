@@ -382,7 +382,7 @@ describe('validating proxy without a server behind it', () => {
     try {
       const reply = await rawCall(`${proxy.url}/items/1`, 'GET');
       expect(reply.status).toBe(504);
-      expect(proxy.records[0]).toMatchObject({ verdict: 'no-response', upstreamError: 'no answer within 200 ms' });
+      expect(proxy.records[0]).toMatchObject({ verdict: 'no-response', upstreamError: 'no complete answer within 200 ms', cause: 'upstream-timeout' });
     } finally {
       await proxy.close();
       await closeServer(silent.server);
