@@ -117,3 +117,46 @@ describe('proxy from the command line', () => {
     expect(stdout).toMatch(/request-content-type/);
   });
 });
+
+describe('proxy limits from the command line', () => {
+  it('passes --upstream-timeout and --max-body-bytes on (504 and 413 with their cause), and refuses a bad limit with exit 2', async () => {
+    const bad = cli(['proxy', V41, '--target', 'http://127.0.0.1:1', '--max-in-flight', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('--max-in-flight must be a positive whole number')]);
+
+    const { spawn } = await import('node:child_process');
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined); // never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const target = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const child = spawn(process.execPath, ['bin/specdrift.js', 'proxy', V41, '--target', target, '--upstream-timeout', '0.3', '--max-body-bytes', '64', '-q'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const poll = setInterval(() => {
+          const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (m) {
+            clearInterval(poll);
+            resolve(m[1]);
+          }
+        }, 50);
+        child.on('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
+      });
+      const late = await fetch(`${url}/slurm/v0.0.41/ping`);
+      expect(late.status).toBe(504);
+      expect(await late.json()).toMatchObject({ cause: 'upstream-timeout', limitMs: 300 });
+      const big = await fetch(`${url}/slurm/v0.0.41/job/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ script: 'x'.repeat(200) }) });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ cause: 'request-body-too-large', limit: 64 });
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+      await new Promise<void>((resolve) => {
+        silent.close(() => resolve());
+        silent.closeAllConnections();
+      });
+    }
+    expect(stdout).toMatch(/no-response/);
+  });
+});

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { parseHeaders } from '../../source/fetch.js';
 import { contextFor, type GlobalArgs } from '../context.js';
 import { openLineLog } from '../../output/write.js';
+import { ExitCode, SpecdriftError } from '../../errors.js';
 
 interface ProxyArgs extends GlobalArgs {
   spec: string;
@@ -11,6 +12,15 @@ interface ProxyArgs extends GlobalArgs {
   'inject-header'?: string[];
   'undocumented-properties': boolean;
   quiet?: boolean;
+  'upstream-timeout': number;
+  'max-body-bytes': number;
+  'max-in-flight': number;
+}
+
+/** A limit flag must be a positive number (a whole one where `whole`): one line and exit 2 otherwise. */
+function limitFlag(name: string, value: number, whole: boolean, example: string): number {
+  if (Number.isFinite(value) && value > 0 && (!whole || Number.isSafeInteger(value))) return value;
+  throw new SpecdriftError(`--${name} must be a positive ${whole ? 'whole ' : ''}number, not ${value}`, ExitCode.usage, { hint: `e.g. --${name} ${example}` });
 }
 
 export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
@@ -25,9 +35,18 @@ export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
       .option('undocumented-properties', { type: 'boolean', default: true, describe: 'report body keys the schema does not list' })
       .option('log', { type: 'string', describe: 'append every exchange (with violations and verdict) as JSON lines to FILE' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no line per exchange; only the summary at exit' })
+      .option('upstream-timeout', { type: 'number', default: 60, describe: 'seconds for one whole exchange with the target, body included; then 504 (also the time a client has to send its request)' })
+      .option('max-body-bytes', { type: 'number', default: 33554432, describe: 'largest request body (413 past it) and response body (502), in bytes (default 32 MiB)' })
+      .option('max-in-flight', { type: 'number', default: 64, describe: 'requests handled at once; one more gets 503 with Retry-After at once' })
       .example('$0 proxy served.json --target http://127.0.0.1:6820 --port 6830', 'point clients at :6830 instead of slurmrestd')
-      .epilogue('On Ctrl-C prints a summary per operation: who broke the spec (client, server, both) and where. See docs/proxy.md.'),
+      .epilogue(
+        'On Ctrl-C prints a summary per operation: who broke the spec (client, server, both) and where. When the proxy answers in the ' +
+          'server\'s place (413, 502, 503, 504) the JSON body names the cause. See docs/proxy.md.',
+      ),
   handler: async (args) => {
+    const timeoutMs = limitFlag('upstream-timeout', args['upstream-timeout'], false, '120') * 1000;
+    const maxBodyBytes = limitFlag('max-body-bytes', args['max-body-bytes'], true, '67108864');
+    const maxInFlight = limitFlag('max-in-flight', args['max-in-flight'], true, '128');
     const { describeProxyRecord, startValidatingProxy, summarizeProxyRecords } = await import('../../compat/proxy/index.js'); // loaded on use
     const spec = await contextFor(args).load(args.spec);
     const log = args.log ? await openLineLog(args.log) : undefined;
@@ -36,6 +55,9 @@ export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
       port: args.port,
       headers: parseHeaders(args['inject-header'] ?? []),
       undocumentedProperties: args['undocumented-properties'],
+      timeoutMs,
+      maxBodyBytes,
+      maxInFlight,
       log: (record) => {
         log?.write(JSON.stringify(record));
         if (!args.quiet) process.stderr.write(describeProxyRecord(record) + '\n');
