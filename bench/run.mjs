@@ -15,6 +15,10 @@ const runs = Number(argv[argv.indexOf('--runs') + 1]) || (argv.includes('--quick
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : undefined;
 const timeLimitS = 300;
 
+// The load section (serve and proxy under autocannon) is bench/load.mjs; `--only load` runs just that.
+if (!only || only.includes('load')) await (await import('./load.mjs')).runLoad(root, argv);
+if (only?.every((o) => o === 'load')) process.exit(0);
+
 const OCTOKIT = ['17.0.0', '19.0.0'];
 
 /** @octokit/openapi ships GitHub's REST spec; fetched from the npm registry once into .cache/bench. */
