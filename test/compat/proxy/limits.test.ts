@@ -5,7 +5,7 @@
  * No assertion is about time: each checks a status, a body, or which requests are still pending.
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startValidatingProxy, type ValidatingProxy, type ValidatingProxyOptions } from '../../../src/compat/proxy/index.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
@@ -193,6 +193,21 @@ describe('validating proxy limits', { timeout: 20_000 }, () => {
     expect((await call(`${p.url}/items/fast`)).status).toBe(503);
     upstream.release();
     await until(() => p.records.some((r) => r.url === '/items/hang'));
+    expect((await call(`${p.url}/items/fast`)).status).toBe(200);
+  });
+
+  it('gives a client that never finishes its request 408 at the deadline, and frees its slot', async () => {
+    const p = await startProxy({ timeoutMs: 300, maxInFlight: 1 });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(p.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.write('PUT /items/slow HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":');
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(upstream.seen).toEqual([]);
     expect((await call(`${p.url}/items/fast`)).status).toBe(200);
   });
 
