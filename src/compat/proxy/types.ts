@@ -9,9 +9,8 @@ export type UndocumentedPropertyRule = (typeof UNDOCUMENTED_PROPERTY_RULES)[numb
 export type ProxyViolation = Omit<Violation, 'rule'> & { rule: ViolationRule | UndocumentedPropertyRule };
 
 /**
- * Who broke the spec in one exchange. `no-response`: the target could not be reached or did not
- * answer in time (the proxy answered 502/504 itself; the client may still have broken the spec, see
- * `clientViolations`).
+ * Who broke the spec in one exchange. `no-response`: the proxy answered in the target's place (see
+ * PROXY_FAILURE_STATUS); after a 502/504 the client may still have broken the spec, see `clientViolations`.
  */
 export type ProxyVerdict = 'conforms' | 'client-broke-spec' | 'server-broke-spec' | 'both-broke-spec' | 'no-response';
 
@@ -43,7 +42,7 @@ export interface ProxyRecord {
   url: string;
   /** The operation the request routed to; absent for paths and methods the spec does not have. */
   operation?: { path: string; method: string; operationId?: string };
-  /** Status the client got: the server's, or 502/504 from the proxy when `verdict` is `no-response`. */
+  /** Status the client got: the server's, or the proxy's own (413/502/503/504) when `verdict` is `no-response`. */
   status: number;
   durations: {
     /** From the request's arrival to the last byte of the answer handed to the client. */
