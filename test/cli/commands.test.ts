@@ -122,7 +122,7 @@ describe('proxy limits from the command line', () => {
   it('passes --upstream-timeout and --max-body-bytes on (504 and 413 with their cause), and refuses a bad limit with exit 2', async () => {
     const bad = cli(['proxy', V41, '--target', 'http://127.0.0.1:1', '--max-in-flight', '0']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('--max-in-flight must be a positive whole number')]);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('--max-in-flight must be a positive whole number, not 0')]);
 
     const { spawn } = await import('node:child_process');
     const { createServer } = await import('node:http');

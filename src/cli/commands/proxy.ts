@@ -18,9 +18,9 @@ interface ProxyArgs extends GlobalArgs {
 }
 
 /** A limit flag must be a positive number (a whole one where `whole`): one line and exit 2 otherwise. */
-function limitFlag(name: string, value: number, whole: boolean, example: string): number {
-  if (Number.isFinite(value) && value > 0 && (!whole || Number.isSafeInteger(value))) return value;
-  throw new SpecdriftError(`--${name} must be a positive ${whole ? 'whole ' : ''}number, not ${value}`, ExitCode.usage, { hint: `e.g. --${name} ${example}` });
+function limitFlag(name: string, value: number, whole: boolean, example: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (Number.isFinite(value) && value > 0 && value <= max && (!whole || Number.isSafeInteger(value))) return value;
+  throw new SpecdriftError(`--${name} must be a positive ${whole ? 'whole ' : ''}number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, not ${value}`, ExitCode.usage, { hint: `e.g. --${name} ${example}` });
 }
 
 export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
@@ -44,7 +44,7 @@ export const proxyCommand: CommandModule<GlobalArgs, ProxyArgs> = {
           'server\'s place (413, 502, 503, 504) the JSON body names the cause. See docs/proxy.md.',
       ),
   handler: async (args) => {
-    const timeoutMs = limitFlag('upstream-timeout', args['upstream-timeout'], false, '120') * 1000;
+    const timeoutMs = limitFlag('upstream-timeout', args['upstream-timeout'], false, '120', 1_000_000) * 1000;
     const maxBodyBytes = limitFlag('max-body-bytes', args['max-body-bytes'], true, '67108864');
     const maxInFlight = limitFlag('max-in-flight', args['max-in-flight'], true, '128');
     const { describeProxyRecord, startValidatingProxy, summarizeProxyRecords } = await import('../../compat/proxy/index.js'); // loaded on use

@@ -179,7 +179,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
   const target = parseTarget(opts.target);
   const validator = createExchangeValidator(doc);
   const injected = opts.headers ?? {};
-  const timeoutMs = positive('timeoutMs', opts.timeoutMs ?? PROXY_DEFAULTS.timeoutMs);
+  const timeoutMs = positive('timeoutMs', opts.timeoutMs ?? PROXY_DEFAULTS.timeoutMs, MAX_PROXY_TIMEOUT_MS);
   const maxBodyBytes = positive('maxBodyBytes', opts.maxBodyBytes ?? PROXY_DEFAULTS.maxBodyBytes);
   const maxInFlight = positive('maxInFlight', opts.maxInFlight ?? PROXY_DEFAULTS.maxInFlight);
   const maxRecords = opts.maxRecords ?? 10_000;
@@ -475,10 +475,13 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
   };
 }
 
-function positive(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value > 0)) throw new SpecdriftError(`proxy option ${name} must be a positive number, not ${value}`, ExitCode.usage);
+function positive(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!(Number.isFinite(value) && value > 0 && value <= max)) throw new SpecdriftError(`proxy option ${name} must be a positive number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, not ${value}`, ExitCode.usage);
   return value;
 }
+
+/** Node's timers take at most 2^31 - 1 ms (a longer one fires at once); the idle timeout is twice the deadline. */
+export const MAX_PROXY_TIMEOUT_MS = 1_000_000_000;
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
