@@ -280,6 +280,24 @@ describe('validating proxy limits', { timeout: 20_000 }, () => {
     expect(p.records[0]).toMatchObject({ status: 413, verdict: 'no-response', cause: 'request-body-too-large' });
   });
 
+  it('has 32 MiB as the default body limit', async () => {
+    const p = await startProxy();
+    const declared = (length: number) =>
+      new Promise<Reply>((resolve, reject) => {
+        const outgoing = request(`${p.url}/items/big`, { method: 'PUT', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(length) } }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+        });
+        outgoing.on('error', reject);
+        outgoing.flushHeaders();
+      });
+    const over = await declared(32 * 1024 * 1024 + 1);
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body)).toMatchObject({ cause: 'request-body-too-large', limit: 32 * 1024 * 1024 });
+  });
+
   it('answers 413 to an endless chunked body once it passes the limit, instead of reading on or resetting', async () => {
     const p = await startProxy({ maxBodyBytes: 64 * 1024 });
     const chunk = Buffer.alloc(4096, 0x61);
