@@ -301,16 +301,24 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
   const operationOf = (match: ReturnType<typeof validator.matchOperation>) =>
     match ? { operation: { path: match.path, method: match.method, ...(match.operationId !== undefined ? { operationId: match.operationId } : {}) } } : {};
 
-  /** Requests the proxy answers itself without forwarding: over the in-flight limit (503). */
-  const refuseBusy = async (request: IncomingMessage, response: ServerResponse): Promise<ProxyRecord> => {
-    const arrived = performance.now();
-    const startedAt = new Date().toISOString();
+  /**
+   * Answer a request without forwarding it (413 over the body limit, 503 over the in-flight limit), closing the
+   * connection when a body is left unread, and record it as `no-response`.
+   */
+  const refuse = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    cause: 'request-body-too-large' | 'too-many-in-flight',
+    message: string,
+    arrived: number,
+    startedAt: string,
+  ): Promise<ProxyRecord> => {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
-    const message = `${maxInFlight} requests already in flight: not forwarded, try again`;
-    const answer = failureAnswer('too-many-in-flight', message);
-    const close = hasBody(request);
-    await deliver(response, answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.text), 'retry-after': '1', ...(close ? { connection: 'close' } : {}) }, answer.text);
+    const answer = failureAnswer(cause, message);
+    const close = cause === 'request-body-too-large' || hasBody(request);
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.text), ...(cause === 'too-many-in-flight' ? { 'retry-after': '1' } : {}), ...(close ? { connection: 'close' } : {}) };
+    await deliver(response, answer.status, headers, answer.text);
     if (close) closeUnread(request);
     return {
       seq: ++seq,
@@ -326,7 +334,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       serverViolations: [],
       verdict: 'no-response',
       upstreamError: message,
-      cause: 'too-many-in-flight',
+      cause,
     };
   };
 
@@ -336,6 +344,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
     const read = await readBody(request, maxBodyBytes);
+    if (read === 'too-large') return refuse(request, response, 'request-body-too-large', `request body over ${maxBodyBytes} bytes: not forwarded`, arrived, startedAt);
 
     let validationMs = 0;
     const timed = <T>(work: () => T): T => {
@@ -347,30 +356,6 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       }
     };
     const match = timed(() => validator.matchOperation(method, url));
-
-    if (read === 'too-large') {
-      const message = `request body over ${maxBodyBytes} bytes: not forwarded`;
-      const answer = failureAnswer('request-body-too-large', message);
-      await deliver(response, answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.text), connection: 'close' }, answer.text);
-      closeUnread(request);
-      return {
-        seq: ++seq,
-        startedAt,
-        method,
-        url,
-        ...operationOf(match),
-        status: answer.status,
-        durations: { totalMs: round(performance.now() - arrived), upstreamMs: 0, validationMs: round(validationMs) },
-        requestBytes: 0,
-        responseBytes: Buffer.byteLength(answer.text),
-        clientViolations: [],
-        serverViolations: [],
-        verdict: 'no-response',
-        upstreamError: message,
-        cause: 'request-body-too-large',
-      };
-    }
-
     const body = read;
     const headers = forwardedRequestHeaders(request.headers, injected);
     const clientViolations: ProxyViolation[] = timed(() => [
@@ -441,7 +426,8 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
   // its answer is dropped after twice that (socket idle timeout; the wait for the target stays within once).
   const server = createServer({ requestTimeout: timeoutMs, headersTimeout: Math.min(60_000, timeoutMs), connectionsCheckingInterval: Math.min(30_000, Math.max(100, timeoutMs)) }, (request, response) => {
     if (inFlight >= maxInFlight) {
-      refuseBusy(request, response).then(keep, () => response.destroy());
+      const message = `${maxInFlight} requests already in flight: not forwarded, try again`;
+      refuse(request, response, 'too-many-in-flight', message, performance.now(), new Date().toISOString()).then(keep, () => response.destroy());
       return;
     }
     inFlight++;
