@@ -206,14 +206,9 @@ export class SchemaComparer {
     let location = `#${(typeSite?.new ?? n).ptr}`;
     let oldLocation = `#${(typeSite?.old ?? o).ptr}`;
     const emit = (rule: SchemaRule, e: EmitInput) => {
-      const w = pair.written;
-      const besideRef = w && (siblingKeyword(w.old, o, e.old?.pointer) ?? siblingKeyword(w.new, n, e.new?.pointer));
-      if (w && besideRef !== undefined) {
-        // A keyword written beside a `$ref`: the change belongs to that place (e.g. a property deprecated
-        // through `{$ref, deprecated: true}`), not to the referenced schema.
-        const at = (raw: Located, side: EmitInput['old']) => ({ ...side, pointer: Object.hasOwn(raw.node, besideRef) ? ptrJoin(raw.ptr, besideRef) : raw.ptr });
-        const moved = { ...e, old: at(w.old, e.old), new: at(w.new, e.new) };
-        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${w.new.ptr}`, moved, w.old.ptr, w.new.ptr), oldLocation: `#${w.old.ptr}` });
+      const beside = this.besideRef(pair, e);
+      if (beside) {
+        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${beside.new}`, beside.e, beside.old, beside.new), oldLocation: `#${beside.old}` });
         return;
       }
       pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
@@ -288,6 +283,34 @@ export class SchemaComparer {
     }
   }
 
+  /**
+   * A keyword written beside a `$ref` changed, at any hop of a ref chain (`{$ref: Flags, deprecated: true}` at a
+   * property, or `Mid: {$ref: Leaf, maxLength: 5}` reached through `{$ref: Mid}`): the change happened at that
+   * `{$ref, …}` object, not in the referenced schema. Returns both places and the change with the side that has
+   * no such keyword pointed at its place; undefined for every other change.
+   */
+  private besideRef(pair: PairNode, e: EmitInput): { old: string; new: string; e: EmitInput } | undefined {
+    const { old: o, new: n, written: w } = pair;
+    // A pointer inside the compared schema is its own keyword; one outside it came with a `$ref` (doc.ts overlay).
+    const site = (doc: SpecDoc, at: Located, pointer: string | undefined) =>
+      pointer === undefined || pointer === at.ptr || pointer.startsWith(`${at.ptr}/`) ? undefined : doc.refSiteOf(pointer);
+    const oSite = site(this.oldDoc, o, e.old?.pointer);
+    const nSite = site(this.newDoc, n, e.new?.pointer);
+    if (oSite === undefined && nSite === undefined) return undefined;
+    // The side without the keyword: the first hop's counterpart as written, or the same `$ref` object in that document.
+    const counterpart = (from: string, fromRaw: Located | undefined, toRaw: Located | undefined, toDoc: SpecDoc, fallback: Located): string =>
+      fromRaw && toRaw && from === fromRaw.ptr ? toRaw.ptr : toDoc.isRefAt(from) ? from : fallback.ptr;
+    const oldPlace = oSite ?? counterpart(nSite as string, w?.new, w?.old, this.oldDoc, o);
+    const newPlace = nSite ?? counterpart(oSite as string, w?.old, w?.new, this.newDoc, n);
+    // A keyword absent on that side is pointed at through its place (not the referenced schema).
+    const side = (s: EmitInput['old'], place: string, at: Located) => (s?.pointer === undefined || s.pointer === at.ptr ? { ...s, pointer: place } : s);
+    return {
+      old: oldPlace,
+      new: newPlace,
+      e: { ...e, old: oSite ? e.old : side(e.old, oldPlace, o), new: nSite ? e.new : side(e.new, newPlace, n) },
+    };
+  }
+
   /** Does a property written as the same `$ref` on both sides carry the hiding flag on one side only? */
   private visibilityChanged(shared: readonly SharedRef[], flag: 'readOnly' | 'writeOnly' | undefined): boolean {
     if (flag === undefined) return false;
@@ -327,18 +350,6 @@ function siteOf(oldRaw: Located, o: Located, newRaw: Located, n: Located): PairN
 function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
   const beside = (raw: Located) => typeof raw.node.$ref === 'string' && hasSiblings(raw.node);
   return beside(oldRaw) || beside(newRaw) ? { old: oldRaw, new: newRaw } : undefined;
-}
-
-/** The keyword a change's pointer names when that keyword is written beside the `$ref` at `raw`. */
-function siblingKeyword(raw: Located, resolved: Located, pointer: string | undefined): string | undefined {
-  if (pointer === undefined || typeof raw.node.$ref !== 'string') return undefined;
-  // The view points a keyword written beside the `$ref` at the ref site (doc.ts kwPtr), or else into the target.
-  for (const base of [raw.ptr, resolved.ptr]) {
-    if (base === '' || !pointer.startsWith(`${base}/`)) continue;
-    const key = pointer.slice(base.length + 1);
-    if (!key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key)) return key;
-  }
-  return undefined;
 }
 
 const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
