@@ -1,6 +1,7 @@
 /** `type`: a different type breaks both directions; a wider set of types only breaks readers, a narrower one only writers. */
-import { schemaRule, type SchemaCtx } from './define.js';
+import { schemaRule } from './define.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
+import { scalarsAsText } from '../engine/wire.js';
 
 export const typeChanged = schemaRule({
   what: 'type-changed', kind: 'changed', request: 'breaking', response: 'breaking', family: 'type', polarity: '~',
@@ -86,12 +87,13 @@ function textClass(v: SchemaView): TextClass | undefined {
 const WIDER: Record<TextClass, readonly TextClass[]> = { uint: ['int', 'number', 'text'], int: ['number', 'text'], number: ['text'], bool: ['text'], text: [] };
 
 /**
- * Parameters and headers: a type change between plain scalars judged by the text each accepts (integer ↔
- * digits-only string: same; integer → unconstrained string: widened). Undefined when this does not apply
- * (another context, same types, or a schema that is more than a plain scalar): compare types as JSON then.
+ * Parameters, headers and text on the wire of a body (form fields, multipart text parts, XML: `asText`, see
+ * engine/wire.ts): a type change between plain scalars judged by the text each accepts (integer ↔ digits-only
+ * string: same; integer → unconstrained string: widened). Undefined when this does not apply (values not
+ * written as text, same types, or a schema that is more than a plain scalar): compare types as JSON then.
  */
-export function compareAsText(ctx: SchemaCtx, o: SchemaView, n: SchemaView): 'same' | 'widened' | 'narrowed' | undefined {
-  if (ctx !== 'parameter' && ctx !== 'header') return undefined;
+export function compareAsText(asText: boolean, o: SchemaView, n: SchemaView): 'same' | 'widened' | 'narrowed' | undefined {
+  if (!asText) return undefined;
   if (compareTypes(o.types, n.types) === 'same') return undefined;
   const a = textClass(o);
   const b = textClass(n);
@@ -106,13 +108,14 @@ export function compareAsText(ctx: SchemaCtx, o: SchemaView, n: SchemaView): 'sa
 export const typeCheck: SchemaCheck = {
   name: 'type',
   rules: [typeChanged, typeWidened, typeNarrowed],
-  check({ ctx, old, new: neu, emit }) {
-    const how = compareAsText(ctx, old, neu) ?? compareTypes(old.types, neu.types);
+  check({ ctx, wire, old, new: neu, emit }) {
+    const text = compareAsText(scalarsAsText(ctx, wire), old, neu);
+    const how = text ?? compareTypes(old.types, neu.types);
     if (how === 'same') return;
     const rule = how === 'widened' ? typeWidened : how === 'narrowed' ? typeNarrowed : typeChanged;
     const from = label(old.types);
     const to = label(neu.types);
-    const asText = compareAsText(ctx, old, neu) !== undefined ? ' (as text on the wire)' : '';
+    const asText = text !== undefined ? ' (as text on the wire)' : '';
     emit(rule, {
       detail: '',
       message: `type ${how === 'changed' ? 'changed' : how} from ${from} to ${to}${asText}`,
