@@ -60,8 +60,18 @@ type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;
 
 export class SchemaComparer {
   readonly nodes: PairNode[] = [];
-  /** Per context and wire (`ctx\u0000wire`). */
-  private readonly memo = new Map<string, Memo>(SCHEMA_CTXS.map((c) => [memoKey(c, JSON_WIRE), new Map()]));
+  /** Per context, then per wire. */
+  private readonly memo = new Map<SchemaCtx, Map<Wire, Memo>>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+
+  private memoFor(ctx: SchemaCtx, wire: Wire): Memo {
+    const byWire = this.memo.get(ctx) as Map<Wire, Memo>;
+    let memo = byWire.get(wire);
+    if (memo === undefined) {
+      memo = new Map();
+      byWire.set(wire, memo);
+    }
+    return memo;
+  }
   /** Pairs with a site (PairNode.site), by context and the two places. */
   private readonly siteMemo = new Map<string, PairNode>();
 
@@ -135,7 +145,7 @@ export class SchemaComparer {
     }
     if (leaves.get(o.node) === n.node) return;
     const site = siteOf(oldRaw, o, newRaw, n);
-    const known = site ? this.siteMemo.get(siteKey(ctx, wire, site)) : this.memo.get(memoKey(ctx, wire))?.get(o.node)?.get(n.node);
+    const known = site ? this.siteMemo.get(siteKey(ctx, wire, site)) : this.memoFor(ctx, wire).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -169,11 +179,7 @@ export class SchemaComparer {
       pair.site = site;
       this.siteMemo.set(key, pair);
     } else {
-      let memo = this.memo.get(memoKey(ctx, wire));
-      if (memo === undefined) {
-        memo = new Map();
-        this.memo.set(memoKey(ctx, wire), memo);
-      }
+      const memo = this.memoFor(ctx, wire);
       let byNew = memo.get(o.node);
       if (byNew === undefined) {
         byNew = new Map();
@@ -373,7 +379,6 @@ function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
 }
 
 const siteKey = (ctx: SchemaCtx, wire: Wire, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${wire}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
-const memoKey = (ctx: SchemaCtx, wire: Wire): string => `${ctx}\u0000${wire}`;
 const OTHER: Edge = { kind: 'other' };
 /** Array items and a map's extra values: each is one value of the same serialisation (wire.ts). */
 const ITEMS: Edge = { kind: 'items' };
