@@ -41,8 +41,8 @@ export function compareTypes(o: ReadonlySet<string> | undefined, n: ReadonlySet<
 
 // issue 8 item 7 (semantic levels): types as text on the wire.
 /**
- * What a scalar schema accepts as text, for parameters and headers (every value there is text on the wire,
- * RFC 6570-style): only plain schemas are classified, so that the class says everything about them.
+ * What a scalar schema accepts as text, for parameters, headers and text on a body's wire (form fields, multipart
+ * text parts, XML; engine/wire.ts): every value there is text, RFC 6570-style. Only plain schemas are classified, so that the class says everything about them.
  * `int`/`uint`: an integer (format absent or int64) without / with `minimum: 0`, or a string whose pattern is
  * exactly digits (`^-?[0-9]+$` / `^[0-9]+$`, `\d` too); `bool`: boolean, or a string enum of exactly
  * `true`/`false`; `number`: a plain number; `text`: a string with no constraint at all.
