@@ -16,10 +16,13 @@ import { combine, hasSiblings, ptrJoin, soleAllOf, type SpecDoc } from './doc.js
 import { identicalModuloRefs, type IdenticalCache, type SharedRef } from './identical.js';
 import { SUB_SCHEMA_KEYWORDS, subSchemaPairs } from './subschemas.js';
 import { summarize } from './values.js';
+import { ANY_WIRE, childWire, JSON_WIRE, positional, scalarsAsText, type Edge, type Wire } from './wire.js';
 import type { BranchKey, EmitInput, Located, PendingChange, SchemaCheckInput, SchemaView } from './types.js';
 
 export interface PairNode {
   ctx: SchemaCtx;
+  /** How the values are serialised where this pair is compared (wire.ts). */
+  wire: Wire;
   old: Located;
   new: Located;
   changes: PendingChange[];
@@ -57,7 +60,18 @@ type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;
 
 export class SchemaComparer {
   readonly nodes: PairNode[] = [];
-  private readonly memo = new Map<SchemaCtx, Memo>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+  /** Per context, then per wire. */
+  private readonly memo = new Map<SchemaCtx, Map<Wire, Memo>>(SCHEMA_CTXS.map((c) => [c, new Map()]));
+
+  private memoFor(ctx: SchemaCtx, wire: Wire): Memo {
+    const byWire = this.memo.get(ctx) as Map<Wire, Memo>;
+    let memo = byWire.get(wire);
+    if (memo === undefined) {
+      memo = new Map();
+      byWire.set(wire, memo);
+    }
+    return memo;
+  }
   /** Pairs with a site (PairNode.site), by context and the two places. */
   private readonly siteMemo = new Map<string, PairNode>();
 
@@ -80,9 +94,10 @@ export class SchemaComparer {
     return this.directed.get(oldNode)?.has(newNode) === true;
   }
 
-  compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx): PairNode {
+  /** `wire`: how a body's media type serialises it (wire.ts); without a direction the media type is unknown. */
+  compare(oldRaw: Located, newRaw: Located, ctx: SchemaCtx, wire: Wire = ctx === 'schema' ? ANY_WIRE : JSON_WIRE): PairNode {
     const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
-    return this.compareResolved(o, n, ctx, undefined, siteOf(oldRaw, o, newRaw, n), writtenOf(oldRaw, newRaw));
+    return this.compareResolved(o, n, ctx, wire, undefined, siteOf(oldRaw, o, newRaw, n), writtenOf(oldRaw, newRaw));
   }
 
   /**
@@ -119,7 +134,8 @@ export class SchemaComparer {
    * Adds the comparison of a nested pair to `pair`, unless the two are written identically with nothing
    * referenced below them: most of a big spec is unchanged, and such pairs can hold no change at all.
    */
-  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located, ctx: SchemaCtx = pair.ctx): void {
+  private addChild(pair: PairNode, oldRaw: Located, newRaw: Located, ctx: SchemaCtx = pair.ctx, edge: Edge = OTHER): void {
+    const wire = childWire(pair.wire, edge);
     const [o, n] = this.unwrapSoleAllOf(this.oldDoc.resolve(oldRaw), this.newDoc.resolve(newRaw));
     const flag = HIDDEN_FLAG[ctx];
     let leaves = this.sameLeaves.get(String(flag));
@@ -129,7 +145,7 @@ export class SchemaComparer {
     }
     if (leaves.get(o.node) === n.node) return;
     const site = siteOf(oldRaw, o, newRaw, n);
-    const known = site ? this.siteMemo.get(siteKey(ctx, site)) : (this.memo.get(ctx) as Memo).get(o.node)?.get(n.node);
+    const known = site ? this.siteMemo.get(siteKey(ctx, wire, site)) : this.memoFor(ctx, wire).get(o.node)?.get(n.node);
     if (known) {
       pair.children.push(known);
       return;
@@ -139,23 +155,31 @@ export class SchemaComparer {
       leaves.set(o.node, n.node);
       return;
     }
-    pair.children.push(this.compareResolved(o, n, ctx, shared ?? null, site, writtenOf(oldRaw, newRaw)));
+    pair.children.push(this.compareResolved(o, n, ctx, wire, shared ?? null, site, writtenOf(oldRaw, newRaw)));
   }
 
   /** `shared`: the fast-path result when already known (null: not identical), undefined: not computed yet. */
-  private compareResolved(o: Located, n: Located, ctx: SchemaCtx, shared: SharedRef[] | null | undefined, site: PairNode['site'], written: PairNode['written']): PairNode {
-    const pair: PairNode = { ctx, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
+  private compareResolved(
+    o: Located,
+    n: Located,
+    ctx: SchemaCtx,
+    wire: Wire,
+    shared: SharedRef[] | null | undefined,
+    site: PairNode['site'],
+    written: PairNode['written'],
+  ): PairNode {
+    const pair: PairNode = { ctx, wire, old: o, new: n, changes: [], children: [], dirty: false, ops: undefined, stamp: -1 };
     if (written) pair.written = written;
     if (site) {
       // One side through a `$ref`: one node per pair of places (an inline object may sit at several places
       // when a document shares objects, e.g. YAML aliases).
-      const key = siteKey(ctx, site);
+      const key = siteKey(ctx, wire, site);
       const hit = this.siteMemo.get(key);
       if (hit) return hit;
       pair.site = site;
       this.siteMemo.set(key, pair);
     } else {
-      const memo = this.memo.get(ctx) as Memo;
+      const memo = this.memoFor(ctx, wire);
       let byNew = memo.get(o.node);
       if (byNew === undefined) {
         byNew = new Map();
@@ -178,9 +202,10 @@ export class SchemaComparer {
   }
 
   private fill(pair: PairNode, shared: SharedRef[] | null | undefined): void {
-    const { ctx, old: o, new: n } = pair;
-    // A referenced property that became hidden or visible in this direction is judged by the parent (slow path).
-    if (shared && !this.visibilityChanged(shared, HIDDEN_FLAG[ctx])) {
+    const { ctx, wire, old: o, new: n } = pair;
+    // A referenced property that became hidden or visible in this direction is judged by the parent (slow path);
+    // so is a body root whose properties are serialised differently from itself (wire.ts).
+    if (shared && !positional(wire) && !this.visibilityChanged(shared, HIDDEN_FLAG[ctx])) {
       this.compareSharedRefs(pair, shared);
       return;
     }
@@ -206,14 +231,9 @@ export class SchemaComparer {
     let location = `#${(typeSite?.new ?? n).ptr}`;
     let oldLocation = `#${(typeSite?.old ?? o).ptr}`;
     const emit = (rule: SchemaRule, e: EmitInput) => {
-      const w = pair.written;
-      const besideRef = w && (siblingKeyword(w.old, o, e.old?.pointer) ?? siblingKeyword(w.new, n, e.new?.pointer));
-      if (w && besideRef !== undefined) {
-        // A keyword written beside a `$ref`: the change belongs to that place (e.g. a property deprecated
-        // through `{$ref, deprecated: true}`), not to the referenced schema.
-        const at = (raw: Located, side: EmitInput['old']) => ({ ...side, pointer: Object.hasOwn(raw.node, besideRef) ? ptrJoin(raw.ptr, besideRef) : raw.ptr });
-        const moved = { ...e, old: at(w.old, e.old), new: at(w.new, e.new) };
-        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${w.new.ptr}`, moved, w.old.ptr, w.new.ptr), oldLocation: `#${w.old.ptr}` });
+      const beside = this.besideRef(pair, e);
+      if (beside) {
+        pair.changes.push({ ...pendingChange(rule.byCtx[ctx], `#${beside.new}`, beside.e, beside.old, beside.new), oldLocation: `#${beside.old}` });
         return;
       }
       pair.changes.push({ ...pendingChange(rule.byCtx[ctx], location, e, o.ptr, n.ptr), oldLocation });
@@ -230,6 +250,7 @@ export class SchemaComparer {
     const keys = schemaKeys(ov, nv);
     const input: SchemaCheckInput = {
       ctx,
+      wire,
       old: ov,
       new: nv,
       keys,
@@ -241,7 +262,7 @@ export class SchemaComparer {
     };
     for (const check of TYPE_CHECKS) check.check(input);
     // Plain scalars compared as text (parameters, headers): the type check said everything there is.
-    if (compareAsText(ctx, ov, nv) !== undefined) return;
+    if (compareAsText(scalarsAsText(ctx, wire), ov, nv) !== undefined) return;
     // Incompatible types: comparing the insides would only restate the type change.
     if (compareTypes(ov.types, nv.types) === 'changed') return;
     location = `#${n.ptr}`;
@@ -267,16 +288,16 @@ export class SchemaComparer {
       if (nProp === undefined) continue;
       const flag = HIDDEN_FLAG[ctx];
       if (this.oldDoc.hasFlag(oProp, flag) || this.newDoc.hasFlag(nProp, flag)) continue;
-      this.addChild(pair, oProp, nProp);
+      this.addChild(pair, oProp, nProp, ctx, { kind: 'property', name });
     }
     // `items: false` on either side is the items-closed rule, not a schema comparison.
     if ((ov.items || nv.items) && ov.kw('items') !== false && nv.kw('items') !== false) {
-      this.addChild(pair, ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'));
+      this.addChild(pair, ov.items ?? anySchema(o, 'items'), nv.items ?? anySchema(n, 'items'), ctx, ITEMS);
     }
     const oAdd = ov.additionalProperties;
     const nAdd = nv.additionalProperties;
     if ((oAdd || nAdd) && oAdd !== false && nAdd !== false) {
-      this.addChild(pair, oAdd ?? anySchema(o, 'additionalProperties'), nAdd ?? anySchema(n, 'additionalProperties'));
+      this.addChild(pair, oAdd ?? anySchema(o, 'additionalProperties'), nAdd ?? anySchema(n, 'additionalProperties'), ctx, ITEMS);
     }
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
       if (!ov[key] && !nv[key]) continue;
@@ -286,6 +307,34 @@ export class SchemaComparer {
     if (SUB_SCHEMA_KEYWORDS.some((k) => keys.has(k))) {
       for (const s of subSchemaPairs(ov, nv)) this.addChild(pair, s.old, s.new, s.undirected ? 'schema' : s.flip ? FLIPPED[ctx] : ctx);
     }
+  }
+
+  /**
+   * A keyword written beside a `$ref` changed, at any hop of a ref chain (`{$ref: Flags, deprecated: true}` at a
+   * property, or `Mid: {$ref: Leaf, maxLength: 5}` reached through `{$ref: Mid}`): the change happened at that
+   * `{$ref, …}` object, not in the referenced schema. Returns both places and the change with the side that has
+   * no such keyword pointed at its place; undefined for every other change.
+   */
+  private besideRef(pair: PairNode, e: EmitInput): { old: string; new: string; e: EmitInput } | undefined {
+    const { old: o, new: n, written: w } = pair;
+    // A pointer inside the compared schema is its own keyword; one outside it came with a `$ref` (doc.ts overlay).
+    const site = (doc: SpecDoc, at: Located, pointer: string | undefined) =>
+      pointer === undefined || pointer === at.ptr || pointer.startsWith(`${at.ptr}/`) ? undefined : doc.refSiteOf(pointer);
+    const oSite = site(this.oldDoc, o, e.old?.pointer);
+    const nSite = site(this.newDoc, n, e.new?.pointer);
+    if (oSite === undefined && nSite === undefined) return undefined;
+    // The side without the keyword: the first hop's counterpart as written, or the same `$ref` object in that document.
+    const counterpart = (from: string, fromRaw: Located | undefined, toRaw: Located | undefined, toDoc: SpecDoc, fallback: Located): string =>
+      fromRaw && toRaw && from === fromRaw.ptr ? toRaw.ptr : toDoc.isRefAt(from) ? from : fallback.ptr;
+    const oldPlace = oSite ?? counterpart(nSite as string, w?.new, w?.old, this.oldDoc, o);
+    const newPlace = nSite ?? counterpart(oSite as string, w?.old, w?.new, this.newDoc, n);
+    // A keyword absent on that side is pointed at through its place (not the referenced schema).
+    const side = (s: EmitInput['old'], place: string, at: Located) => (s?.pointer === undefined || s.pointer === at.ptr ? { ...s, pointer: place } : s);
+    return {
+      old: oldPlace,
+      new: newPlace,
+      e: { ...e, old: oSite ? e.old : side(e.old, oldPlace, o), new: nSite ? e.new : side(e.new, newPlace, n) },
+    };
   }
 
   /** Does a property written as the same `$ref` on both sides carry the hiding flag on one side only? */
@@ -329,19 +378,10 @@ function writtenOf(oldRaw: Located, newRaw: Located): PairNode['written'] {
   return beside(oldRaw) || beside(newRaw) ? { old: oldRaw, new: newRaw } : undefined;
 }
 
-/** The keyword a change's pointer names when that keyword is written beside the `$ref` at `raw`. */
-function siblingKeyword(raw: Located, resolved: Located, pointer: string | undefined): string | undefined {
-  if (pointer === undefined || typeof raw.node.$ref !== 'string') return undefined;
-  // The view points a keyword written beside the `$ref` at the ref site (doc.ts kwPtr), or else into the target.
-  for (const base of [raw.ptr, resolved.ptr]) {
-    if (base === '' || !pointer.startsWith(`${base}/`)) continue;
-    const key = pointer.slice(base.length + 1);
-    if (!key.includes('/') && key !== '$ref' && Object.hasOwn(raw.node, key)) return key;
-  }
-  return undefined;
-}
-
-const siteKey = (ctx: SchemaCtx, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
+const siteKey = (ctx: SchemaCtx, wire: Wire, site: NonNullable<PairNode['site']>): string => `${ctx}\u0000${wire}\u0000${site.old.ptr}\u0000${site.new.ptr}`;
+const OTHER: Edge = { kind: 'other' };
+/** Array items and a map's extra values: each is one value of the same serialisation (wire.ts). */
+const ITEMS: Edge = { kind: 'items' };
 
 /** Only alternatives: a oneOf/anyOf with no properties or items of its own. */
 const isWrapper = (v: SchemaView): boolean => (v.oneOf !== undefined || v.anyOf !== undefined) && v.properties.size === 0 && v.items === undefined && v.allOf === undefined;

@@ -2,7 +2,7 @@
  * One side of a diff: the document, `$ref` resolution (cached per ref string) and normalised schema views
  * (cached per schema object, so that each schema is normalised once however many paths reach it).
  */
-import { escapePointerToken, isLocalRef, parseRef, resolvePointer } from '../../openapi/refs.js';
+import { escapePointerToken, isLocalRef, parseRef, resolvePointer, unescapePointerToken } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { isAnnotation } from './identical.js';
 import type { Located, MergedBranch, SchemaView } from './types.js';
@@ -121,6 +121,26 @@ export class SpecDoc {
       this.siblingSites.set(node, written);
     }
     return hit;
+  }
+
+  /**
+   * The pointer of the `{$ref, …}` object when `pointer` names a keyword written beside that `$ref`
+   * (`…/Mid/maxLength` with `Mid: {$ref: Leaf, maxLength: 5}`), at whatever hop of a ref chain; else undefined.
+   */
+  refSiteOf(pointer: string | undefined): string | undefined {
+    if (pointer === undefined) return undefined;
+    const cut = pointer.lastIndexOf('/');
+    if (cut <= 0) return undefined;
+    const key = unescapePointerToken(pointer.slice(cut + 1));
+    if (key === '$ref' || nonSemanticSibling(key)) return undefined;
+    const parent = pointer.slice(0, cut);
+    return this.isRefAt(parent) && Object.hasOwn(resolvePointer(this.root, parent) as JsonObject, key) ? parent : undefined;
+  }
+
+  /** Is a `$ref` object written at this pointer? */
+  isRefAt(pointer: string): boolean {
+    const node = resolvePointer(this.root, pointer);
+    return isObject(node) && typeof node.$ref === 'string';
   }
 
   /** A child value as a Located object (non-objects, e.g. boolean schemas, become `{}` or undefined). */

@@ -12,6 +12,7 @@ import { isInvalidSunset, SUNSET_KEYS, sunsetValue } from '../rules/deprecation.
 import { operationIdCheck } from '../rules/endpoint-operation-id.js';
 import { removalRule } from '../rules/endpoint-removed.js';
 import { endpointTagsCheck } from '../rules/endpoint-tags.js';
+import { compareRequestBodyEncoding } from '../rules/request-body-encoding.js';
 import { requestBodyMediaTypeAdded, requestBodyMediaTypeRemoved } from '../rules/request-body-media-type.js';
 import {
   requestBodyAdded,
@@ -45,6 +46,7 @@ import {
 } from '../rules/response-status.js';
 import type { RuleDef } from '../model.js';
 import { WEBHOOK_VARIANT } from '../rules/webhook.js';
+import { bodyWire, type Wire } from './wire.js';
 import { HTTP_METHODS } from '../../openapi/types.js';
 import type { SpecDoc } from './doc.js';
 import type { DiffRun } from './run.js';
@@ -193,10 +195,10 @@ function compareOperation(run: DiffRun, o: OperationEntry, n: OperationEntry): v
   const opIndex = run.addOperation(opRef(n));
   const emit = operationEmitter(run, n, [opIndex], o.op.ptr, n.op.ptr);
   const roots = run.roots[opIndex];
-  const schema = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[]) => {
+  const schema: SchemaFn = (a, b, ctx, where, wire) => {
     if (!a && !b) return;
     const c = n.webhook ? WEBHOOK_CTX[ctx] : ctx;
-    roots.push(run.comparer.compare(a ?? { node: {}, ptr: where[0].ptr + '/schema' }, b ?? { node: {}, ptr: where[1].ptr + '/schema' }, c));
+    roots.push(run.comparer.compare(a ?? { node: {}, ptr: where[0].ptr + '/schema' }, b ?? { node: {}, ptr: where[1].ptr + '/schema' }, c, wire));
   };
   for (const check of OPERATION_CHECKS) check(o, n, emit);
 
@@ -278,7 +280,8 @@ function parameterSchema(doc: SpecDoc, p: ParameterSide): Located | undefined {
   return media ? doc.child(media, 'schema') : undefined;
 }
 
-type SchemaFn = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[]) => void;
+/** `wire`: how the media type serialises a body (wire.ts); JSON when not given. */
+type SchemaFn = (a: Located | undefined, b: Located | undefined, ctx: SchemaCtx, where: Located[], wire?: Wire) => void;
 
 /** Media type key without parameters, lower case, for a second matching pass. */
 const bareMediaType = (m: string): string => m.split(';')[0].trim().toLowerCase();
@@ -332,7 +335,9 @@ function compareContent(run: DiffRun, o: Media, n: Media, ctx: SchemaCtx, rules:
   for (const [ok, nk] of pairs) {
     const om = o.entries.get(ok) as Located;
     const nm = n.entries.get(nk) as Located;
-    schema(run.oldDoc.child(om, 'schema'), run.newDoc.child(nm, 'schema'), ctx, [om, nm]);
+    const encoding = (m: Located) => (isObject(m.node.encoding) ? m.node.encoding : undefined);
+    schema(run.oldDoc.child(om, 'schema'), run.newDoc.child(nm, 'schema'), ctx, [om, nm], bodyWire(nk, encoding(om), encoding(nm)));
+    if (ctx === 'request') compareRequestBodyEncoding({ doc: run.oldDoc, media: om }, { doc: run.newDoc, media: nm }, nk, label, emit);
   }
   for (const nk of nLeft) {
     emit(rules.added, {

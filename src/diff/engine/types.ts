@@ -3,6 +3,7 @@ import type { Json, JsonObject } from '../../openapi/types.js';
 import type { ChangeSide, Level, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';
+import type { Wire } from './wire.js';
 
 /** A node and its JSON pointer (no leading `#`) in its own document. */
 export interface Located {
@@ -65,6 +66,8 @@ export interface EmitInput {
 /** What a schema check sees: one old/new pair of normalised schemas in one context. */
 export interface SchemaCheckInput {
   ctx: SchemaCtx;
+  /** How the values are serialised here (wire.ts): scalars as text, the `xml` keyword, … */
+  wire: Wire;
   old: SchemaView;
   new: SchemaView;
   /** Normalised view of any (raw) schema node on the old / new side. */

@@ -41,6 +41,8 @@ import { patternPropertiesCheck } from './schema-pattern-properties.js';
 import { itemsClosedCheck, prefixItemsCheck } from './schema-prefix-items.js';
 import { propertyNamesCheck } from './schema-property-names.js';
 import { unevaluatedItemsCheck, unevaluatedPropertiesCheck } from './schema-unevaluated.js';
+// issue 8 item 7: the `xml` keyword, compared where XML is on the wire.
+import { xmlCheck } from './schema-xml.js';
 
 const JSON_SCHEMA_2020_CHECKS: readonly SchemaCheck[] = [
   containsCheck,
@@ -70,7 +72,7 @@ export const TYPE_CHECKS: readonly SchemaCheck[] = [typeCheck, nullableCheck];
  * Checks that can only report something when one of their keywords is written on either side: the engine skips
  * them otherwise (most schemas of a big spec use none of the 2020-12 keywords).
  */
-export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set(JSON_SCHEMA_2020_CHECKS);
+export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set([...JSON_SCHEMA_2020_CHECKS, xmlCheck]);
 
 /** The checks of modelled keywords (see MODELLED_KEYWORDS). */
 const MODELLED_CHECKS: readonly SchemaCheck[] = [
@@ -103,6 +105,7 @@ const MODELLED_CHECKS: readonly SchemaCheck[] = [
   visibilityCheck,
   // JSON Schema 2020-12 / OpenAPI 3.1 keywords (issue 8 item 1).
   ...JSON_SCHEMA_2020_CHECKS,
+  xmlCheck,
 ];
 
 /**

@@ -14,6 +14,7 @@ import * as operationId from './endpoint-operation-id.js';
 import * as endpointRemoved from './endpoint-removed.js';
 import * as endpointTags from './endpoint-tags.js';
 import { SCHEMA_CHECKS, TYPE_CHECKS } from './index-schema.js';
+import * as requestBodyEncoding from './request-body-encoding.js';
 import * as requestBodyMediaType from './request-body-media-type.js';
 import * as requestBody from './request-body.js';
 import * as parameterAdded from './request-parameter-added.js';
@@ -59,6 +60,7 @@ const OPERATION_RULES: RuleDef[] = [
   allowEmptyValue,
   requestBody,
   requestBodyMediaType,
+  requestBodyEncoding,
   responseStatus,
   responseMediaType,
   responseHeader,

@@ -1,6 +1,7 @@
 /** `type`: a different type breaks both directions; a wider set of types only breaks readers, a narrower one only writers. */
-import { schemaRule, type SchemaCtx } from './define.js';
+import { schemaRule } from './define.js';
 import type { SchemaCheck, SchemaView } from '../engine/types.js';
+import { scalarsAsText } from '../engine/wire.js';
 
 export const typeChanged = schemaRule({
   what: 'type-changed', kind: 'changed', request: 'breaking', response: 'breaking', family: 'type', polarity: '~',
@@ -40,8 +41,8 @@ export function compareTypes(o: ReadonlySet<string> | undefined, n: ReadonlySet<
 
 // issue 8 item 7 (semantic levels): types as text on the wire.
 /**
- * What a scalar schema accepts as text, for parameters and headers (every value there is text on the wire,
- * RFC 6570-style): only plain schemas are classified, so that the class says everything about them.
+ * What a scalar schema accepts as text, for parameters, headers and text on a body's wire (form fields, multipart
+ * text parts, XML; engine/wire.ts): every value there is text, RFC 6570-style. Only plain schemas are classified, so that the class says everything about them.
  * `int`/`uint`: an integer (format absent or int64) without / with `minimum: 0`, or a string whose pattern is
  * exactly digits (`^-?[0-9]+$` / `^[0-9]+$`, `\d` too); `bool`: boolean, or a string enum of exactly
  * `true`/`false`; `number`: a plain number; `text`: a string with no constraint at all.
@@ -86,12 +87,13 @@ function textClass(v: SchemaView): TextClass | undefined {
 const WIDER: Record<TextClass, readonly TextClass[]> = { uint: ['int', 'number', 'text'], int: ['number', 'text'], number: ['text'], bool: ['text'], text: [] };
 
 /**
- * Parameters and headers: a type change between plain scalars judged by the text each accepts (integer ↔
- * digits-only string: same; integer → unconstrained string: widened). Undefined when this does not apply
- * (another context, same types, or a schema that is more than a plain scalar): compare types as JSON then.
+ * Parameters, headers and text on the wire of a body (form fields, multipart text parts, XML: `asText`, see
+ * engine/wire.ts): a type change between plain scalars judged by the text each accepts (integer ↔ digits-only
+ * string: same; integer → unconstrained string: widened). Undefined when this does not apply (values not
+ * written as text, same types, or a schema that is more than a plain scalar): compare types as JSON then.
  */
-export function compareAsText(ctx: SchemaCtx, o: SchemaView, n: SchemaView): 'same' | 'widened' | 'narrowed' | undefined {
-  if (ctx !== 'parameter' && ctx !== 'header') return undefined;
+export function compareAsText(asText: boolean, o: SchemaView, n: SchemaView): 'same' | 'widened' | 'narrowed' | undefined {
+  if (!asText) return undefined;
   if (compareTypes(o.types, n.types) === 'same') return undefined;
   const a = textClass(o);
   const b = textClass(n);
@@ -106,13 +108,14 @@ export function compareAsText(ctx: SchemaCtx, o: SchemaView, n: SchemaView): 'sa
 export const typeCheck: SchemaCheck = {
   name: 'type',
   rules: [typeChanged, typeWidened, typeNarrowed],
-  check({ ctx, old, new: neu, emit }) {
-    const how = compareAsText(ctx, old, neu) ?? compareTypes(old.types, neu.types);
+  check({ ctx, wire, old, new: neu, emit }) {
+    const text = compareAsText(scalarsAsText(ctx, wire), old, neu);
+    const how = text ?? compareTypes(old.types, neu.types);
     if (how === 'same') return;
     const rule = how === 'widened' ? typeWidened : how === 'narrowed' ? typeNarrowed : typeChanged;
     const from = label(old.types);
     const to = label(neu.types);
-    const asText = compareAsText(ctx, old, neu) !== undefined ? ' (as text on the wire)' : '';
+    const asText = text !== undefined ? ' (as text on the wire)' : '';
     emit(rule, {
       detail: '',
       message: `type ${how === 'changed' ? 'changed' : how} from ${from} to ${to}${asText}`,

@@ -19,6 +19,16 @@ import {
 import { operationIdAdded, operationIdChanged, operationIdRemoved } from './endpoint-operation-id.js';
 import { endpointRemoved, endpointRemovedBeforeSunset, endpointRemovedDeprecated } from './endpoint-removed.js';
 import { endpointTagAdded, endpointTagRemoved } from './endpoint-tags.js';
+import {
+  requestBodyEncodingAllowReservedRemoved,
+  requestBodyEncodingAllowReservedSet,
+  requestBodyEncodingContentTypeChanged,
+  requestBodyEncodingExplodeChanged,
+  requestBodyEncodingHeaderAdded,
+  requestBodyEncodingHeaderRemoved,
+  requestBodyEncodingRequiredHeaderAdded,
+  requestBodyEncodingStyleChanged,
+} from './request-body-encoding.js';
 import { requestBodyMediaTypeAdded, requestBodyMediaTypeRemoved } from './request-body-media-type.js';
 import { requestBodyAdded, requestBodyRemoved, requestBodyRequiredAdded, requestBodyRequiredRemoved, requestRequiredBodyAdded } from './request-body.js';
 import { requestParameterAdded, requestRequiredParameterAdded } from './request-parameter-added.js';
@@ -97,6 +107,15 @@ const TABLE: readonly (readonly [RuleDef, Level, string])[] = [
   // No content negotiation: the API picks the media type it sends, subscribers must parse it.
   [requestBodyMediaTypeAdded, 'warning', 'the API may send a webhook body in a new media type'],
   [requestBodyMediaTypeRemoved, 'breaking', 'the API no longer sends a webhook body in a media type subscribers may rely on'],
+  // A form / multipart event payload: the API writes the parts, subscribers parse them.
+  [requestBodyEncodingContentTypeChanged, 'breaking', 'the API sends a part of a form or multipart webhook body in another contentType'],
+  [requestBodyEncodingStyleChanged, 'breaking', 'the serialisation style of a form webhook body property changed (subscribers parse it)'],
+  [requestBodyEncodingExplodeChanged, 'breaking', 'the explode setting of a form webhook body property changed (subscribers parse it)'],
+  [requestBodyEncodingAllowReservedSet, 'warning', 'the API may send reserved characters unencoded in a form webhook body property'],
+  [requestBodyEncodingAllowReservedRemoved, 'info', 'the API no longer sends reserved characters unencoded in a form webhook body property'],
+  [requestBodyEncodingHeaderAdded, 'info', 'the API documents one more optional header of a multipart webhook body part'],
+  [requestBodyEncodingRequiredHeaderAdded, 'info', 'the API sends one more required header with a multipart webhook body part (always present)'],
+  [requestBodyEncodingHeaderRemoved, 'warning', 'a header the API sent with a multipart webhook body part was removed (subscribers reading it lose it)'],
   // What subscribers answer: like a request to the API.
   [responseSuccessStatusAdded, 'info', 'subscribers may answer a webhook with one more success status'],
   [responseSuccessStatusRemoved, 'breaking', 'a success status subscribers may answer a webhook with is no longer documented'],

@@ -97,6 +97,39 @@ describe('item 9: a property switching between a $ref and an inline schema of an
   });
 });
 
+describe('item 9: keywords beside a $ref on the second hop of a ref chain (3.1)', () => {
+  // Job.a → $ref Mid; Job.b → {$ref Mid, minLength} (a first hop with its own keyword); Mid → {$ref Leaf, maxLength}.
+  const job = obj({ a: ref('Mid'), b: { ...ref('Mid'), minLength: 1 } });
+  const spec31 = (mid: JsonObject, leaf: JsonObject = str, b: JsonObject = job): JsonObject => ({
+    ...api({ '/job': ref('Job') }, { Job: b, Mid: mid, Leaf: leaf }),
+    openapi: '3.1.0',
+  });
+  const full = (r: DiffReport) => r.changes.map((c) => `${c.level} ${c.id} ${c.location} ${c.old?.pointer} → ${c.new?.pointer}`);
+
+  it('a change of the second hop\'s keyword is reported once, where that keyword is written', () => {
+    const r = diffSpecs(spec31({ ...ref('Leaf'), maxLength: 10 }), spec31({ ...ref('Leaf'), maxLength: 5 }));
+    expect(full(r)).toEqual(['info response-max-length-decreased #/components/schemas/Mid /components/schemas/Mid/maxLength → /components/schemas/Mid/maxLength']);
+    expect(r.changes[0].operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /job']);
+  });
+
+  it('a keyword added beside the second hop: the side without it points at the same $ref object', () => {
+    const plain = spec31(ref('Leaf'));
+    const deprecated = spec31({ ...ref('Leaf'), deprecated: true });
+    expect(full(diffSpecs(plain, deprecated))).toEqual(['info response-deprecated-set #/components/schemas/Mid /components/schemas/Mid → /components/schemas/Mid/deprecated']);
+    expect(full(diffSpecs(deprecated, plain))).toEqual(['info response-deprecated-removed #/components/schemas/Mid /components/schemas/Mid/deprecated → /components/schemas/Mid']);
+  });
+
+  it('a change inside the last target stays at the target; one beside the first hop stays at the property', () => {
+    const mid = { ...ref('Leaf'), maxLength: 10 };
+    const leaf = diffSpecs(spec31(mid, { type: 'string', pattern: '^a' }), spec31(mid, { type: 'string', pattern: '^b' }));
+    expect(full(leaf)).toEqual(['warning response-pattern-changed #/components/schemas/Leaf /components/schemas/Leaf/pattern → /components/schemas/Leaf/pattern']);
+    const firstHop = diffSpecs(spec31(mid), spec31(mid, str, obj({ a: ref('Mid'), b: { ...ref('Mid'), minLength: 3 } })));
+    expect(full(firstHop)).toEqual([
+      'info response-min-length-increased #/components/schemas/Job/properties/b /components/schemas/Job/properties/b/minLength → /components/schemas/Job/properties/b/minLength',
+    ]);
+  });
+});
+
 describe('item 10: components no operation uses', () => {
   // Flamenco-style: event payloads that only a message broker sends, described as components no path uses.
   const event = (extra: JsonObject = {}, required: string[] = ['id']) => obj({ id: str, ...extra }, { required });

@@ -194,23 +194,35 @@ const CTX_SNIPPETS: Record<string, (ctx: SchemaCtx) => Snippet> = {
 };
 // end issue 8 semantic levels
 
+// issue 8 item 7 (form and XML bodies): the `xml` keyword, reported where XML is on the wire. These snippets
+// are used in an `application/xml` body (schemaSpec).
+const ns = (v: string) => `https://example.com/things/${v}`;
+const XML_SNIPPETS: Record<string, Snippet> = {
+  'xml-name-changed': [{ type: 'string', xml: { name: 'thing' } }, { type: 'string', xml: { name: 'item' } }],
+  'xml-namespace-changed': [obj({ id: str }, { xml: { namespace: ns('v1') } }), obj({ id: str }, { xml: { namespace: ns('v2') } })],
+  'xml-prefix-changed': [obj({ id: str }, { xml: { namespace: ns('v1'), prefix: 't' } }), obj({ id: str }, { xml: { namespace: ns('v1'), prefix: 'th' } })],
+  'xml-attribute-changed': [obj({ id: str }), obj({ id: { type: 'string', xml: { attribute: true } } })],
+  'xml-wrapped-changed': [arr(), arr({ xml: { wrapped: true } })],
+};
+Object.assign(SCHEMA_SNIPPETS, XML_SNIPPETS);
+
 export const schemaSnippetFor = (what: string): Snippet | undefined => SCHEMA_SNIPPETS[what];
 
 const thingRef = { $ref: '#/components/schemas/Thing' };
 const info = { title: 'rule fixture', version: '1.0.0' };
-const json = (schema: JsonObject) => ({ 'application/json': { schema } });
+const json = (schema: JsonObject, media = 'application/json') => ({ [media]: { schema } });
 
-/** A spec using `thing` in one context. */
-function schemaSpec(ctx: SchemaCtx, thing: JsonObject): JsonObject {
+/** A spec using `thing` in one context (bodies in `media`). */
+function schemaSpec(ctx: SchemaCtx, thing: JsonObject, media = 'application/json'): JsonObject {
   const components = { schemas: { Thing: thing, A: obj({ kind: str }), B: obj({ kind: str }) } };
   const ok = (extra: JsonObject = {}) => ({ '200': { description: 'ok', ...extra } });
   let op: JsonObject;
   switch (ctx) {
     case 'request':
-      op = { post: { operationId: 'createThing', requestBody: { required: true, content: json(thingRef) }, responses: { '204': { description: 'created' } } } };
+      op = { post: { operationId: 'createThing', requestBody: { required: true, content: json(thingRef, media) }, responses: { '204': { description: 'created' } } } };
       break;
     case 'response':
-      op = { get: { operationId: 'getThing', responses: ok({ content: json(thingRef) }) } };
+      op = { get: { operationId: 'getThing', responses: ok({ content: json(thingRef, media) }) } };
       break;
     case 'parameter':
       op = { get: { operationId: 'findThings', parameters: [{ name: 'thing', in: 'query', schema: thingRef }], responses: ok() } };
@@ -223,9 +235,9 @@ function schemaSpec(ctx: SchemaCtx, thing: JsonObject): JsonObject {
       break;
     // issue 8 item 2 (webhooks): `Thing` as the payload the API sends, or as the subscribers' answer.
     case 'webhook-request':
-      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', requestBody: { required: true, content: json(thingRef) }, responses: ok() } } }, components };
+      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', requestBody: { required: true, content: json(thingRef, media) }, responses: ok() } } }, components };
     case 'webhook-response':
-      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', responses: ok({ content: json(thingRef) }) } } }, components };
+      return { openapi: '3.1.0', info, webhooks: { thingEvent: { post: { operationId: 'thingEvent', responses: ok({ content: json(thingRef, media) }) } } }, components };
   }
   return { openapi: '3.0.3', info, paths: { '/things': op }, components };
 }
@@ -305,6 +317,13 @@ const createItem = (s: Spec) => s.paths['/items'].post;
 const limitParam = (s: Spec) => listItems(s).parameters[0];
 const ok200 = (s: Spec) => listItems(s).responses['200'];
 const scheme = (s: Spec, name: string) => s.components.securitySchemes[name];
+/** createItem also takes a form body (issue 8 item 7): `Item` as form-urlencoded or multipart, with an Encoding Object. */
+const formBody = (media: string, encoding: JsonObject) => (s: Spec) => {
+  createItem(s).requestBody.content[media] = { schema: { $ref: '#/components/schemas/Item' }, encoding };
+};
+const FORM = 'application/x-www-form-urlencoded';
+const MULTIPART = 'multipart/form-data';
+const noteHeader = (required: boolean) => ({ name: { headers: { 'X-Note': { required, schema: str } } } });
 
 /** Operation-level and document-level fixtures: [edit of the old base, edit of the new base]. */
 const EDITS: Record<string, [Edit, Edit]> = {
@@ -363,6 +382,15 @@ const EDITS: Record<string, [Edit, Edit]> = {
   'request-body-required-removed': [() => {}, (s) => (createItem(s).requestBody.required = false)],
   'request-body-media-type-added': [(s) => delete createItem(s).requestBody.content['application/yaml'], () => {}],
   'request-body-media-type-removed': [() => {}, (s) => delete createItem(s).requestBody.content['application/yaml']],
+  // issue 8 item 7 (form and XML bodies): the Encoding Object of a form request body.
+  'request-body-encoding-content-type-changed': [formBody(MULTIPART, {}), formBody(MULTIPART, { name: { contentType: 'application/json' } })],
+  'request-body-encoding-style-changed': [formBody(FORM, { name: { style: 'form', explode: false } }), formBody(FORM, { name: { style: 'spaceDelimited', explode: false } })],
+  'request-body-encoding-explode-changed': [formBody(FORM, {}), formBody(FORM, { name: { explode: false } })],
+  'request-body-encoding-allow-reserved-set': [formBody(FORM, {}), formBody(FORM, { name: { allowReserved: true } })],
+  'request-body-encoding-allow-reserved-removed': [formBody(FORM, { name: { allowReserved: true } }), formBody(FORM, {})],
+  'request-body-encoding-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(false))],
+  'request-body-encoding-required-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(true))],
+  'request-body-encoding-header-removed': [formBody(MULTIPART, noteHeader(false)), formBody(MULTIPART, {})],
   'response-success-status-added': [() => {}, (s) => (listItems(s).responses['206'] = { description: 'partial' })],
   'response-success-status-removed': [(s) => (listItems(s).responses['206'] = { description: 'partial' }), () => {}],
   'response-non-success-status-added': [() => {}, (s) => (listItems(s).responses['429'] = { description: 'slow down' })],
@@ -449,7 +477,8 @@ export function fixtureFor(id: string): RuleFixture | undefined {
     // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
     if (snippet) {
       const version = id.slice(prefix.length) in SCHEMA_SNIPPETS_31 ? '3.1.0' : '3.0.3';
-      return { old: { ...schemaSpec(ctx, snippet[0]), openapi: version }, new: { ...schemaSpec(ctx, snippet[1]), openapi: version } };
+      const media = id.slice(prefix.length) in XML_SNIPPETS ? 'application/xml' : 'application/json';
+      return { old: { ...schemaSpec(ctx, snippet[0], media), openapi: version }, new: { ...schemaSpec(ctx, snippet[1], media), openapi: version } };
     }
   }
   return undefined;
