@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { listenOnLoopback } from '../loopback.js';
 import type { JsonObject } from '../../openapi/types.js';
+import { DEFAULT_MAX_DEPTH, measureDepth } from '../../openapi/depth.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
 import type { ProxyRecord, ProxyVerdict, ProxyViolation, ValidatingProxy, ValidatingProxyOptions } from './types.js';
 import { bodySchemaPointer, findUndocumentedProperties } from './undocumented.js';
@@ -199,6 +200,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     } catch {
       return [];
     }
+    if (measureDepth(value, DEFAULT_MAX_DEPTH, { followRefs: false }).tooDeep) return []; // the validator reports it (body-parse)
     return findUndocumentedProperties(doc, schemaPointer, value).map((found) => ({
       where,
       rule: where === 'request' ? 'request-body-undocumented-property' : 'response-body-undocumented-property',
