@@ -68,7 +68,7 @@ export interface ParsedText {
 export function tooDeepError(where: string, limit: number, pointer: string, refs: number): SpecdriftError {
   const through = refs > 0 ? ` (through ${refs} $ref${refs === 1 ? '' : 's'})` : '';
   return new SpecdriftError(`${where}: nests deeper than ${limit} levels at #${shortPointer(pointer)}${through}`, ExitCode.parse, {
-    hint: 'real specs nest under 30 levels; if this one is meant to, raise --max-depth (docs/security.md)',
+    hint: 'real specs nest well under 100 levels; if this one is meant to, raise --max-depth (docs/security.md)',
   });
 }
 
@@ -123,7 +123,7 @@ function parseYaml(text: string, where: string, limit: number): ParsedText {
     // The YAML reader recurses: a document that nests past its stack (~700 levels) ends up here.
     if (/call stack/i.test(err.message)) {
       throw new SpecdriftError(`${where}:${loc}: nests too deeply to read (the limit is ${limit} levels)`, ExitCode.parse, {
-        hint: 'real specs nest under 30 levels: check where the document came from (docs/security.md)',
+        hint: 'real specs nest well under 100 levels: check where the document came from (docs/security.md)',
       });
     }
     const firstLine = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -133,7 +133,7 @@ function parseYaml(text: string, where: string, limit: number): ParsedText {
   }
   const tooDeepToRead = () =>
     new SpecdriftError(`${where}: nests too deeply to read through its aliases (the limit is ${limit} levels)`, ExitCode.parse, {
-      hint: 'real specs nest under 30 levels: check where the document came from (docs/security.md)',
+      hint: 'real specs nest well under 100 levels: check where the document came from (docs/security.md)',
     });
   let size: number;
   try {
