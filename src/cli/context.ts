@@ -3,6 +3,7 @@ import { ExitCode, SpecdriftError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../source/config.js';
 import { parseHeaders } from '../source/fetch.js';
 import { loadSpec, type LoadOptions } from '../source/load.js';
+import { DEFAULT_MAX_DEPTH, shortPointer } from '../openapi/depth.js';
 import type { LoadedSpec } from '../openapi/types.js';
 import { writeFileAtomically } from '../output/write.js';
 
@@ -18,6 +19,7 @@ export interface GlobalArgs {
   'follow-symlinks'?: boolean;
   'allow-commands'?: boolean;
   'max-bytes'?: number;
+  'max-depth'?: number;
 }
 
 /** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins. */
@@ -31,8 +33,8 @@ export function colorFor(args: GlobalArgs, stream: NodeJS.WriteStream = process.
 export interface CommandContext {
   config: LoadedConfig;
   loadOptions: LoadOptions;
-  /** Load a source the user typed. */
-  load(source: string, extra?: Partial<LoadOptions>): Promise<LoadedSpec>;
+  /** Load a source the user typed; its duplicate keys are warned about on stderr unless `warnDuplicateKeys: false`. */
+  load(source: string, extra?: Partial<LoadOptions>, opts?: { warnDuplicateKeys?: boolean }): Promise<LoadedSpec>;
   /** Load a source written in the config (e.g. `clients.specs`): its `cmd:` runs only if the config is trusted. */
   loadFromConfig(source: string): Promise<LoadedSpec>;
   /** --header, SPECDRIFT_HEADERS and (trusted) config headers, expanded now. */
@@ -43,6 +45,10 @@ export function contextFor(args: GlobalArgs): CommandContext {
   const maxBytes = args['max-bytes'];
   if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
     throw new SpecdriftError(`--max-bytes must be a positive whole number of bytes, not ${maxBytes}`, ExitCode.usage, { hint: 'e.g. --max-bytes 536870912 for 512 MiB' });
+  }
+  const maxDepth = args['max-depth'];
+  if (maxDepth !== undefined && !(Number.isSafeInteger(maxDepth) && maxDepth > 0)) {
+    throw new SpecdriftError(`--max-depth must be a positive whole number of levels, not ${maxDepth}`, ExitCode.usage, { hint: `the default is ${DEFAULT_MAX_DEPTH}` });
   }
   let config: LoadedConfig | undefined;
   const getConfig = () => (config ??= loadConfig(args.config));
@@ -59,6 +65,7 @@ export function contextFor(args: GlobalArgs): CommandContext {
     headers: headersForUrls,
     allowCommands: args['allow-commands'] === true,
     maxBytes: args['max-bytes'],
+    maxDepth,
     timeoutMs: args.timeout !== undefined ? args.timeout * 1000 : undefined,
     noCache: args.cache === false,
     cacheDir: args['cache-dir'],
@@ -66,10 +73,27 @@ export function contextFor(args: GlobalArgs): CommandContext {
   return {
     config: getConfig(),
     loadOptions,
-    load: (source, extra) => loadSpec(source, extra ? { ...loadOptions, ...extra } : loadOptions),
-    loadFromConfig: (source) => loadSpec(source, { ...loadOptions, origin: getConfig() }),
+    load: async (source, extra, opts) => warnDuplicateKeys(await loadSpec(source, extra ? { ...loadOptions, ...extra } : loadOptions), opts?.warnDuplicateKeys),
+    loadFromConfig: async (source) => warnDuplicateKeys(await loadSpec(source, { ...loadOptions, origin: getConfig() })),
     headers: headersForUrls,
   };
+}
+
+/** Duplicate keys warned about per spec; `validate` lists them all as findings. */
+export const MAX_DUPLICATE_KEY_WARNINGS = 5;
+
+/** One stderr line per duplicate key (up to a few), with file, line:column and pointer: the document keeps the last. */
+function warnDuplicateKeys(spec: LoadedSpec, warn = true): LoadedSpec {
+  const found = spec.duplicateKeys ?? [];
+  if (!warn || found.length === 0) return spec;
+  const where = spec.kind === 'stdin' ? '<stdin>' : spec.kind === 'file' || spec.kind === 'version' ? spec.resolved.replace(/^.* → /, '') : spec.source;
+  const lines = found
+    .slice(0, MAX_DUPLICATE_KEY_WARNINGS)
+    .map((d) => `specdrift: warning: ${where}:${d.line}:${d.column}: duplicate key #${shortPointer(d.pointer)} (first at ${d.first.line}:${d.first.column}); the last one is used\n`);
+  const more = found.length - MAX_DUPLICATE_KEY_WARNINGS;
+  if (more > 0) lines.push(`specdrift: warning: ${where}: and ${more} more duplicate key${more === 1 ? '' : 's'} (specdrift validate lists them all)\n`);
+  process.stderr.write(lines.join(''));
+  return spec;
 }
 
 /**

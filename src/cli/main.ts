@@ -28,6 +28,7 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
     .option('max-bytes', { type: 'number', describe: 'largest spec a URL may send, in bytes (default 268435456 = 256 MiB)', global: true })
+    .option('max-depth', { type: 'number', describe: 'deepest nesting a spec may have, counting $refs followed (default 256; docs/security.md)', global: true })
     .option('allow-commands', { type: 'boolean', default: false, describe: 'run cmd: sources from a config you have not trusted (CI; also SPECDRIFT_ALLOW_COMMANDS=1; see specdrift trust)', global: true })
     .option('follow-symlinks', { type: 'boolean', default: false, describe: 'let -o write to the file a symbolic link points at (refused otherwise)', global: true })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors', global: true })

@@ -19,6 +19,17 @@ export interface LoadedSpec {
   bytes: number;
   /** Set when external `$ref`s were bundled in: where content from other files now sits (see source/external.ts). */
   externalRefs?: { pointer: string; ref: string }[];
+  /** Keys written twice in one object or mapping: the document keeps the last (see source/duplicates.ts). */
+  duplicateKeys?: DuplicateKey[];
+}
+
+/** A key written again in the same object: where the repeat is (1-based line and column), and where the first was. */
+export interface DuplicateKey {
+  /** JSON pointer of the member, e.g. `/paths/~1user~1{account_id}`. */
+  pointer: string;
+  line: number;
+  column: number;
+  first: { line: number; column: number };
 }
 
 /** The operation keys of an OpenAPI path item. */

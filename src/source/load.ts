@@ -9,7 +9,7 @@ import { fetchSpecText } from './fetch.js';
 import { isGitRevision, readGitFile } from './git.js';
 import { commandsAllowedByEnv } from './trust.js';
 import { bundleExternalRefs, externalRefSites, mayHaveExternalRefs } from './external.js';
-import { assertOpenApi, parseSpecText } from './parse.js';
+import { assertDepth, assertOpenApi, parseSpecText } from './parse.js';
 import type { LoadedSpec, SourceKind } from '../openapi/types.js';
 
 export interface LoadOptions {
@@ -23,6 +23,8 @@ export interface LoadOptions {
   /** The source string itself was written in this config (e.g. `clients.specs`), not typed by the user. */
   origin?: LoadedConfig;
   timeoutMs?: number;
+  /** Deepest nesting accepted, counting `$ref`s followed (default 256; --max-depth; docs/security.md). */
+  maxDepth?: number;
   /** Bypass the cache of generated (`cmd:`) specs. */
   noCache?: boolean;
   cacheDir?: string;
@@ -93,7 +95,7 @@ async function readCommand(command: string, opts: LoadOptions, config: () => Loa
   }
   const text = await runSpecCommand(command, { timeoutMs: opts.timeoutMs, cwd: opts.cwd });
   // Only cache output that parses as an OpenAPI document, so a broken run is not served again.
-  assertOpenApi(parseSpecText(text, `cmd:${command}`).value, `cmd:${command}`);
+  assertOpenApi(parseSpecText(text, `cmd:${command}`, undefined, { maxDepth: opts.maxDepth }).value, `cmd:${command}`);
   await cache.set(key, text).catch(() => undefined); // an unwritable cache must not fail the load
   return text;
 }
@@ -165,15 +167,17 @@ export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<
   const config = () => (cached ??= loadConfig(undefined, opts.cwd));
   const raw = await readRaw(source, opts, config);
   const where = raw.kind === 'stdin' ? '<stdin>' : raw.kind === 'file' || raw.kind === 'version' ? raw.resolved.replace(/^.* → /, '') : source;
-  const { value, format } = parseSpecText(raw.text, where, raw.nameHint);
+  const { value, format, duplicateKeys } = parseSpecText(raw.text, where, raw.nameHint, { maxDepth: opts.maxDepth });
   let doc = assertOpenApi(value, where);
   const spec: LoadedSpec = { doc, source, resolved: raw.resolved, kind: raw.kind, format, bytes: Buffer.byteLength(raw.text) };
+  if (duplicateKeys.length > 0) spec.duplicateKeys = duplicateKeys;
   const mode = opts.externalRefs ?? 'keep';
   if (mode !== 'keep' && mayHaveExternalRefs(raw.text)) {
     const sites = externalRefSites(doc);
     if (sites.length > 0 && raw.file !== undefined) {
       ({ doc, sites: spec.externalRefs } = await bundleExternalRefs(doc, raw.file, sites, where));
       spec.doc = doc;
+      assertDepth(doc, where, opts.maxDepth); // $ref chains may now run through the files bundled in
     } else if (sites.length > 0 && mode === 'bundle') {
       const { ref, pointer } = sites[0];
       throw new SpecdriftError(

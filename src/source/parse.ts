@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isSeq, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { isObject, type JsonObject } from '../openapi/types.js';
+import { DEFAULT_MAX_DEPTH, measureDepth, shortPointer } from '../openapi/depth.js';
+import { isObject, type DuplicateKey, type JsonObject } from '../openapi/types.js';
+import { countJsonMembers, findJsonDuplicateKeys, findYamlDuplicateKeys } from './duplicates.js';
 
 export type TextFormat = 'json' | 'yaml';
 
@@ -50,8 +52,35 @@ function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 }
 
+export interface ParseOptions {
+  /** Deepest nesting accepted, counting `$ref`s followed (--max-depth; docs/security.md). */
+  maxDepth?: number;
+}
+
+export interface ParsedText {
+  value: unknown;
+  format: TextFormat;
+  /** Keys written twice in one object: the value keeps the last. */
+  duplicateKeys: DuplicateKey[];
+}
+
+/** The line for a document nested past the limit (exit 4, like any document that cannot be used). */
+export function tooDeepError(where: string, limit: number, pointer: string, refs: number): SpecdriftError {
+  const through = refs > 0 ? ` (through ${refs} $ref${refs === 1 ? '' : 's'})` : '';
+  return new SpecdriftError(`${where}: nests deeper than ${limit} levels at #${shortPointer(pointer)}${through}`, ExitCode.parse, {
+    hint: 'real specs nest well under 100 levels; if this one is meant to, raise --max-depth (docs/security.md)',
+  });
+}
+
+/** Refuse a parsed document nested past the limit (one iterative pass); returns its member count. */
+export function assertDepth(value: unknown, where: string, limit = DEFAULT_MAX_DEPTH): number {
+  const { keys, tooDeep } = measureDepth(value, limit);
+  if (tooDeep) throw tooDeepError(where, limit, tooDeep.pointer, tooDeep.refs);
+  return keys;
+}
+
 /** Parse spec text (JSON or YAML). `where` names the source in error messages. */
-export function parseSpecText(text: string, where: string, nameHint?: string): { value: unknown; format: TextFormat } {
+export function parseSpecText(text: string, where: string, nameHint?: string, opts: ParseOptions = {}): ParsedText {
   // A UTF-8 byte-order mark survives decoding as U+FEFF, which JSON.parse refuses (some published specs carry one).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new SpecdriftError(`${where}: empty input, expected an OpenAPI document`, ExitCode.parse);
@@ -61,47 +90,73 @@ export function parseSpecText(text: string, where: string, nameHint?: string): {
     });
   }
   const format = sniffFormat(text, nameHint);
+  const limit = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (format === 'json') {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), format };
+      value = JSON.parse(text); // iterative in V8: any depth parses, the check below refuses it
     } catch (err) {
       const message = (err as Error).message;
       // A .json name with YAML inside happens (and YAML is a superset of JSON): retry as YAML before failing.
-      if (!/^\s*[{[]/.test(text)) return parseYaml(text, where);
+      if (!/^\s*[{[]/.test(text)) return parseYaml(text, where, limit);
       throw new SpecdriftError(
         `${where}:${jsonErrorLocation(text, message)}: malformed JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '')})`,
         ExitCode.parse,
         { hint: 'fix the document or check that the source is the spec you meant' },
       );
     }
+    const members = assertDepth(value, where, limit);
+    // JSON.parse dropped a key when the text has more members than the value: only then find which.
+    return { value, format, duplicateKeys: countJsonMembers(text) === members ? [] : findJsonDuplicateKeys(text) };
   }
-  return parseYaml(text, where);
+  return parseYaml(text, where, limit);
 }
 
-function parseYaml(text: string, where: string): { value: unknown; format: TextFormat } {
-  // uniqueKeys off: real specs carry duplicate keys (JSON.parse keeps the last; we do the same for YAML).
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+function parseYaml(text: string, where: string, limit: number): ParsedText {
+  // uniqueKeys off: real specs carry duplicate keys; the last one wins as in JSON.parse, and each is reported.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = err.linePos?.[0];
     const loc = pos ? `${pos.line}:${pos.col}` : '?';
+    // The YAML reader recurses: a document that nests past its stack (~700 levels) ends up here.
+    if (/call stack/i.test(err.message)) {
+      throw new SpecdriftError(`${where}:${loc}: nests too deeply to read (the limit is ${limit} levels)`, ExitCode.parse, {
+        hint: 'real specs nest well under 100 levels: check where the document came from (docs/security.md)',
+      });
+    }
     const firstLine = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new SpecdriftError(`${where}:${loc}: malformed YAML (${firstLine})`, ExitCode.parse, {
       hint: 'fix the document or check that the source is the spec you meant',
     });
   }
-  const size = expandedSize(doc);
+  const tooDeepToRead = () =>
+    new SpecdriftError(`${where}: nests too deeply to read through its aliases (the limit is ${limit} levels)`, ExitCode.parse, {
+      hint: 'real specs nest well under 100 levels: check where the document came from (docs/security.md)',
+    });
+  let size: number;
+  try {
+    size = expandedSize(doc);
+  } catch (err) {
+    if (err instanceof RangeError) throw tooDeepToRead(); // a chain of aliases nested in aliases
+    throw err;
+  }
   if (size > MAX_YAML_NODES) {
     throw new SpecdriftError(`${where}: YAML aliases expand to more than ${MAX_YAML_NODES.toLocaleString('en')} values`, ExitCode.parse, {
       hint: 'nested YAML aliases multiply: check where the document came from',
     });
   }
+  let value: unknown;
   try {
-    return { value: doc.toJS({ maxAliasCount: 10_000 }), format: 'yaml' };
+    value = doc.toJS({ maxAliasCount: 10_000 });
   } catch (err) {
+    if (err instanceof RangeError) throw tooDeepToRead();
     // The yaml library's own guard against alias fan-out.
     throw new SpecdriftError(`${where}: YAML aliases expand too much (${(err as Error).message})`, ExitCode.parse, { hint: 'check where the document came from' });
   }
+  assertDepth(value, where, limit);
+  return { value, format: 'yaml', duplicateKeys: findYamlDuplicateKeys(doc, lineCounter) };
 }
 
 /** Values a YAML document may expand to through aliases (an OpenAPI document of 100 MB has a few million). */

@@ -111,7 +111,8 @@ describe('nesting deeper than the stack', () => {
     });
     const r = await cliAsync(['diff', file('chain-a.json', JSON.stringify(spec('string'))), file('chain-b.json', JSON.stringify(spec('integer')))]);
     expect(r.code).toBe(ExitCode.parse);
-    expect(r.stderr).toMatch(/^specdrift: the input nests too deeply to process/);
+    // Refused up front by the depth limit (A82 sits at level 256; --max-depth, docs/security.md), before any walker.
+    expect(r.stderr).toMatch(/^specdrift: \S+chain-a\.json: nests deeper than 256 levels at #\/components\/schemas\/A82\/allOf \(through 83 \$refs\)/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -26,6 +26,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
     const log = args.log ? await openLineLog(args.log) : undefined;
     const server = await startReferenceServer(spec.doc, {
       port: args.port,
+      maxDepth: args['max-depth'],
       log: (record) => {
         log?.write(JSON.stringify(record));
         if (!args.quiet) process.stderr.write(describeExchange(record) + '\n');

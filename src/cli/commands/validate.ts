@@ -24,8 +24,9 @@ export const validateCommand: CommandModule<GlobalArgs, ValidateArgs> = {
     // Loaded on use: swagger-parser and ajv cost ~0.3 s of startup that other commands should not pay.
     const { formatFindings, validateSpec } = await import('../../openapi/validate/index.js');
     // A spec file's external $refs are bundled in and validated with it; other sources keep them (ref-external warns).
-    const spec = await contextFor(args).load(args.spec, { externalRefs: 'bundle-files' });
-    const findings = await validateSpec(spec.doc, { source: args.spec });
+    // Duplicate keys are findings here, not warnings.
+    const spec = await contextFor(args).load(args.spec, { externalRefs: 'bundle-files' }, { warnDuplicateKeys: false });
+    const findings = await validateSpec(spec.doc, { source: args.spec, duplicateKeys: spec.duplicateKeys });
     const errors = findings.filter((f) => f.level === 'error').length;
     const warnings = findings.length - errors;
     if (args.format === 'json') {

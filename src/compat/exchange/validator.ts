@@ -4,6 +4,7 @@
  * reference server and by the validating proxy in front of a real slurmrestd.
  */
 import { ExitCode, SpecdriftError } from '../../errors.js';
+import { DEFAULT_MAX_DEPTH, measureDepth, shortPointer } from '../../openapi/depth.js';
 import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { isFormMediaType, isJsonMediaType, isTextMediaType, matchMediaType, parseMediaType } from './media.js';
@@ -59,7 +60,8 @@ export function assertOpenApi3(doc: JsonObject): void {
   }
 }
 
-export function createExchangeValidator(doc: JsonObject): ExchangeValidator {
+export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: number } = {}): ExchangeValidator {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   assertOpenApi3(doc);
   const router = createRouter(doc);
   const schemas = new SchemaValidators(doc);
@@ -106,6 +108,11 @@ export function createExchangeValidator(doc: JsonObject): ExchangeValidator {
         value = JSON.parse(text);
       } catch (error) {
         return [violation(where, rule('body-parse'), '', mediaPointer, `${subject}: body is not valid JSON (${(error as Error).message})`)];
+      }
+      // Schema validation recurses along the body: past the depth limit it is refused, not walked (docs/security.md).
+      const { tooDeep } = measureDepth(value, maxDepth, { followRefs: false });
+      if (tooDeep) {
+        return [violation(where, rule('body-parse'), shortPointer(tooDeep.pointer), mediaPointer, `${subject}: body nests deeper than ${maxDepth} levels at ${shortPointer(tooDeep.pointer) || '(root)'}`)];
       }
     } else if (isFormMediaType(sent)) {
       const form: Record<string, string | string[]> = {};

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { listenOnLoopback } from '../loopback.js';
 import type { JsonObject } from '../../openapi/types.js';
+import { DEFAULT_MAX_DEPTH, measureDepth } from '../../openapi/depth.js';
 import { createExchangeValidator, type HeaderMap } from '../exchange/index.js';
 import { PROXY_FAILURE_STATUS, type ProxyFailureCause, type ProxyRecord, type ProxyVerdict, type ProxyViolation, type ValidatingProxy, type ValidatingProxyOptions } from './types.js';
 import { bodySchemaPointer, findUndocumentedProperties } from './undocumented.js';
@@ -267,6 +268,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     } catch {
       return [];
     }
+    if (measureDepth(value, DEFAULT_MAX_DEPTH, { followRefs: false }).tooDeep) return []; // the validator reports it (body-parse)
     return findUndocumentedProperties(doc, schemaPointer, value).map((found) => ({
       where,
       rule: where === 'request' ? 'request-body-undocumented-property' : 'response-body-undocumented-property',

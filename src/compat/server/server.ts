@@ -8,7 +8,7 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import { LOOPBACK, listenOnLoopback } from '../loopback.js';
 import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
-import { responseKeyFor, type OperationRef, type Violation } from '../exchange/index.js';
+import { createExchangeValidator, responseKeyFor, type OperationRef, type Violation } from '../exchange/index.js';
 import { isJsonMediaType, parseMediaType } from '../exchange/media.js';
 import { sampleMedia, validatorFor } from './sample.js';
 import { ResourceState } from './state.js';
@@ -40,6 +40,8 @@ export interface ReferenceServerOptions {
   maxExchanges?: number;
   /** ...and at most this many body bytes in them (request + response; default 64 MiB). */
   maxExchangeBytes?: number;
+  /** A JSON body nested deeper is answered 400 (default 256; --max-depth). */
+  maxDepth?: number;
 }
 
 export interface ReferenceServer {
@@ -116,7 +118,7 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
   if (opts.host !== undefined && opts.host !== LOOPBACK) {
     throw new SpecdriftError(`the reference server listens on ${LOOPBACK} only, not ${String(opts.host)}`, ExitCode.usage, { hint: 'drop the host option' });
   }
-  const validator = validatorFor(doc);
+  const validator = opts.maxDepth === undefined ? validatorFor(doc) : createExchangeValidator(doc, { maxDepth: opts.maxDepth });
   const state = new ResourceState(doc, validator.operations);
   const exchanges: ExchangeRecord[] = [];
   const maxExchanges = opts.maxExchanges ?? 10_000;

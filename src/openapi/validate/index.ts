@@ -4,7 +4,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { childPointer, cloneJson, tokensFromPointer } from '../refs.js';
-import { isObject, type JsonObject } from '../types.js';
+import { isObject, type DuplicateKey, type JsonObject } from '../types.js';
 import { operations, specFlavor } from './model.js';
 import { metaSchemaFindings } from './oas-schema.js';
 import { ALL_RULES } from './rules.js';
@@ -15,6 +15,8 @@ export type { FindingLevel, ValidationFinding } from './types.js';
 export interface ValidateOptions {
   /** Where the document came from; used to name it when it is not an OpenAPI document at all. */
   source?: string;
+  /** Keys the text wrote twice in one object (the loader finds them; the document holds only the last). */
+  duplicateKeys?: readonly DuplicateKey[];
 }
 
 const SUPERSEDES_META_SCHEMA = new Set(['parameter-style-invalid', 'path-item-unknown-key']);
@@ -27,11 +29,27 @@ export async function validateSpec(doc: JsonObject, opts: ValidateOptions = {}):
   // These rules restate, more clearly, what the meta-schema reports at the same pointer.
   const explained = new Set(ruleFindings.filter((f) => SUPERSEDES_META_SCHEMA.has(f.ruleId)).map((f) => f.pointer));
   const schemaFindings = metaSchemaFindings(doc).filter((f) => !explained.has(f.pointer));
-  const findings = [...schemaFindings, ...ruleFindings];
+  const findings = [...schemaFindings, ...ruleFindings, ...(opts.duplicateKeys ?? []).map(duplicateKeyFinding)];
   if (flavor === 'swagger2' && !findings.some((f) => f.ruleId === 'ref-dangling' || f.ruleId === 'ref-external')) {
     findings.push(...(await swagger2SemanticFindings(doc)));
   }
   return findings.sort(compareFindings);
+}
+
+/**
+ * An error, not a warning: OpenAPI requires unique names in every map it defines (paths, schemas, responses, …)
+ * and YAML 1.2 unique keys; a reader keeps one of the two values, so part of what was written is lost.
+ */
+function duplicateKeyFinding(d: DuplicateKey): ValidationFinding {
+  const key = tokensFromPointer(d.pointer)?.at(-1) ?? d.pointer;
+  return {
+    ruleId: 'duplicate-key',
+    level: 'error',
+    pointer: d.pointer,
+    message: `key ${JSON.stringify(key)} written again at line ${d.line}:${d.column} (first at ${d.first.line}:${d.first.column}); only the last is kept`,
+    line: d.line,
+    column: d.column,
+  };
 }
 
 function versionFinding(doc: JsonObject, source: string | undefined): ValidationFinding {

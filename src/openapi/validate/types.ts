@@ -10,6 +10,9 @@ export interface ValidationFinding {
   pointer: string;
   /** One line: what is wrong there. */
   message: string;
+  /** 1-based line and column in the text, for findings about the text itself (`duplicate-key`). */
+  line?: number;
+  column?: number;
 }
 
 export type SpecFlavor = 'swagger2' | 'openapi30' | 'openapi31';
