@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import fg from 'fast-glob';
+import { globFiles } from '../glob.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
 import { type Binding, paramFor } from './bind.js';
@@ -43,7 +43,7 @@ export interface PythonMethod {
  * importing them to introspect would need a Python round trip per scan.
  */
 export async function scanPython(outDir: string, packageName: string): Promise<PythonMethod[]> {
-  const files = await fg(`${packageName}/api/*.py`, { cwd: outDir });
+  const files = await globFiles(`${packageName}/api/*.py`, { cwd: outDir });
   const methods: PythonMethod[] = [];
   for (const file of files.sort()) {
     const text = await readFile(join(outDir, file), 'utf8');

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import fg from 'fast-glob';
+import { globFiles } from '../glob.js';
 import type * as TS from 'typescript';
 import type { CompileResult } from './types.js';
 import { linkPackages, packageDir } from './packages.js';
@@ -64,7 +64,7 @@ export async function compileTypeScript(outDir: string, project: TypeScriptProje
   await loadTypeScript();
   await linkPackages(outDir, [...project.runtimePackages, '@types/node']);
   for (const [name, text] of Object.entries(project.extraFiles ?? {})) await writeFile(join(outDir, name), text);
-  const files = await fg([...project.include, ...Object.keys(project.extraFiles ?? {})], {
+  const files = await globFiles([...project.include, ...Object.keys(project.extraFiles ?? {})], {
     cwd: outDir,
     absolute: true,
     ignore: IGNORED,
@@ -141,7 +141,7 @@ export interface ScanOptions {
 
 export async function scanTypeScript(outDir: string, include: string[], opts: ScanOptions): Promise<ScannedFunction[]> {
   await loadTypeScript();
-  const files = await fg(include, { cwd: outDir, ignore: IGNORED });
+  const files = await globFiles(include, { cwd: outDir, ignore: IGNORED });
   const found: ScannedFunction[] = [];
   for (const file of files.sort()) {
     if (file.endsWith('.d.ts')) continue;
