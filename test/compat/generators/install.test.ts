@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureInstalled, installPin, prunable, readMarker } from '../../../src/compat/generators/install.js';
 import { type GeneratorPin, loadPins } from '../../../src/compat/generators/pins.js';
 import { SpecdriftError } from '../../../src/errors.js';
+import { GENERATORS_DOC_PATH, withPinTable } from '../../../scripts/gen-generators-doc.js';
 
 const STUB_NPM = `
 const fs = require('node:fs');
@@ -210,5 +211,10 @@ describe('the shipped pins', () => {
         expect(lock.packages[`node_modules/${name}`]?.integrity, `${pin.id}: ${name}`).toMatch(/^sha512-/);
       }
     }
+  });
+
+  it('docs/generators.md shows them as they are (npx tsx scripts/gen-generators-doc.ts)', () => {
+    const doc = readFileSync(GENERATORS_DOC_PATH, 'utf8');
+    expect(doc).toBe(withPinTable(doc));
   });
 });
