@@ -18,7 +18,7 @@ export const generatorsCommand: CommandModule<GlobalArgs, GeneratorsArgs> = {
       .positional('ids', { type: 'string', array: true, describe: 'install: package ids (typescript, kubb, openapi-generator, …), generator ids (hey-api, openapi-generator-4.3.1:python), ts, python or all (default all)' })
       .option('all', { type: 'boolean', default: false, describe: 'prune: remove every installed generator package, not only unused and broken ones' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
-      .example('$0 generators install all', 'pre-warm a CI image (about 480 MB, see docs/generators.md)')
+      .example('$0 generators install all', 'pre-warm a CI image (ten packages, about 440 MB; docs/generators.md)')
       .example('$0 generators install hey-api openapi-generator-4.3.1:typescript-fetch', 'what these two generators need, TypeScript included')
       .epilogue('Cache: $SPECDRIFT_CACHE_DIR/generators (default ~/.cache/specdrift/generators); --cache-dir moves it. Pins: generators/<id>/ of the package (docs/generators.md).'),
   handler: async (args) => {
