@@ -58,6 +58,8 @@ export async function progressSink(quiet: boolean, command = 'compat', stream: N
   let drawn = 0;
   const draw = () => {
     const lines = board.frame((stream.columns || 100) - 1);
+    // Nothing to show yet (generator packages still installing, with lines of their own): draw nothing.
+    if (lines.length === 0 && drawn === 0) return;
     stream.write(`${drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : ''}${lines.join('\n')}\n`);
     drawn = lines.length;
   };
