@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ExitCode, SpecdriftError, usageError } from '../errors.js';
 import { generatorsById } from '../compat/generators/index.js';
+import { provisionGenerators } from '../compat/generators/provision.js';
 import {
   checkClients,
   type DriftReport,
@@ -46,6 +47,14 @@ export interface CompatPipelineOptions {
   timeoutMs?: number;
   toolVersion?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /** Generator packages: where they are installed (default `<specdrift cache>/generators`), never install (`--offline`), progress lines. */
+  install?: GeneratorInstallOptions;
+}
+
+export interface GeneratorInstallOptions {
+  root?: string;
+  offline?: boolean;
+  onProgress?: (line: string) => void;
 }
 
 export function parseServer(server: string | undefined): ServerChoice {
@@ -75,6 +84,7 @@ export async function specFile(spec: LoadedSpec): Promise<{ path: string; done: 
 export async function runCompatPipeline(spec: LoadedSpec, opts: CompatPipelineOptions = {}): Promise<CompatReport> {
   const generators = generatorsById(opts.generators && opts.generators.length > 0 ? opts.generators : ['all'], { openapiGeneratorJar: opts.openapiGeneratorJar });
   if (generators.length === 0) throw usageError('no generator selected', 'give --generators with ids from the list in docs/generators.md, or all');
+  await provisionGenerators(generators, opts.install);
   const server = parseServer(opts.server);
   const scenario = opts.scenario ? await loadScenario(opts.scenario) : undefined;
   const validation = await validateSpec(spec.doc, { source: spec.source });
@@ -145,6 +155,7 @@ export interface ClientsRunOptions {
   concurrency?: number;
   openapiGeneratorJar?: string;
   onProgress?: (event: ProgressEvent) => void;
+  install?: GeneratorInstallOptions;
 }
 
 async function withPinnedSpecs<R>(settings: ClientsSettings, opts: ClientsRunOptions, job: (pinned: PinnedSpec[]) => Promise<R>): Promise<R> {
@@ -165,21 +176,25 @@ async function withPinnedSpecs<R>(settings: ClientsSettings, opts: ClientsRunOpt
   }
 }
 
-const clientsOptions = (settings: ClientsSettings, opts: ClientsRunOptions, pinned: PinnedSpec[]) => ({
-  specs: pinned,
-  generators: generatorsById(settings.generators, { openapiGeneratorJar: opts.openapiGeneratorJar }),
-  outDir: settings.out,
-  patches: settings.patches,
-  cacheDir: opts.cacheDir,
-  refresh: opts.refresh,
-  concurrency: opts.concurrency,
-  onProgress: opts.onProgress,
-});
+async function clientsOptions(settings: ClientsSettings, opts: ClientsRunOptions, pinned: PinnedSpec[]) {
+  const generators = generatorsById(settings.generators, { openapiGeneratorJar: opts.openapiGeneratorJar });
+  await provisionGenerators(generators, opts.install);
+  return {
+    specs: pinned,
+    generators,
+    outDir: settings.out,
+    patches: settings.patches,
+    cacheDir: opts.cacheDir,
+    refresh: opts.refresh,
+    concurrency: opts.concurrency,
+    onProgress: opts.onProgress,
+  };
+}
 
 export function generateConfiguredClients(settings: ClientsSettings, opts: ClientsRunOptions): Promise<WrittenClient[]> {
-  return withPinnedSpecs(settings, opts, (pinned) => generateClients(clientsOptions(settings, opts, pinned)));
+  return withPinnedSpecs(settings, opts, async (pinned) => generateClients(await clientsOptions(settings, opts, pinned)));
 }
 
 export function checkConfiguredClients(settings: ClientsSettings, opts: ClientsRunOptions): Promise<DriftReport> {
-  return withPinnedSpecs(settings, opts, (pinned) => checkClients(clientsOptions(settings, opts, pinned)));
+  return withPinnedSpecs(settings, opts, async (pinned) => checkClients(await clientsOptions(settings, opts, pinned)));
 }

@@ -1,8 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/specdrift.js', import.meta.url));
+
+let oasdiffLink: string | undefined;
+/** A symlink named `oasdiff` to the bin, as npm creates for an installed package (the clone does not depend on itself). */
+function oasdiffBin(): string {
+  if (!oasdiffLink) {
+    oasdiffLink = join(mkdtempSync(join(tmpdir(), 'specdrift-bin-')), 'oasdiff');
+    symlinkSync(BIN, oasdiffLink);
+  }
+  return oasdiffLink;
+}
 
 export interface CliResult {
   code: number;
@@ -15,7 +28,7 @@ export interface CliResult {
  * `bin: 'oasdiff'` runs it under its shorthand name through a symlink-like argv[1].
  */
 export function cli(args: string[], opts: { input?: string; cwd?: string; bin?: 'specdrift' | 'oasdiff'; env?: Record<string, string> } = {}): CliResult {
-  const argv1 = opts.bin === 'oasdiff' ? fileURLToPath(new URL('../../node_modules/.bin/oasdiff', import.meta.url)) : BIN;
+  const argv1 = opts.bin === 'oasdiff' ? oasdiffBin() : BIN;
   const result = spawnSync(process.execPath, [argv1, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     input: opts.input,

@@ -2,13 +2,14 @@ import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ExitCode } from '../../errors.js';
 import { colorFor, contextFor, emit, type GlobalArgs } from '../context.js';
-import { progressSink } from './compat.js';
+import { installOptions, progressSink } from './compat.js';
 
 interface ClientsArgs extends GlobalArgs {
   action: 'generate' | 'check';
   concurrency: number;
   'openapi-generator-jar'?: string;
   quiet: boolean;
+  offline: boolean;
 }
 
 export const clientsCommand: CommandModule<GlobalArgs, ClientsArgs> = {
@@ -20,6 +21,7 @@ export const clientsCommand: CommandModule<GlobalArgs, ClientsArgs> = {
       .option('concurrency', { type: 'number', default: 2, describe: 'clients generated at the same time' })
       .option('openapi-generator-jar', { type: 'string', describe: 'an OpenAPI Generator jar of any version (for openapi-generator:<name> ids)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
+      .option('offline', { type: 'boolean', default: false, describe: 'never install generator packages; fail naming the missing ones (see specdrift generators)' })
       .example('$0 clients generate', 'write generated-clients/<generator>/<spec-id>/ for every spec × generator of the config')
       .example('$0 clients check --config specdrift.clients.json', 'CI: fail with a unified diff when committed clients drifted')
       .epilogue('Config: "clients": { "specs": [...], "generators": [...], "out": "generated-clients", "patches": [...] } (docs/compat.md).'),
@@ -35,6 +37,7 @@ export const clientsCommand: CommandModule<GlobalArgs, ClientsArgs> = {
       concurrency: args.concurrency,
       openapiGeneratorJar: args['openapi-generator-jar'],
       onProgress: progress.event,
+      install: installOptions(args, 'clients'),
     };
     const c = colorFor(args);
     const out = relative(process.cwd(), settings.out) || '.';

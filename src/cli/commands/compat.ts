@@ -23,6 +23,16 @@ interface CompatArgs extends GlobalArgs {
   'openapi-generator-jar'?: string;
   concurrency: number;
   quiet: boolean;
+  offline: boolean;
+}
+
+/** Where generator packages go, whether to install them, and their progress lines (compat, clients). */
+export function installOptions(args: GlobalArgs & { quiet: boolean; offline?: boolean }, command: string) {
+  return {
+    root: args['cache-dir'] !== undefined ? join(args['cache-dir'], 'generators') : undefined,
+    offline: args.offline === true,
+    onProgress: args.quiet ? undefined : (line: string) => void process.stderr.write(`${command}: ${line}\n`),
+  };
 }
 
 /** `a,b c` → [a, b, c]: list options take both spellings. */
@@ -48,6 +58,8 @@ export async function progressSink(quiet: boolean, command = 'compat', stream: N
   let drawn = 0;
   const draw = () => {
     const lines = board.frame((stream.columns || 100) - 1);
+    // Nothing to show yet (generator packages still installing, with lines of their own): draw nothing.
+    if (lines.length === 0 && drawn === 0) return;
     stream.write(`${drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : ''}${lines.join('\n')}\n`);
     drawn = lines.length;
   };
@@ -84,6 +96,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
       .option('openapi-generator-jar', { type: 'string', describe: 'an OpenAPI Generator jar of any version: adds openapi-generator:<name> generators' })
       .option('concurrency', { type: 'number', default: availableParallelism(), describe: 'generators prepared and run at the same time' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
+      .option('offline', { type: 'boolean', default: false, describe: 'never install generator packages; fail naming the missing ones (see specdrift generators)' })
       .check((a) => {
         if (!Number.isInteger(a.concurrency) || a.concurrency < 1) throw new Error('--concurrency must be a whole number ≥ 1');
         return true;
@@ -92,7 +105,8 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
       .example('$0 compat openapi.json --server http://127.0.0.1:6820 -H "X-SLURM-USER-TOKEN: $SLURM_JWT" --scenario jobs.yaml', 'a real slurmrestd through the validating proxy')
       .example('$0 compat openapi.json -f junit -o compat.xml --fail-on fail', 'CI: a testcase per cell')
       .epilogue(
-        'Headers from --header, SPECDRIFT_HEADERS and the config go with every call; --timeout sets the per-call timeout (s); --no-cache regenerates clients. See docs/compat.md.',
+        'Headers from --header, SPECDRIFT_HEADERS and the config go with every call; --timeout sets the per-call timeout (s); --no-cache regenerates clients. ' +
+          'Generator packages are installed on first use into the cache (specdrift generators). See docs/compat.md.',
       ),
   handler: async (args) => {
     // Heavy (generators, TypeScript compiler, ajv, the servers): loaded on use.
@@ -119,6 +133,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
         timeoutMs: args.timeout !== undefined ? args.timeout * 1000 : undefined,
         toolVersion: VERSION,
         onProgress: (e) => progress.event(e),
+        install: installOptions(args, 'compat'),
       });
     } finally {
       progress.stop();

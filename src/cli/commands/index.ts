@@ -3,6 +3,7 @@ import { breakingCommand, changelogCommand, diffCommand } from './diff.js';
 import { clientsCommand } from './clients.js';
 import { compatCommand } from './compat.js';
 import { fetchCommand } from './fetch.js';
+import { generatorsCommand } from './generators.js';
 import { maskCommand } from './mask.js';
 import { proxyCommand } from './proxy.js';
 import { rulesCommand } from './rules.js';
@@ -12,4 +13,4 @@ import { trustCommand } from './trust.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, trustCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, generatorsCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, trustCommand, validateCommand];

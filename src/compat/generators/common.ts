@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fg from 'fast-glob';
+import { globFiles } from '../glob.js';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { type Binding, declaredParams } from './bind.js';
@@ -14,7 +14,7 @@ export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
 
 /** Files a generator wrote (our own `.specdrift/` and linked `node_modules/` excluded). */
 export async function countFiles(outDir: string): Promise<number> {
-  const files = await fg('**/*', { cwd: outDir, dot: true, ignore: ['node_modules/**', '.specdrift/**'] });
+  const files = await globFiles('**/*', { cwd: outDir, dot: true, ignore: ['node_modules/**', '.specdrift/**'] });
   return files.length;
 }
 

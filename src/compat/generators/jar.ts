@@ -76,8 +76,11 @@ export function runJar(jar: string, extraJars: string[] | undefined, systemPrope
   return runCommand(JAVA, [...systemProperties, ...launch, ...args], { timeoutMs, cwd });
 }
 
-/** Why the jar cannot run here, or undefined. */
-export async function jarUnavailable(jar: () => string): Promise<string | undefined> {
+/** Why the jar cannot run here, or undefined. Java is checked first: without it the jar's package is not even installed. */
+export async function jarUnavailable(jar: () => string, neededBy: string): Promise<string | undefined> {
+  const java = await runCommand(JAVA, ['-version'], { timeoutMs: 30_000 });
+  if (java.spawnError) return `${JAVA} not found (needed by ${neededBy}); install a Java runtime (11+) or set SPECDRIFT_JAVA`;
+  if (java.code !== 0) return `${JAVA} -version failed (needed by ${neededBy}): ${lastLines(java)}`;
   let path: string;
   try {
     path = jar();
@@ -85,9 +88,6 @@ export async function jarUnavailable(jar: () => string): Promise<string | undefi
     return (error as Error).message;
   }
   if (!existsSync(path)) return `jar not found: ${path}`;
-  const java = await runCommand(JAVA, ['-version'], { timeoutMs: 30_000 });
-  if (java.spawnError) return `${JAVA} not found (${java.spawnError}); install a Java runtime (11+) or set SPECDRIFT_JAVA`;
-  if (java.code !== 0) return `${JAVA} -version failed: ${lastLines(java)}`;
   return undefined;
 }
 

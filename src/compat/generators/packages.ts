@@ -1,24 +1,63 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readlink, rename, symlink, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, SpecdriftError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../source/config.js';
+import { defaultGeneratorCacheDir, installDir, isInstalledSync } from './install.js';
+import { type GeneratorPin, pinName, pinOfPackage } from './pins.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+/** Where installed generator packages are looked up; set from `--cache-dir` by the pipeline. */
+let generatorRoot: string | undefined;
+export function useGeneratorCache(root: string | undefined): void {
+  generatorRoot = root;
+}
 
 /**
- * Directory of an installed npm package, found the way Node looks for it from this module.
- * Hand-written because several generator packages do not export `package.json` (so `require.resolve`
- * of it fails) and some have no CommonJS entry point to resolve instead.
+ * `SPECDRIFT_GENERATORS=cache` makes a development checkout use the cache like an installed specdrift does (tests
+ * of the on-demand path); `node_modules` makes it fail instead of falling back to the cache.
+ */
+const source = (): string => process.env.SPECDRIFT_GENERATORS ?? 'auto';
+
+/**
+ * In a development checkout the pinned generator packages are devDependencies, so `npm ci` gives the tests
+ * their exact versions without a cache. Only `<specdrift>/node_modules` counts (never a user project's packages)
+ * and only at the pinned version.
+ */
+function checkoutPackageDir(name: string, version: string): string | undefined {
+  if (source() === 'cache') return undefined;
+  const dir = join(PACKAGE_ROOT, 'node_modules', name);
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
+    return manifest.version === version ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Directory of a pinned generator package (generator, runtime library of generated code, TypeScript): the
+ * development checkout's copy, else the install in the generator cache (`specdrift generators install`).
  */
 export function packageDir(name: string): string {
-  for (let dir = HERE; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-    if (dirname(dir) === dir) break;
-  }
-  throw new SpecdriftError(`npm package ${name} is not installed next to specdrift`, ExitCode.command, {
-    hint: `reinstall specdrift (it depends on ${name}) or run \`npm install ${name}\``,
+  const pin = pinOfPackage(name);
+  const checkout = checkoutPackageDir(name, pin.dependencies[name]);
+  if (checkout) return checkout;
+  const root = generatorRoot ?? defaultGeneratorCacheDir();
+  if (source() !== 'node_modules' && isInstalledSync(pin, root)) return join(installDir(pin, root), 'node_modules', name);
+  throw new SpecdriftError(`generator package ${pinName(pin)} is not installed (needs ${name})`, ExitCode.command, {
+    hint: `run \`specdrift generators install ${pin.id}\``,
+  });
+}
+
+/** True when {@link packageDir} finds every package without installing anything. */
+export function pinAvailable(pin: GeneratorPin): boolean {
+  return Object.keys(pin.dependencies).every((name) => {
+    try {
+      packageDir(name);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import fg from 'fast-glob';
+import { globFiles } from '../glob.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
 import { type Binding, paramFor } from './bind.js';
@@ -16,6 +16,10 @@ export interface PythonAdapterSpec {
   title: string;
   /** Import name of the generated package (`openapi_client`, `swagger_client`). */
   packageName: string;
+  /** npm packages the generator needs (the jar's package; none for a jar the user gives). */
+  npmPackages: string[];
+  /** Programs besides Python (`java`). */
+  programs: string[];
   /** Modules the generated code imports (checked by `unavailable`). */
   requires: string[];
   version(): Promise<string>;
@@ -39,7 +43,7 @@ export interface PythonMethod {
  * importing them to introspect would need a Python round trip per scan.
  */
 export async function scanPython(outDir: string, packageName: string): Promise<PythonMethod[]> {
-  const files = await fg(`${packageName}/api/*.py`, { cwd: outDir });
+  const files = await globFiles(`${packageName}/api/*.py`, { cwd: outDir });
   const methods: PythonMethod[] = [];
   for (const file of files.sort()) {
     const text = await readFile(join(outDir, file), 'utf8');
@@ -106,10 +110,10 @@ export function pythonKwargs(method: PythonMethod, binding: Binding): Record<str
   return kwargs;
 }
 
-export async function pythonModulesMissing(modules: readonly string[]): Promise<string | undefined> {
+export async function pythonModulesMissing(modules: readonly string[], neededBy: string): Promise<string | undefined> {
   const check = `import importlib.util, sys\nmissing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]\nprint(" ".join(missing))`;
   const result = await runCommand(PYTHON, ['-c', check, ...modules], { timeoutMs: 30_000 });
-  if (result.spawnError) return `${PYTHON} not found (${result.spawnError}); set SPECDRIFT_PYTHON to a Python 3 interpreter`;
+  if (result.spawnError) return `${PYTHON} not found (needed by ${neededBy}); install Python 3 or set SPECDRIFT_PYTHON to a Python 3 interpreter`;
   if (result.code !== 0) return `${PYTHON} failed: ${lastLines(result)}`;
   const missing = result.stdout.trim();
   return missing ? `Python modules missing for the generated client: ${missing} (pip install ${missing.replace('dateutil', 'python-dateutil')})` : undefined;
@@ -122,9 +126,11 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
     language: 'python',
     title: spec.title,
     patches: spec.patches ?? [],
+    packages: spec.npmPackages,
+    programs: [...spec.programs, PYTHON],
     version: () => spec.version(),
     async unavailable() {
-      return (await spec.unavailable()) ?? (await pythonModulesMissing(spec.requires));
+      return (await spec.unavailable()) ?? (await pythonModulesMissing(spec.requires, spec.id));
     },
     generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
       return runGenerator(

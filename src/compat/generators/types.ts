@@ -78,6 +78,13 @@ export interface GeneratorAdapter {
   readonly title: string;
   /** Patches this adapter offers (see {@link GenerateOptions.patches}). */
   readonly patches: readonly PatchInfo[];
+  /**
+   * npm packages it needs (the generator, libraries its output imports, TypeScript), installed on demand from
+   * their pins (pins.ts); absent means none.
+   */
+  readonly packages?: readonly string[];
+  /** Programs it runs besides Node (`java`, `python3`): without them only this generator is not run. */
+  readonly programs?: readonly string[];
   /** Version of the installed package or jar. */
   version(): Promise<string>;
   /** Undefined when usable here; otherwise why not (no java, missing Python module, jar not found …), one line. */

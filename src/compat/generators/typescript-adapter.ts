@@ -27,6 +27,10 @@ export interface TypeScriptAdapterSpec {
   title: string;
   /** npm package whose version is the generator's version (unless `version` is given). */
   packageName: string;
+  /** npm packages the generator needs (default `[packageName]`; none for a jar the user gives). */
+  npmPackages?: string[];
+  /** Programs besides Node (`java` for the jar generators). */
+  programs?: string[];
   /** For generators that are not npm packages (jars). */
   version?(): Promise<string>;
   /** Extra availability check (java present, jar found …). */
@@ -66,6 +70,8 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
     language: 'typescript',
     title: spec.title,
     patches: spec.patches ?? [],
+    packages: [...(spec.npmPackages ?? [spec.packageName]), ...spec.runtimePackages, 'typescript', '@types/node'],
+    programs: spec.programs ?? [],
     async version() {
       return spec.version ? spec.version() : packageVersion(spec.packageName);
     },
@@ -75,8 +81,7 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
         if (why) return why;
       }
       try {
-        packageDir(spec.packageName);
-        for (const name of [...spec.runtimePackages, '@types/node']) packageDir(name);
+        for (const name of [...(spec.npmPackages ?? [spec.packageName]), ...spec.runtimePackages, 'typescript', '@types/node']) packageDir(name);
         return undefined;
       } catch (error) {
         return (error as Error).message;

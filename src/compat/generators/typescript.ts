@@ -1,9 +1,20 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import fg from 'fast-glob';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import { globFiles } from '../glob.js';
+import type * as TS from 'typescript';
 import type { CompileResult } from './types.js';
-import { linkPackages } from './packages.js';
+import { linkPackages, packageDir } from './packages.js';
+
+/**
+ * The TypeScript compiler, loaded on first use from the pinned `typescript` generator package: it is 23 MB that
+ * `diff` and the other commands never need, so it is not a dependency of specdrift (docs/generators.md).
+ */
+let ts: typeof TS;
+export async function loadTypeScript(): Promise<typeof TS> {
+  ts ??= createRequire(import.meta.url)(packageDir('typescript')) as typeof TS;
+  return ts;
+}
 
 /** Where compiled JavaScript (CommonJS) and drivers go inside a client's output directory. */
 export const BUILD_DIR = '.specdrift/build';
@@ -23,7 +34,7 @@ export interface TypeScriptProject {
  * What we type-check against: the strict settings of a typical TypeScript app that uses a generated client
  * (bundler resolution, DOM + Node types), so an error here is one a user would see.
  */
-const CHECK_OPTIONS: ts.CompilerOptions = {
+const checkOptions = (): TS.CompilerOptions => ({
   strict: true,
   noEmit: true,
   skipLibCheck: true,
@@ -35,10 +46,10 @@ const CHECK_OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
   esModuleInterop: true,
   resolveJsonModule: true,
-};
+});
 
 /** How we run it: CommonJS, because several generators write extension-less relative imports that Node's ESM loader refuses. */
-const EMIT_OPTIONS: ts.CompilerOptions = {
+const emitOptions = (): TS.CompilerOptions => ({
   module: ts.ModuleKind.CommonJS,
   target: ts.ScriptTarget.ES2022,
   esModuleInterop: true,
@@ -46,13 +57,14 @@ const EMIT_OPTIONS: ts.CompilerOptions = {
   // Class fields as the generators' authors expected (ES5-era semantics): a bare `name: string;` declares, it does not reset to undefined.
   useDefineForClassFields: false,
   sourceMap: false,
-};
+});
 
 export async function compileTypeScript(outDir: string, project: TypeScriptProject): Promise<CompileResult> {
   const started = Date.now();
+  await loadTypeScript();
   await linkPackages(outDir, [...project.runtimePackages, '@types/node']);
   for (const [name, text] of Object.entries(project.extraFiles ?? {})) await writeFile(join(outDir, name), text);
-  const files = await fg([...project.include, ...Object.keys(project.extraFiles ?? {})], {
+  const files = await globFiles([...project.include, ...Object.keys(project.extraFiles ?? {})], {
     cwd: outDir,
     absolute: true,
     ignore: IGNORED,
@@ -62,7 +74,7 @@ export async function compileTypeScript(outDir: string, project: TypeScriptProje
 
   // `types: ['node']` resolves through typeRoots; pin them to the output directory (where @types/node is linked),
   // or the check depends on the directory specdrift happens to be started from.
-  const program = ts.createProgram([...new Set(files)], { ...CHECK_OPTIONS, typeRoots: [join(outDir, 'node_modules', '@types')] });
+  const program = ts.createProgram([...new Set(files)], { ...checkOptions(), typeRoots: [join(outDir, 'node_modules', '@types')] });
   const errors = ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error)
@@ -74,7 +86,7 @@ export async function compileTypeScript(outDir: string, project: TypeScriptProje
   for (const file of files) {
     if (file.endsWith('.d.ts')) continue;
     const source = await readFile(file, 'utf8');
-    const { outputText } = ts.transpileModule(source, { compilerOptions: EMIT_OPTIONS, fileName: file });
+    const { outputText } = ts.transpileModule(source, { compilerOptions: emitOptions(), fileName: file });
     const target = join(buildDir, relative(outDir, file)).replace(/\.(m|c)?tsx?$/, '.js');
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, outputText);
@@ -82,7 +94,7 @@ export async function compileTypeScript(outDir: string, project: TypeScriptProje
   return { ok: errors.length === 0, errors, ms: Date.now() - started };
 }
 
-function formatDiagnostic(diagnostic: ts.Diagnostic, outDir: string): string {
+function formatDiagnostic(diagnostic: TS.Diagnostic, outDir: string): string {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code}: ${message}`;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
@@ -128,14 +140,15 @@ export interface ScanOptions {
 }
 
 export async function scanTypeScript(outDir: string, include: string[], opts: ScanOptions): Promise<ScannedFunction[]> {
-  const files = await fg(include, { cwd: outDir, ignore: IGNORED });
+  await loadTypeScript();
+  const files = await globFiles(include, { cwd: outDir, ignore: IGNORED });
   const found: ScannedFunction[] = [];
   for (const file of files.sort()) {
     if (file.endsWith('.d.ts')) continue;
     const text = await readFile(join(outDir, file), 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const interfaces = collectInterfaces(source);
-    const describe = (name: string, fn: ts.SignatureDeclarationBase, container?: string): ScannedFunction => ({
+    const describe = (name: string, fn: TS.SignatureDeclarationBase, container?: string): ScannedFunction => ({
       name,
       container,
       params: fn.parameters.map((p) => describeParam(p, interfaces)),
@@ -179,13 +192,13 @@ export async function scanTypeScript(outDir: string, include: string[], opts: Sc
   return found;
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 type InterfaceMap = Map<string, { members: string[]; memberTypes: Record<string, string> }>;
 
-function collectInterfaces(source: ts.SourceFile): InterfaceMap {
+function collectInterfaces(source: TS.SourceFile): InterfaceMap {
   const map: InterfaceMap = new Map();
   for (const statement of source.statements) {
     if (ts.isInterfaceDeclaration(statement)) map.set(statement.name.text, membersOf(statement.members));
@@ -194,7 +207,7 @@ function collectInterfaces(source: ts.SourceFile): InterfaceMap {
   return map;
 }
 
-function membersOf(members: ts.NodeArray<ts.TypeElement>): { members: string[]; memberTypes: Record<string, string> } {
+function membersOf(members: TS.NodeArray<TS.TypeElement>): { members: string[]; memberTypes: Record<string, string> } {
   const names: string[] = [];
   const memberTypes: Record<string, string> = {};
   for (const member of members) {
@@ -208,7 +221,7 @@ function membersOf(members: ts.NodeArray<ts.TypeElement>): { members: string[]; 
   return { members: names, memberTypes };
 }
 
-function describeParam(param: ts.ParameterDeclaration, interfaces: InterfaceMap): ScannedParam {
+function describeParam(param: TS.ParameterDeclaration, interfaces: InterfaceMap): ScannedParam {
   const optional = Boolean(param.questionToken || param.initializer);
   const typeName = param.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) ? param.type.typeName.text : undefined;
   if (ts.isObjectBindingPattern(param.name)) {
@@ -221,7 +234,7 @@ function describeParam(param: ts.ParameterDeclaration, interfaces: InterfaceMap)
   return declared ? { name, optional, typeName, ...declared } : { name, optional, typeName };
 }
 
-function promiseOf(type: ts.TypeNode | undefined): string | undefined {
+function promiseOf(type: TS.TypeNode | undefined): string | undefined {
   if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
   const [argument] = type.typeArguments ?? [];
   if (argument && ts.isTypeReferenceNode(argument) && ts.isIdentifier(argument.typeName)) return argument.typeName.text;

@@ -4,7 +4,7 @@
  */
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import fg from 'fast-glob';
+import { globFiles } from '../glob.js';
 
 /** Written next to the sources; no timestamps, so regenerating an unchanged client gives identical files. */
 export const MANIFEST = '.specdrift-client.json';
@@ -20,11 +20,9 @@ export interface ClientManifest {
 
 /** Generated files of a prepared client directory, sorted, relative to it. */
 export async function clientSourceFiles(dir: string): Promise<string[]> {
-  const files = await fg('**/*', {
+  const files = await globFiles('**/*', {
     cwd: dir,
     dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
     ignore: ['node_modules/**', '**/node_modules/**', '.specdrift/**', '**/__pycache__/**', '**/*.pyc', MANIFEST],
   });
   return files.sort();

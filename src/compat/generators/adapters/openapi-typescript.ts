@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { OPENAPI_FETCH_DRIVER } from '../../drivers/openapi-fetch.js';
 import { nonEmpty, wireGroup } from '../bind.js';
 import { packageBin } from '../packages.js';
-import type { ScannedFunction } from '../typescript.js';
+import { loadTypeScript, type ScannedFunction } from '../typescript.js';
 import { nodeTool, typeScriptAdapter } from '../typescript-adapter.js';
 import { isHttpMethod } from '../../../openapi/types.js';
 
@@ -12,6 +11,7 @@ const SCHEMA = 'schema.d.ts';
 
 /** openapi-typescript emits types only: `paths['/x']['get']` is `operations['<operationId>']`; openapi-fetch calls by method + path. */
 async function scanSchema(outDir: string): Promise<ScannedFunction[]> {
+  const ts = await loadTypeScript();
   const text = await readFile(join(outDir, SCHEMA), 'utf8');
   const source = ts.createSourceFile(SCHEMA, text, ts.ScriptTarget.Latest, true);
   const found: ScannedFunction[] = [];
