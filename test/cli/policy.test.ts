@@ -71,6 +71,18 @@ describe('diff --policy (level presets from other checkers)', () => {
     expect(cli(['rules', '--policy', 'openapi-diff', '--grep', 'api-server-removed']).stdout).toMatch(/^api-server-removed\s+warning\s/m);
   });
 
+  it('rules --policy says which changes the peer does not detect (they keep specdrift\'s level)', () => {
+    const text = cli(['rules', '--policy', 'oasdiff', '--grep', 'webhook-request-type-changed']).stdout;
+    expect(text).toMatch(/^webhook-request-type-changed\s+breaking\s.*\[oasdiff does not detect this \(oasdiff compares webhooks only as added or removed\): specdrift's level\]$/m);
+    const json = JSON.parse(cli(['rules', '--policy', 'openapi-diff', '-f', 'json', '--grep', 'response-prefix-items-added']).stdout);
+    expect(json.map((r: { id: string; level: string; notDetected?: string }) => [r.id, r.level, r.notDetected])).toEqual([
+      ['response-prefix-items-added', 'warning', 'openapi-diff does not compare this JSON Schema 2020-12 keyword'],
+      ['webhook-response-prefix-items-added', 'info', 'openapi-diff compares paths only, not 3.1 webhooks'],
+    ]);
+    // A rule the peer has a level for says nothing of the sort.
+    expect(cli(['rules', '--policy', 'oasdiff', '--grep', 'response-prefix-items-added']).stdout).toMatch(/^response-prefix-items-added\s+breaking\s[^[]*$/m);
+  });
+
   it('an unknown preset name is one line and exit code 2', () => {
     const result = cli(['diff', OLD, NEW, '--policy', 'optic']);
     expect(result.code).toBe(2);

@@ -27,10 +27,13 @@ export const rulesCommand: CommandModule<GlobalArgs, RulesArgs> = {
       const levels = preset?.levelsFor(r.id) ?? [];
       return levels.length > 0 ? levels : [r.level];
     };
-    const rules = ALL_RULES.filter((r) => (!args.level || levelsOf(r).includes(args.level as Level)) && (!args.grep || r.id.includes(args.grep))).map((r) =>
-      // `level` is the worst the preset can give; `levels` lists each one.
-      preset ? { ...r, level: LEVELS.find((level) => levelsOf(r).includes(level))!, levels: levelsOf(r) } : r,
-    );
+    const rules = ALL_RULES.filter((r) => (!args.level || levelsOf(r).includes(args.level as Level)) && (!args.grep || r.id.includes(args.grep))).map((r) => {
+      if (!preset) return r;
+      // `level` is the worst the preset can give; `levels` lists each one; `notDetected` says why the peer has none.
+      const notDetected = preset.notDetected(r.id);
+      const doc = notDetected ? `${r.doc} [${preset.name} does not detect this (${notDetected}): specdrift's level]` : r.doc;
+      return { ...r, doc, level: LEVELS.find((level) => levelsOf(r).includes(level))!, levels: levelsOf(r), ...(notDetected ? { notDetected } : {}) };
+    });
     const shown = (r: (typeof rules)[number]) => ('levels' in r ? r.levels.join('/') : r.level);
     if (args.format === 'json') return emit(JSON.stringify(rules, null, 2));
     if (args.format === 'markdown') {

@@ -1,4 +1,4 @@
-import { LEVELS, type Change, type DiffReport, type Level } from '../model.js';
+import { LEVELS, SEVERITY, type Change, type DiffReport, type Level } from '../model.js';
 import { compileAcceptEntry, type AcceptEntry, type AcceptMatcher } from './accept-list.js';
 import { compileFilters } from './filters.js';
 import type { Policy } from './policy.js';
@@ -8,13 +8,11 @@ import { resolveSeverity, type SeverityLevel } from './severity.js';
 export type FailOn = Level | 'any' | 'none';
 export const FAIL_ON_VALUES: readonly FailOn[] = [...LEVELS, 'any', 'none'];
 
-const LEVEL_RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
-
 /** True when the change would trip `--fail-on failOn` (accepted changes never do). */
 export function failsOn(change: Change, failOn: FailOn): boolean {
   if (change.accepted || failOn === 'none') return false;
   if (failOn === 'any') return true;
-  return LEVEL_RANK[change.level] <= LEVEL_RANK[failOn];
+  return SEVERITY[change.level] >= SEVERITY[failOn];
 }
 
 /** Whether the command should exit with ExitCode.findings. Counts non-accepted changes only. */
@@ -102,7 +100,7 @@ function judgeUses(change: Change, judge: (c: Change) => Change | undefined): Ch
     if (judged) kept.push(judged);
   }
   if (kept.length === 0) return undefined;
-  const lead = kept.reduce((best, c) => (LEVEL_RANK[c.level] < LEVEL_RANK[best.level] ? c : best));
+  const lead = kept.reduce((best, c) => (SEVERITY[c.level] > SEVERITY[best.level] ? c : best));
   const rest = kept.filter((c) => c !== lead).map((c) => ({ id: c.id, level: c.level }));
   return rest.length > 0 ? { ...lead, alsoAs: rest } : lead;
 }

@@ -1,10 +1,14 @@
 /** Turns the engine's findings into a DiffReport: operations attributed, fingerprints, stable order. */
 import * as crypto from 'node:crypto';
-import { unescapePointerToken } from '../../openapi/refs.js';
+import { resolvePointer, unescapePointerToken } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
-import { SEVERITY, type Change, type ChangeUse, type DiffReport, type Level, type OperationRef, type Section, type SpecSummary } from '../model.js';
+import { SEVERITY, type Change, type ChangeUse, type DiffReport, type OperationRef, type Section, type SpecSummary } from '../model.js';
+import { componentSchemaRenamed } from '../rules/component-schema.js';
 import { CTX_PREFIX, type SchemaCtx, type SchemaRuleDef } from '../rules/define.js';
 import { attributeOperations } from './attribute.js';
+import { isAnnotation, jsonEqual } from './identical.js';
+import type { PairNode } from './compare.js';
+import type { SpecDoc } from './doc.js';
 import type { DiffRun } from './run.js';
 import type { PendingChange } from './types.js';
 
@@ -52,131 +56,197 @@ function existingPointer(root: JsonObject, pointer: string): string {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const compareOps = (a: OperationRef, b: OperationRef): number => cmp(a.path, b.path) || cmp(a.method, b.method);
-
-/**
- * One old schema compared with several new ones (a named schema inlined in many places) makes the same
- * change once per copy. Those copies are one change, made to the old schema: report it there, once, with
- * every affected operation. (The opposite, many old copies extracted into one new schema, already shares
- * the new location.)
- */
 const valueKey = (v: Json | undefined): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : `${typeof v}:${String(v)}`);
+/** Is `pointer` the place `location` (`#/…`) names, or inside it? */
+const inside = (pointer: string | undefined, location: string): boolean => pointer !== undefined && (`#${pointer}` === location || `#${pointer}`.startsWith(`${location}/`));
 
-function mergeFannedOut(collected: { p: PendingChange; ops: Iterable<number> }[]): void {
-  const groups = new Map<string, PendingChange[]>();
-  for (const { p } of collected) {
-    if (p.oldLocation === undefined) continue;
-    const key = `${p.def.id}\u0000${p.oldLocation}\u0000${p.old?.pointer}\u0000${p.detail}\u0000${valueKey(p.old?.value)}\u0000${valueKey(p.new?.value)}`;
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2 || group.every((p) => p.location === group[0].location)) continue;
-    for (const p of group) p.location = p.oldLocation as string;
-  }
+/** A change as the engine found it, the operations reaching it, and the schema pair it was found in. */
+interface Found {
+  p: PendingChange;
+  ops: Iterable<number>;
+  node?: PairNode;
 }
 
 /**
- * A schema that operations use can also be reached from an unused component (or from an unused copy of
- * itself on the other side), and is then compared a second time without a direction. The same change at
- * the same place was already reported in its direction(s): the `schema-…` restatement is dropped.
+ * Where each change is reported when one schema is written as several copies on one side (a document that
+ * inlines a named schema wherever it is used): the copies' identical changes are one change of that schema,
+ * moved to its place so that they become one finding (mergeFindings).
  */
-function dropRestated(collected: { p: PendingChange; ops: Iterable<number> }[]): { p: PendingChange; ops: Iterable<number> }[] {
-  const ctxOf = (def: PendingChange['def']): SchemaCtx | undefined => (def as Partial<SchemaRuleDef>).ctx;
-  const key = (p: PendingChange, ctx: SchemaCtx) => `${p.def.id.slice(CTX_PREFIX[ctx].length)}\u0000${p.location}\u0000${p.detail}`;
-  const directed = new Set<string>();
-  for (const { p } of collected) {
-    const ctx = ctxOf(p.def);
-    if (ctx !== undefined && ctx !== 'schema') directed.add(key(p, ctx));
+function placeCopies(found: readonly Found[], run: DiffRun): void {
+  groupWhere(found, (f) => f.p.oldLocation !== undefined && `${f.p.oldLocation}\u0000${f.p.old?.pointer}\u0000${sameChange(f.p)}`, (group) => {
+    // One old schema compared with several new copies makes the same change once per copy: report it at the old schema.
+    if (!group.every((f) => f.p.location === group[0].p.location)) for (const f of group) f.p.location = f.p.oldLocation as string;
+  });
+  const renamedFrom = renamedComponents(run);
+  groupWhere(found, (f) => namedSchemaOf(f) ?? false, (group) => {
+    // Several old copies written where the new document uses one named schema (`$ref`): a type change at
+    // those places (compare.ts files it at each place, PairNode.site) is one change of that schema when the
+    // copies are its old version. When they are not, each place changed (issue 8, item 9). Evidence, all of:
+    if (group.every((f) => f.p.location === group[0].p.location)) return;
+    const schema = (group[0].node as PairNode).new;
+    // - the copies are written like the schema but for the type (same keywords, same property names), and
+    if (!group.every((f) => sameShape((f.node as PairNode).old.node, schema.node))) return;
+    // - the schema's own old version (same name, or the component it was renamed from), if any, had the old type.
+    const renamed = [...renamedFrom].find(([to]) => schema.ptr === to || schema.ptr.startsWith(`${to}/`));
+    const oldPtr = renamed ? renamed[1] + schema.ptr.slice(renamed[0].length) : schema.ptr;
+    const counterpart = resolvePointer(run.oldDoc.root, oldPtr);
+    if (isObject(counterpart) && jsonEqual(run.oldDoc.resolve({ node: counterpart, ptr: oldPtr }).node.type, schema.node.type)) return;
+    for (const f of group) f.p.location = `#${schema.ptr}`;
+  });
+}
+
+/** Written alike but for the type: the same keywords other than `type` and `nullable`, the same property names. */
+function sameShape(a: JsonObject, b: JsonObject): boolean {
+  const keys = (s: JsonObject) =>
+    Object.keys(s)
+      .filter((k) => !isAnnotation(k) && k !== 'type' && k !== 'nullable')
+      .sort()
+      .join('\u0000');
+  const props = (s: JsonObject) => (isObject(s.properties) ? Object.keys(s.properties).sort().join('\u0000') : '');
+  return keys(a) === keys(b) && props(a) === props(b);
+}
+
+/** Renamed components: new pointer → old pointer. */
+function renamedComponents(run: DiffRun): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { change } of run.fixed) if (change.def === componentSchemaRenamed && change.old && change.new) out.set(change.new.pointer, change.old.pointer);
+  return out;
+}
+
+/** The grouping key of a change filed at a place where the new side uses a named schema (compare.ts typeSite). */
+function namedSchemaOf({ p, node }: Found): string | undefined {
+  const site = node?.site;
+  if (site === undefined || p.location !== `#${site.new.ptr}` || site.new.ptr === node?.new.ptr) return undefined;
+  if (!inside(p.new?.pointer, `#${node?.new.ptr}`)) return undefined;
+  return `${node?.new.ptr}\u0000${p.new?.pointer}\u0000${sameChange(p)}`;
+}
+
+/** What makes two changes the same change, wherever they are: rule, detail and both values. */
+const sameChange = (p: PendingChange): string => `${p.def.id}\u0000${whatChanged(p)}`;
+const whatChanged = (p: PendingChange): string => `${p.detail}\u0000${valueKey(p.old?.value)}\u0000${valueKey(p.new?.value)}`;
+
+/** Calls `merge` on every group of two or more changes with the same key (changes keyed `false` are left alone). */
+function groupWhere(found: readonly Found[], keyOf: (f: Found) => string | false, merge: (group: Found[]) => void): void {
+  const groups = new Map<string, Found[]>();
+  for (const f of found) {
+    const key = keyOf(f);
+    if (key === false) continue;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
-  if (directed.size === 0) return collected;
-  return collected.filter(({ p }) => ctxOf(p.def) !== 'schema' || !directed.has(key(p, 'schema')));
+  for (const group of groups.values()) if (group.length > 1) merge(group);
 }
 
 type Entry = { change: Change; detail: string; ops: Set<number>; raw: PendingChange };
 
 const USE_ORDER: Record<SchemaCtx, number> = { request: 0, response: 1, parameter: 2, header: 3, schema: 4, 'webhook-request': 5, 'webhook-response': 6 };
 
+/** A rule's id without its direction (`request-type-changed` → `-type-changed`), so that its uses group. */
+function familyOf(def: PendingChange['def']): string {
+  const ctx = ctxOf(def);
+  return ctx === undefined ? `\u0001${def.id}` : def.id.slice(CTX_PREFIX[ctx].length);
+}
+
+/** The schema context of a `schema…`, `request…`, … rule whose id follows the naming convention. */
+function ctxOf(def: PendingChange['def']): SchemaCtx | undefined {
+  const ctx = (def as Partial<SchemaRuleDef>).ctx;
+  return ctx !== undefined && def.id.startsWith(`${CTX_PREFIX[ctx]}-`) ? ctx : undefined;
+}
+
 /**
- * One schema change seen in several directions (a schema used by a request body and a response, or a
- * parameter) is one finding: the most severe use's id and level, the other uses in `alsoAs`, the union of
- * the operations. Only the same rule (e.g. enum-value-added) at the same place with the same values merges.
+ * One finding per change, wherever the engine met it more than once. Changes with the same rule family
+ * (the id without its direction), location and detail are one change:
+ * - a `schema-…` change (compared without a direction, e.g. through an unused component or an unused copy)
+ *   restates a directed one and is dropped;
+ * - the same id found through several old/new pairings (one new schema replacing two old ones) is kept once,
+ *   with the union of the operations and the sides of the first pairing in pointer order;
+ * - the same change in several directions (a schema used by a request body and a response, or a parameter)
+ *   is one finding: the most severe use's id and level, the other uses in `alsoAs`, the union of the
+ *   operations. Only uses with the same values at the same places merge: keywords written beside two `$ref`s
+ *   to one schema share a location but are two changes; where one side's pointer lies inside the location
+ *   and the other's does not (one schema, many copies on the other side), that side's pointer alone counts.
  */
-function mergeUses(entries: Entry[]): Entry[] {
-  const groups = new Map<string, Entry[]>();
-  const out: Entry[] = [];
-  for (const e of entries) {
-    const def = e.raw.def as Partial<SchemaRuleDef>;
-    const prefix = def.ctx !== undefined && def.ctx !== 'schema' ? `${CTX_PREFIX[def.ctx]}-` : undefined;
-    if (prefix === undefined || !def.id?.startsWith(prefix)) {
-      out.push(e);
-      continue;
-    }
-    // The same places too: keywords written beside two `$ref`s to one schema share a location but are two
-    // changes. Only one old schema inlined as many new copies (located at the old schema) is one change
-    // whatever the new pointers.
-    const inside = (pointer: string | undefined) => pointer !== undefined && `#${pointer}`.startsWith(e.change.location);
-    const manyCopies = inside(e.raw.old?.pointer) && !inside(e.raw.new?.pointer);
-    const places = `${e.raw.old?.pointer ?? ''}\u0000${manyCopies ? '' : (e.raw.new?.pointer ?? '')}`;
-    const key = `${def.id.slice(prefix.length)}\u0000${e.change.location}\u0000${e.detail}\u0000${places}\u0000${valueKey(e.raw.old?.value)}\u0000${valueKey(e.raw.new?.value)}`;
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
+function mergeFindings(found: readonly Found[], run: DiffRun): Entry[] {
+  const families = new Map<string, Found[]>();
+  for (const f of found) {
+    const key = `${familyOf(f.p.def)}\u0000${f.p.location}\u0000${f.p.detail}`;
+    const list = families.get(key);
+    if (list) list.push(f);
+    else families.set(key, [f]);
   }
-  const ctxOf = (e: Entry) => (e.raw.def as SchemaRuleDef).ctx;
-  for (const group of groups.values()) {
-    if (group.length === 1) {
-      out.push(group[0]);
-      continue;
+  const out: Entry[] = [];
+  for (const family of families.values()) {
+    const directed = family.some((f) => ctxOf(f.p.def) !== undefined && ctxOf(f.p.def) !== 'schema');
+    const byId = new Map<string, Entry>();
+    for (const { p, ops } of family) {
+      if (directed && ctxOf(p.def) === 'schema') continue;
+      const prev = byId.get(p.def.id);
+      if (prev === undefined) {
+        byId.set(p.def.id, entryOf(p, ops, run));
+        continue;
+      }
+      for (const i of ops) prev.ops.add(i);
+      // Keep the sides of the first copy in pointer order, whatever order the documents list things in.
+      const side = (c: PendingChange) => `${c.new?.pointer ?? ''}\u0000${c.old?.pointer ?? ''}`;
+      if (side(p) < side(prev.raw)) {
+        prev.raw = p;
+        setSides(prev.change, p, run);
+      }
     }
-    group.sort((a, b) => SEVERITY[b.change.level] - SEVERITY[a.change.level] || USE_ORDER[ctxOf(a)] - USE_ORDER[ctxOf(b)]);
-    const [first, ...rest] = group;
-    first.change.alsoAs = rest.map((e): ChangeUse => ({ id: e.change.id, level: e.change.level }));
-    for (const e of rest) for (const i of e.ops) first.ops.add(i);
-    out.push(first);
+    const uses = new Map<string, Entry[]>();
+    for (const e of byId.values()) {
+      const ctx = ctxOf(e.raw.def);
+      if (ctx === undefined || ctx === 'schema') {
+        out.push(e);
+        continue;
+      }
+      const oldIn = inside(e.raw.old?.pointer, e.change.location);
+      const newIn = inside(e.raw.new?.pointer, e.change.location);
+      const places = `${oldIn && !newIn ? '' : (e.raw.new?.pointer ?? '')}\u0000${newIn && !oldIn ? '' : (e.raw.old?.pointer ?? '')}`;
+      const key = `${places}\u0000${valueKey(e.raw.old?.value)}\u0000${valueKey(e.raw.new?.value)}`;
+      const group = uses.get(key);
+      if (group) group.push(e);
+      else uses.set(key, [e]);
+    }
+    for (const group of uses.values()) {
+      const useOrder = (e: Entry) => USE_ORDER[ctxOf(e.raw.def) as SchemaCtx];
+      group.sort((a, b) => SEVERITY[b.change.level] - SEVERITY[a.change.level] || useOrder(a) - useOrder(b));
+      const [first, ...rest] = group;
+      if (rest.length > 0) first.change.alsoAs = rest.map((e): ChangeUse => ({ id: e.change.id, level: e.change.level }));
+      for (const e of rest) for (const i of e.ops) first.ops.add(i);
+      out.push(first);
+    }
   }
   return out;
 }
 
+function entryOf(p: PendingChange, ops: Iterable<number>, run: DiffRun): Entry {
+  const change: Change = {
+    id: p.def.id,
+    level: p.level ?? p.def.level,
+    kind: p.def.kind,
+    section: p.def.section,
+    message: p.message,
+    location: p.location,
+    operations: [],
+    fingerprint: fingerprintOf(p.def.id, p.location, p.detail),
+  };
+  setSides(change, p, run);
+  return { change, detail: p.detail, ops: new Set(ops), raw: p };
+}
+
+function setSides(change: Change, p: PendingChange, run: DiffRun): void {
+  if (p.old) change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
+  if (p.new) change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
+}
+
 export function buildReport(run: DiffRun, sources: { old: string; new: string }): DiffReport {
   attributeOperations(run.comparer.nodes, run.roots);
-  let collected: { p: PendingChange; ops: Iterable<number> }[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
-  for (const node of run.comparer.nodes) for (const p of node.changes) collected.push({ p, ops: node.ops ?? [] });
-
-  mergeFannedOut(collected);
-  collected = dropRestated(collected);
-  // The same change found through two different old/new pairings (e.g. one new schema replacing two old
-  // ones) has one fingerprint: keep it once, with the union of the operations.
-  const byFingerprint = new Map<string, Entry>();
-  for (const { p, ops } of collected) {
-    const fingerprint = fingerprintOf(p.def.id, p.location, p.detail);
-    const prev = byFingerprint.get(fingerprint);
-    if (prev) {
-      for (const i of ops) prev.ops.add(i);
-      // Keep the sides of the first copy in pointer order, whatever order the documents list things in.
-      const side = (c: { old?: { pointer: string }; new?: { pointer: string } }) => `${c.new?.pointer ?? ''}\u0000${c.old?.pointer ?? ''}`;
-      if (side(p) < side(prev.raw)) {
-        prev.raw = p;
-        if (p.old) prev.change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
-        if (p.new) prev.change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
-      }
-      continue;
-    }
-    const change: Change = {
-      id: p.def.id,
-      level: p.level ?? p.def.level,
-      kind: p.def.kind,
-      section: p.def.section,
-      message: p.message,
-      location: p.location,
-      operations: [],
-      fingerprint,
-    };
-    if (p.old) change.old = { ...p.old, pointer: existingPointer(run.oldDoc.root, p.old.pointer) };
-    if (p.new) change.new = { ...p.new, pointer: existingPointer(run.newDoc.root, p.new.pointer) };
-    byFingerprint.set(fingerprint, { change, detail: p.detail, ops: new Set(ops), raw: p });
-  }
-  const entries = mergeUses([...byFingerprint.values()]);
+  const found: Found[] = run.fixed.map((f) => ({ p: f.change, ops: f.ops }));
+  for (const node of run.comparer.nodes) for (const p of node.changes) found.push({ p, ops: node.ops ?? [], node });
+  placeCopies(found, run);
+  const entries = mergeFindings(found, run);
   for (const e of entries) e.change.operations = [...e.ops].map((i) => run.ops[i]).sort(compareOps);
   entries.sort(
     (a, b) =>

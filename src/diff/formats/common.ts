@@ -1,5 +1,5 @@
 import type { FailOn } from '../classify/classify.js';
-import { LEVELS, type Change, type DiffReport, type Level, type OperationRef, type RuleDef, type Section, type SpecSummary } from '../model.js';
+import { LEVELS, SEVERITY, type Change, type DiffReport, type OperationRef, type RuleDef, type Section, type SpecSummary } from '../model.js';
 
 export interface RenderOptions {
   /** ANSI colour in the text format (the CLI passes TTY/--color/NO_COLOR); other formats ignore it. */
@@ -14,7 +14,6 @@ export interface RenderOptions {
   compact?: boolean;
 }
 
-export const LEVEL_RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 const SECTION_ORDER: Section[] = ['paths', 'webhooks', 'components', 'security', 'servers', 'info'];
 const METHOD_ORDER = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
@@ -62,7 +61,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
 export const sortByLevel = (changes: readonly Change[]) =>
   changes
     .map((change, index) => ({ change, index }))
-    .sort((a, b) => LEVEL_RANK[a.change.level] - LEVEL_RANK[b.change.level] || a.index - b.index)
+    .sort((a, b) => SEVERITY[b.change.level] - SEVERITY[a.change.level] || a.index - b.index)
     .map(({ change }) => change);
 
 /** `3 breaking, 2 warnings, 5 info (1 accepted)`; the counts exclude accepted changes. */

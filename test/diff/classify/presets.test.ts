@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, compileGlob, loadPolicy, POLICY_PRESETS } from '../../../src/diff/classify/index.js';
+import { classify, compileGlob, loadPolicy, POLICY_PRESETS, resolvePolicy } from '../../../src/diff/classify/index.js';
 import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport, Level } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
@@ -92,6 +92,70 @@ const CASES: [string, Level, Level, Level][] = [
   ['api-server-removed', 'warning', 'warning', 'warning'],
   ['request-additional-properties-closed-set', 'breaking', 'breaking', 'breaking'],
 ];
+
+// Rule ids added with issue 8 (webhooks, JSON Schema 2020-12, visibility, overlap, deprecation): [fixture rule id,
+// specdrift default, oasdiff, openapi-diff], the peers' levels by hand from the same tables. A peer that does not
+// detect the change leaves specdrift's level (marked "not detected").
+const NEW_CASES: [string, Level, Level, Level][] = [
+  // oasdiff response-property-prefix-items-added ERR; openapi-diff: not detected (no 2020-12 keywords)
+  ['response-prefix-items-added', 'warning', 'breaking', 'warning'],
+  // oasdiff request-property-if/then/else-added ERR
+  ['request-conditional-branch-added', 'breaking', 'breaking', 'breaking'],
+  // oasdiff response-property-contains-removed ERR
+  ['response-contains-removed', 'warning', 'breaking', 'warning'],
+  ['request-dependent-required-added', 'breaking', 'breaking', 'breaking'],
+  // oasdiff response-property-property-names-added INFO
+  ['response-property-names-set', 'info', 'info', 'info'],
+  // oasdiff request-property-content-encoding-changed ERR (set, unset or changed)
+  ['request-content-encoding-set', 'warning', 'breaking', 'warning'],
+  // oasdiff response-property-unevaluated-properties-removed ERR
+  ['response-unevaluated-properties-closed-removed', 'warning', 'breaking', 'warning'],
+  // oasdiff webhook-removed ERR; openapi-diff: not detected
+  ['webhook-removed', 'breaking', 'breaking', 'breaking'],
+  // inside a webhook: neither peer looks
+  ['webhook-request-type-changed', 'breaking', 'breaking', 'breaking'],
+  // readOnly removed from a required request property: oasdiff INFO; openapi-diff incompatible.request.readonly.required.decreased
+  ['request-required-property-shown', 'breaking', 'info', 'breaking'],
+  // writeOnly removed from a required response property: oasdiff WARN; openapi-diff incompatible.response.writeonly.required.decreased
+  ['response-required-property-shown', 'info', 'warning', 'breaking'],
+  // became writeOnly in a response: oasdiff INFO; openapi-diff incompatible.response.writeonly.increased
+  ['response-property-hidden', 'breaking', 'info', 'breaking'],
+  // oasdiff request-body-wrapped-in-one-of ERR; openapi-diff: a request oneOf branch added is compatible
+  ['request-one-of-branch-added-overlapping', 'breaking', 'breaking', 'info'],
+  // oasdiff judges maxContains only increased/decreased: not detected by either
+  ['request-max-contains-set', 'breaking', 'breaking', 'breaking'],
+  ['request-if-changed', 'warning', 'warning', 'warning'],
+  ['schema-required-undeclared', 'warning', 'warning', 'warning'],
+  ['response-examples-changed', 'info', 'info', 'info'],
+  // no deprecation exception in either peer: oasdiff request-property-removed WARN; openapi-diff missing request property compatible
+  ['request-property-removed-deprecated', 'info', 'warning', 'info'],
+  // openapi-diff incompatible.request.params.decreased; oasdiff: no entry (specdrift's level)
+  ['request-parameter-removed-deprecated', 'info', 'info', 'breaking'],
+  // oasdiff api-deprecated-sunset-parse ERR; openapi-diff does not read x-sunset
+  ['endpoint-sunset-invalid', 'warning', 'breaking', 'warning'],
+];
+
+describe('policy presets on the rule fixtures of the rules added with issue 8', () => {
+  it.each(NEW_CASES)('%s: specdrift %s, oasdiff %s, openapi-diff %s', async (ruleId, specdrift, oasdiff, openapiDiff) => {
+    const report = fixtureReport(ruleId);
+    expect(await levelOf(report, ruleId, 'specdrift')).toBe(specdrift);
+    expect(await levelOf(report, ruleId, 'oasdiff')).toBe(oasdiff);
+    expect(await levelOf(report, ruleId, 'openapi-diff')).toBe(openapiDiff);
+  });
+
+  it('says which changes a peer does not detect, as data, and not for rules it has a level for', () => {
+    const oasdiff = resolvePolicy('oasdiff', 'test');
+    const openapiDiff = resolvePolicy('openapi-diff', 'test');
+    expect(oasdiff?.notDetected('webhook-request-type-changed')).toMatch(/webhooks only as added or removed/);
+    expect(oasdiff?.notDetected('request-max-contains-set')).toMatch(/maxContains/);
+    expect(oasdiff?.notDetected('schema-required-undeclared')).toBeDefined();
+    expect(oasdiff?.notDetected('webhook-removed')).toBeUndefined();
+    expect(oasdiff?.notDetected('response-prefix-items-added')).toBeUndefined();
+    expect(openapiDiff?.notDetected('response-prefix-items-added')).toMatch(/2020-12/);
+    expect(openapiDiff?.notDetected('endpoint-sunset-invalid')).toMatch(/x-sunset/);
+    expect(openapiDiff?.notDetected('response-property-hidden')).toBeUndefined();
+  });
+});
 
 describe('policy presets on the rule fixtures', () => {
   it.each(CASES)('%s: specdrift %s, oasdiff %s, openapi-diff %s', async (ruleId, specdrift, oasdiff, openapiDiff) => {

@@ -249,6 +249,34 @@ describe('item 11: once', () => {
     expect(r.changes[0].operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /acct', 'POST /acct']);
     expect(r.summary).toMatchObject({ warning: 1, total: 1 });
   });
+
+  // slurmrestd v0.0.41 inlines `error` in every response; v0.0.41+prefer_refs references one component.
+  const error = obj({ description: str, error_number: int });
+  const errors = (items: JsonObject) => obj({ errors: { type: 'array', items } });
+
+  it('one schema inlined in several places, referenced in the new spec and edited there: once, at the schema', () => {
+    const old = api({ '/jobs': errors(error), '/nodes': errors(error) }, {});
+    const neu = (e: JsonObject) => api({ '/jobs': errors(ref('Error')), '/nodes': errors(ref('Error')) }, { Error: e });
+    expect(diffSpecs(old, neu(error)).changes).toEqual([]);
+    const r = diffSpecs(old, neu({ ...error, type: 'string' }));
+    expect(rows(r)).toEqual(['breaking response-type-changed #/components/schemas/Error']);
+    expect(r.changes[0].operations.map((o) => o.path)).toEqual(['/jobs', '/nodes']);
+    // A request copy and a response copy of one schema, edited once: one finding naming both uses.
+    const u32 = (format: string) => obj({ set: { type: 'boolean' }, number: { type: 'integer', format } });
+    const job = (limit: JsonObject) => ({ '/job': obj({ limit }) });
+    const r2 = diffSpecs(api(job(u32('int32')), {}, job(u32('int32'))), api(job(ref('U32')), { U32: u32('int64') }, job(ref('U32'))));
+    expect(r2.changes.map((c) => [c.level, c.id, c.location, c.alsoAs])).toEqual([
+      ['warning', 'request-format-changed', '#/components/schemas/U32/properties/number', [{ id: 'response-format-changed', level: 'warning' }]],
+    ]);
+  });
+
+  it('…but where the old places are no copies of the schema (number → a new struct schema), each place is reported', () => {
+    const struct = obj({ set: { type: 'boolean' }, number: { type: 'number' } });
+    const node = (p: JsonObject) => obj({ load: p, power: p });
+    const r = diffSpecs(api({ '/node': node({ type: 'number' }) }, {}), api({ '/node': node(ref('F64NoValStruct')) }, { F64NoValStruct: struct }));
+    const at = '#/paths/~1node/get/responses/200/content/application~1json/schema/properties';
+    expect(rows(r)).toEqual([`breaking response-type-changed ${at}/load`, `breaking response-type-changed ${at}/power`]);
+  });
 });
 
 describe('item 11: a finding with several uses, classified and rendered', () => {

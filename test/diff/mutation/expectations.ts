@@ -7,9 +7,8 @@
  * directions is one finding (issue 8, item 11): the most severe use's id and level, the other uses named in
  * the finding's `alsoAs`.
  */
-import type { Change, Level } from '../../../src/diff/model.js';
+import type { Level } from '../../../src/diff/model.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
-import type { Expectation } from './edits.js';
 import type { Ctx } from './model.js';
 
 export interface DirectionLevels {
@@ -114,38 +113,6 @@ export interface Pending {
 // is breaking, see SCHEMA_TABLE 'required-removed') and item 10 (a change in an unused component is info,
 // UNUSED_COMPONENT_LEVEL) were listed here while the engine still said warning / the worse direction.
 export const PENDING: readonly Pending[] = [];
-
-/**
- * Where the engine contradicts issue 8 and the fix belongs in src/ (not in this test): a precise description
- * of the wrong report. A miss that matches one is counted apart from the other misses (the main runs stay
- * green and still catch every other drift); one `it.fails` per entry and suite expects none of them, and
- * starts failing the day the engine is fixed. Then delete the entry.
- */
-export interface KnownDefect {
-  item: string;
-  why: string;
-  /** Is `found` (what the engine reported for one edit, judged `problem`) exactly this defect? */
-  matches(exp: Expectation, found: Change[], sameDoc: boolean, problem: string): boolean;
-}
-
-export const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  {
-    item: 'item 11 (once) across layouts',
-    why:
-      'an old document that inlines a schema in several places against a new one that references one component: ' +
-      'an edit of that component is reported once per old copy, each filed at that copy (slurm-layout: `error` ' +
-      'type object → string gives response-type-changed four times, at assocs_resp/…/errors/items, ' +
-      'job_submit_resp/…, jobs_resp/…, plain_resp/…), or once per use without alsoAs, instead of once',
-    // Every finding is one the edit should give (right rule, right level, at the edited place), none merged
-    // with another (no alsoAs), every expected use is there: only the count is wrong.
-    matches: (exp, found, sameDoc, problem) => {
-      if (sameDoc || problem !== 'reported more than once') return false;
-      const uses = exp.findings.filter((f) => f.location === undefined);
-      const ok = (c: Change) => c.alsoAs === undefined && uses.some((f) => f.id === c.id && f.level === c.level);
-      return uses.length > 0 && found.every(ok) && uses.every((f) => found.some((c) => c.id === f.id));
-    },
-  },
-];
 
 /**
  * Issue 8, item 7: parameters and response headers are text on the wire, so a type change between plain

@@ -14,7 +14,7 @@ import { diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change } from '../../../src/diff/model.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, readSpec } from '../engine/helpers.js';
-import { KNOWN_DEFECTS, NO_CHANGE_KINDS, OPERATION_TABLE, PENDING, SCHEMA_TABLE } from './expectations.js';
+import { NO_CHANGE_KINDS, OPERATION_TABLE, PENDING, SCHEMA_TABLE } from './expectations.js';
 import { buildModel } from './model.js';
 import { judge, runMutations, type Miss, type MutationRun } from './run.js';
 
@@ -87,16 +87,6 @@ describe('mutation test on our fixtures (issue 8)', () => {
     expect(all.filter((k) => !seen.has(k))).toEqual([]);
   });
 
-  // Engine defects against issue 8 (KNOWN_DEFECTS in expectations.ts): the misses that are exactly such a
-  // defect are kept out of the runs above and expected to be none here; it.fails turns today's failure into a
-  // pass, and reports the day the engine is fixed (then the entry must go).
-  for (const k of KNOWN_DEFECTS) {
-    it.fails(`engine defect, ${k.item}: ${k.why}`, async () => {
-      const found = (await Promise.all(CASES.map(run))).flatMap((r) => r.defects[k.item]);
-      expect(describeMisses(found)).toEqual([]);
-    });
-  }
-
   // The engine does not give these the level issue 8 asks for yet (see PENDING in expectations.ts). Each
   // test expects the issue's level on the edits concerned: it fails today, and `it.fails` turns that into
   // a pass; once the engine is fixed it passes, it.fails reports that, and the PENDING entry must go.
@@ -152,17 +142,6 @@ describe('the mutation oracle itself', () => {
     expect(judge(both, [change({ id: 'request-property-removed', level: 'warning', alsoAs: [{ id: 'response-property-removed', level: 'breaking' }] })], true)).toBe('wrong rule or level');
     expect(judge(both, [res], true)).toBe('wrong rule or level');
     expect(judge(both, [change({ id: 'response-property-removed', level: 'breaking', alsoAs: [{ id: 'request-property-removed', level: 'info' }] })], true)).toBe('wrong rule or level');
-  });
-  it('takes as the known across-layout defect only the right findings reported too often', () => {
-    const [defect] = KNOWN_DEFECTS;
-    const req = change({ id: 'request-property-removed', level: 'warning' });
-    const res = change({ id: 'response-property-removed', level: 'breaking' });
-    expect(defect.matches(both, [req, res], false, 'reported more than once')).toBe(true);
-    // Same document (no layout question), a wrong level, a missing use, or a merged finding: not this defect.
-    expect(defect.matches(both, [req, res], true, 'reported more than once')).toBe(false);
-    expect(defect.matches(both, [req, change({ id: 'response-property-removed', level: 'warning' })], false, 'reported more than once')).toBe(false);
-    expect(defect.matches(both, [res, res], false, 'reported more than once')).toBe(false);
-    expect(defect.matches(both, [res, change({ id: 'response-property-removed', level: 'breaking', alsoAs: [{ id: 'request-property-removed', level: 'warning' }] })], false, 'reported more than once')).toBe(false);
   });
   it('keeps different rules apart: two expected rules are two findings', () => {
     const two = { findings: [{ id: 'request-type-changed', what: 'type-changed', level: 'breaking' as const }, { id: 'request-parameter-type-narrowed', what: 'type-narrowed', level: 'breaking' as const }], place: '/components/schemas/A' };

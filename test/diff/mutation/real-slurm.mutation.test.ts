@@ -9,7 +9,7 @@
  * with fewer edits: a diff across layouts cannot take the engine's identical-schema fast path.
  */
 import { describe, expect, it } from 'vitest';
-import { KNOWN_DEFECTS, PENDING } from './expectations.js';
+import { PENDING } from './expectations.js';
 import { readSpec } from '../engine/helpers.js';
 import { describeWithRealSpec } from '../../helpers/real-specs.js';
 import { runMutations, type Miss, type MutationRun } from './run.js';
@@ -55,26 +55,14 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.42
 describeWithRealSpec(['24.11/v0.0.41.json', '24.11/v0.0.41+prefer_refs.json'], 'mutation test across layouts: real v0.0.41 (inlined) vs v0.0.41+prefer_refs (referenced)', ([inlinedPath, namedPath]) => {
   const inlined = readSpec(inlinedPath);
   const named = readSpec(namedPath);
-  const runs: MutationRun[] = [];
   it(`inlined → edited referenced: ${CROSS_EDITS} edits`, async () => {
     const r = await runMutations(inlined, named, { edits: CROSS_EDITS, seed: 411 });
-    runs.push(r);
     expect(r.edits).toBe(CROSS_EDITS);
     expect(describeMisses(r.misses)).toEqual([]);
   });
   it(`referenced → edited inlined: ${CROSS_EDITS} edits`, async () => {
     const r = await runMutations(named, inlined, { edits: CROSS_EDITS, seed: 412 });
-    runs.push(r);
     expect(r.edits).toBe(CROSS_EDITS);
     expect(describeMisses(r.misses)).toEqual([]);
   });
-  // Engine defects against issue 8 (KNOWN_DEFECTS in expectations.ts), kept out of the runs above.
-  for (const k of KNOWN_DEFECTS) {
-    it.fails(`engine defect, ${k.item}: ${k.why}`, (ctx) => {
-      const found = runs.flatMap((r) => r.defects[k.item]);
-      // These edits did not happen to show it: nothing to say here (the fixture suite always does).
-      if (found.length === 0) ctx.skip();
-      expect(describeMisses(found)).toEqual([]);
-    });
-  }
 });

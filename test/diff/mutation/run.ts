@@ -9,7 +9,7 @@ import type { JsonObject } from '../../../src/openapi/types.js';
 import { editPool, type ExpectedFinding, type Expectation } from './edits.js';
 import { buildModel, componentUse, type DocModel } from './model.js';
 import { childPointer } from '../../../src/openapi/refs.js';
-import { KNOWN_DEFECTS, ORPHAN, PENDING } from './expectations.js';
+import { ORPHAN, PENDING } from './expectations.js';
 
 export interface Miss {
   edit: string;
@@ -29,8 +29,6 @@ export interface MutationRun {
    * issue 8's level instead of today's.
    */
   atIssueLevel: Record<string, { edits: number; misses: Miss[] }>;
-  /** Per KNOWN_DEFECTS item (expectations.ts): the misses that are exactly that defect (not in `misses`). */
-  defects: Record<string, Miss[]>;
 }
 
 const RANK: Record<Level, number> = { info: 0, warning: 1, breaking: 2 };
@@ -109,7 +107,6 @@ export async function runMutations(oldDoc: JsonObject, newDoc: JsonObject, opts:
   const draws = fc.sample(fc.record({ kind: fc.constantFrom(...pool.kinds), target: fc.nat(), detail: fc.nat() }), { seed: opts.seed, numRuns: opts.edits });
   const perKind: Record<string, number> = {};
   const misses: Miss[] = [];
-  const defects: MutationRun['defects'] = Object.fromEntries(KNOWN_DEFECTS.map((k) => [k.item, []]));
   const atIssueLevel: MutationRun['atIssueLevel'] = Object.fromEntries(PENDING.map((p) => [p.item, { edits: 0, misses: [] }]));
   let edits = 0;
   for (const d of draws) {
@@ -142,14 +139,12 @@ export async function runMutations(oldDoc: JsonObject, newDoc: JsonObject, opts:
       return problem === undefined ? undefined : { edit: edit.label, problem, expected: e.findings.map((f) => `${f.level} ${f.id}${f.location ? ` @ ${f.location}` : ''}`), got: found.map(show) };
     };
     const miss = check(exp);
-    const defect = miss && lost.length === 0 ? KNOWN_DEFECTS.find((k) => k.matches(exp, found, sameDoc, miss.problem)) : undefined;
-    if (defect) defects[defect.item].push(miss as Miss);
-    else if (miss) misses.push(miss);
+    if (miss) misses.push(miss);
     for (const item of new Set(exp.findings.map((f) => f.pending).filter((x): x is string => x !== undefined))) {
       atIssueLevel[item].edits++;
       const m = check(expectation([item]));
       if (m) atIssueLevel[item].misses.push(m);
     }
   }
-  return { edits, perKind, misses, kinds: pool.kinds, atIssueLevel, defects };
+  return { edits, perKind, misses, kinds: pool.kinds, atIssueLevel };
 }

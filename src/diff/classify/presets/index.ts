@@ -28,12 +28,21 @@ export interface PresetEntry {
   when?: PresetCondition;
 }
 
+/** Rules (ids or globs) the peer does not detect at all: they keep specdrift's level, and `rules --policy` says so. */
+export interface NotDetected {
+  rule: string;
+  /** Why, from the peer's rule documentation (one phrase). */
+  why: string;
+}
+
 export interface PolicyPreset {
   name: string;
   /** What the levels were read from. */
   source: string;
   /** As with --severity: an exact rule id beats a glob; among entries of the same kind the later wins. */
   entries: readonly PresetEntry[];
+  /** Changes the peer does not detect (an entry in `entries` wins over this list). */
+  notDetected?: readonly NotDetected[];
 }
 
 /** `specdrift` is the built-in levels (no preset): useful on the command line to override a config's `policy:`. */
@@ -55,6 +64,8 @@ export interface CompiledPreset {
   levelFor(change: Change): Level | undefined;
   /** The levels this preset can give a rule (two when an entry is narrowed with `when`); empty: no equivalent. */
   levelsFor(ruleId: string): Level[];
+  /** Why the peer does not detect this rule's change (it keeps specdrift's level), or undefined. */
+  notDetected(ruleId: string): string | undefined;
 }
 
 export function compilePreset(preset: PolicyPreset): CompiledPreset {
@@ -72,8 +83,13 @@ export function compilePreset(preset: PolicyPreset): CompiledPreset {
     const byCondition = new Map(of.map((entry) => [entry.when, entry.level]));
     return [...new Set(byCondition.values())];
   };
+  const undetected = (preset.notDetected ?? []).map((entry) => ({ why: entry.why, matches: compileGlob(entry.rule) as Matcher }));
   return {
     name: preset.name,
+    notDetected(ruleId) {
+      if (candidatesFor(ruleId).length > 0) return undefined;
+      return undetected.find((entry) => entry.matches(ruleId))?.why;
+    },
     levelsFor(ruleId) {
       const candidates = candidatesFor(ruleId);
       const exact = possible(candidates.filter((entry) => entry.exact));

@@ -11,22 +11,23 @@
  * Where oasdiff splits one specdrift rule by the property's required-ness (response property removed), the
  * entry is narrowed with `when`.
  *
- * No equivalent in oasdiff (these keep specdrift's level):
- *   - every `schema-*` rule (direction unknown: oasdiff only judges schemas reached from paths);
+ * Changes oasdiff does not detect are listed as data in `notDetected` (they keep specdrift's level, and
+ * `specdrift rules --policy oasdiff` says so): `schema-*` rules, everything inside a webhook, the 2020-12
+ * keywords in parameters and headers, `if` changed, maxContains set/removed, patternProperties schemas
+ * closing/opening, `$defs`, `examples`, `items: false`, `not`, exclusive bounds removed (and set in responses).
+ * The 2020-12 body rules come from the same rules.go (RequestProperty…/ResponseProperty… Prefix, If/Then/Else,
+ * Contains, DependentRequired, DependentSchemas, PatternProperties, PropertyNames, Unevaluated, Content checks).
+ *
+ * Other rules with no entry and no `notDetected` line (also specdrift's level):
  *   - additionalProperties (`*-additional-properties-closed-*`), `*-enum-removed` (enum restriction dropped),
- *     `response-*-enum-set`, format/bounds/enum/pattern/property rules of response headers (oasdiff checks a
- *     response header's presence, required-ness, type and nullability only), request-parameter property
- *     add/remove, parameter allOf/anyOf/oneOf/const/discriminator;
+ *     `response-*-enum-set`;
  *   - request-side `*-maximum-removed`, `*-minimum-removed`, `*-max-length-removed`, `*-min-length-set`,
- *     `request-min-items-decreased`, `request-parameter-max-items-set`, response-side narrowing of bounds
- *     (`response-maximum-decreased`, `-set`, …), `*-exclusive-*-changed` / `-removed` (3.1 numeric forms);
+ *     `request-min-items-decreased`, response-side narrowing of bounds (`response-maximum-decreased`, `-set`, …);
  *   - servers (`api-server-*`), `component-schema-added`, `component-schema-renamed`, `endpoint-sunset-set`,
  *     `endpoint-sunset-changed` (oasdiff errs only when the date moves earlier under a deprecation policy),
- *     `request-path-parameter-renamed`, parameter `style` / `explode` / `allowEmptyValue`,
- *     `response-header-required-added`, security scheme `in` / `name` / `scheme` / `bearerFormat` /
- *     OpenID Connect URL / refresh URL / flows added or removed;
- *   - the OpenAPI 3.1 keyword rules and `schema-keyword-changed` (oasdiff has its own ids for if/then/else,
- *     contains, dependentRequired, …; map them here when specdrift's ids settle).
+ *     `request-path-parameter-renamed`, parameter deprecation removal and sunset, response property removal after
+ *     deprecation (oasdiff splits it by required-ness, which that id does not say), `response-header-required-added`,
+ *     security scheme `in` / `name` / `scheme` / `bearerFormat` / OpenID Connect URL / refresh URL / flows.
  */
 import type { Level } from '../../model.js';
 import type { PolicyPreset, PresetEntry } from './index.js';
@@ -249,5 +250,102 @@ export const OASDIFF_PRESET: PolicyPreset = {
     e('response-pattern-set', I, 'response-property-pattern-added'),
     e('response-pattern-changed', W, 'response-property-pattern-changed'),
     e('response-pattern-removed', B, 'response-property-pattern-removed'),
+
+    // Webhooks: oasdiff reports a webhook added or removed (WebhookAddedId INFO, WebhookRemovedId ERR, with no
+    // deprecation or sunset exception), and nothing inside one (notDetected below).
+    e('webhook-added', I, 'webhook-added (WebhookAddedId)'),
+    e('webhook-removed', B, 'webhook-removed (WebhookRemovedId)'),
+    e('webhook-removed-deprecated', B, 'webhook-removed (WebhookRemovedId: no deprecation exception)'),
+    e('webhook-removed-before-sunset', B, 'webhook-removed (WebhookRemovedId)'),
+
+    // Deprecation and sunset. A malformed sunset date is ERR in oasdiff; a deprecated request property removed
+    // is still request-property-removed (WARN): oasdiff has no deprecation exception for properties.
+    e('endpoint-sunset-invalid', B, 'api-deprecated-sunset-parse (APIDeprecatedSunsetParseId)'),
+    e('request-property-sunset-invalid', B, 'request-property-deprecated-invalid (RequestPropertyDeprecatedInvalidId)'),
+    e('response-property-sunset-invalid', B, 'response-property-deprecated-invalid (ResponsePropertyDeprecatedInvalidId)'),
+    e('request-property-removed-deprecated', W, 'request-property-removed (RequestPropertyRemovedId)'),
+    e('request-property-removed-before-sunset', W, 'request-property-removed (RequestPropertyRemovedId)'),
+
+    // readOnly / writeOnly hiding a property from one direction (issue 8 item 3): INFO in oasdiff, except a
+    // required response property that stops being writeOnly (shown to readers), WARN.
+    e('request-property-hidden', I, 'request-optional/required-property-became-read-only'),
+    e('request-property-shown', I, 'request-optional-property-became-not-read-only'),
+    e('request-required-property-shown', I, 'request-required-property-became-not-read-only'),
+    e('response-property-hidden', I, 'response-optional/required-property-became-write-only'),
+    e('response-property-shown', I, 'response-optional-property-became-not-write-only'),
+    e('response-required-property-shown', W, 'response-required-property-became-not-write-only (WARN)'),
+
+    // A oneOf branch added that old values also match (item 6): oasdiff's nearest rules are a body wrapped in
+    // oneOf (request and response: ERR) and, for responses, any oneOf branch added (ERR).
+    e('request-one-of-branch-added-overlapping', B, 'request-body-wrapped-in-one-of (RequestBodyWrappedInOneOfId)'),
+    e('response-one-of-branch-added-overlapping', B, 'response-body-wrapped-in-one-of / response-property-one-of-added'),
+
+    // JSON Schema 2020-12 keywords, request / response body (oasdiff checks them in bodies only).
+    e('request-prefix-items-added', I, 'request-property-prefix-items-added'),
+    e('request-prefix-items-removed', B, 'request-property-prefix-items-removed'),
+    e('response-prefix-items-added', B, 'response-property-prefix-items-added'),
+    e('response-prefix-items-removed', I, 'response-property-prefix-items-removed'),
+    e('request-conditional-branch-added', B, 'request-property-if/then/else-added'),
+    e('request-conditional-branch-removed', I, 'request-property-if/then/else-removed'),
+    e('response-conditional-branch-added', I, 'response-property-if/then/else-added'),
+    e('response-conditional-branch-removed', B, 'response-property-if/then/else-removed'),
+    e('request-contains-set', B, 'request-property-contains-added'),
+    e('request-contains-removed', I, 'request-property-contains-removed'),
+    e('response-contains-set', I, 'response-property-contains-added'),
+    e('response-contains-removed', B, 'response-property-contains-removed'),
+    e('request-min-contains-increased', B, 'request-property-min-contains-increased'),
+    e('request-min-contains-decreased', I, 'request-property-min-contains-decreased'),
+    e('request-max-contains-increased', I, 'request-property-max-contains-increased'),
+    e('request-max-contains-decreased', B, 'request-property-max-contains-decreased'),
+    e('response-min-contains-increased', I, 'response-property-min-contains-increased'),
+    e('response-min-contains-decreased', B, 'response-property-min-contains-decreased'),
+    e('response-max-contains-increased', B, 'response-property-max-contains-increased'),
+    e('response-max-contains-decreased', I, 'response-property-max-contains-decreased'),
+    e('request-dependent-required-added', B, 'request-property-dependent-required-added'),
+    e('request-dependent-required-removed', I, 'request-property-dependent-required-removed'),
+    e('response-dependent-required-added', I, 'response-property-dependent-required-added'),
+    e('response-dependent-required-removed', B, 'response-property-dependent-required-removed'),
+    e('request-dependent-schema-added', B, 'request-property-dependent-schema-added'),
+    e('request-dependent-schema-removed', I, 'request-property-dependent-schema-removed'),
+    e('response-dependent-schema-added', I, 'response-property-dependent-schema-added'),
+    e('response-dependent-schema-removed', B, 'response-property-dependent-schema-removed'),
+    e('request-pattern-property-added', B, 'request-property-pattern-property-added'),
+    e('request-pattern-property-removed', I, 'request-property-pattern-property-removed'),
+    e('response-pattern-property-added', I, 'response-property-pattern-property-added'),
+    e('response-pattern-property-removed', B, 'response-property-pattern-property-removed'),
+    e('request-property-names-set', B, 'request-property-property-names-added'),
+    e('request-property-names-removed', I, 'request-property-property-names-removed'),
+    e('response-property-names-set', I, 'response-property-property-names-added'),
+    e('response-property-names-removed', B, 'response-property-property-names-removed'),
+    e('request-unevaluated-*-closed-set', B, 'request-property-unevaluated-items/properties-added'),
+    e('request-unevaluated-*-closed-removed', I, 'request-property-unevaluated-items/properties-removed'),
+    e('response-unevaluated-*-closed-set', I, 'response-property-unevaluated-items/properties-added'),
+    e('response-unevaluated-*-closed-removed', B, 'response-property-unevaluated-items/properties-removed'),
+    e('request-content-schema-set', B, 'request-property-content-schema-added'),
+    e('request-content-schema-removed', I, 'request-property-content-schema-removed'),
+    e('response-content-schema-set', I, 'response-property-content-schema-added'),
+    e('response-content-schema-removed', B, 'response-property-content-schema-removed'),
+    e('request-content-media-type-*', B, 'request-property-content-media-type-changed (set, unset or changed)'),
+    e('response-content-media-type-*', B, 'response-property-content-media-type-changed (set, unset or changed)'),
+    e('request-content-encoding-*', B, 'request-property-content-encoding-changed (set, unset or changed)'),
+    e('response-content-encoding-*', B, 'response-property-content-encoding-changed (set, unset or changed)'),
+  ],
+  notDetected: [
+    { rule: 'schema-*', why: 'oasdiff judges only schemas that operations reach, in a direction (this includes schema-required-undeclared and schema-keyword-changed)' },
+    { rule: 'webhook-*', why: 'oasdiff compares webhooks only as added or removed' },
+    { rule: '*-if-changed', why: 'oasdiff reports if/then/else only when one is added or removed' },
+    { rule: '*-max-contains-set', why: 'oasdiff reports maxContains only when it increases or decreases' },
+    { rule: '*-max-contains-removed', why: 'oasdiff reports maxContains only when it increases or decreases' },
+    { rule: '*-pattern-property-closed', why: 'oasdiff reports patternProperties entries added or removed, not their schemas closing' },
+    { rule: '*-pattern-property-opened', why: 'oasdiff reports patternProperties entries added or removed, not their schemas opening' },
+    { rule: '*-definition-*', why: 'oasdiff does not compare $defs' },
+    { rule: '*-examples-changed', why: 'oasdiff has no rule for examples' },
+    { rule: '*-items-closed-*', why: 'oasdiff has no rule for `items: false`' },
+    { rule: '*-not-*', why: 'oasdiff has no rule for `not`' },
+    { rule: '*exclusive-maximum-removed', why: 'oasdiff has no rule for a bound removed' },
+    { rule: '*exclusive-minimum-removed', why: 'oasdiff has no rule for a bound removed' },
+    { rule: 'response-*exclusive-*-set', why: 'oasdiff has no rule for a response bound set' },
+    { rule: 'request-parameter-*', why: 'oasdiff does not detect this change in a parameter' },
+    { rule: 'response-header-*', why: 'oasdiff checks a response header\'s presence, required-ness, type and nullability only' },
   ],
 };

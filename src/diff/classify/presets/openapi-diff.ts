@@ -12,7 +12,12 @@
  * compatible, as openapi-diff reports them out of the box. openapi-diff judges a schema by where it is used
  * (request or response context); response headers are response context, parameters request context.
  *
- * No equivalent in openapi-diff (these keep specdrift's level):
+ * Changes openapi-diff does not detect are listed as data in `notDetected` (they keep specdrift's level, and
+ * `specdrift rules --policy openapi-diff` says so): `schema-*` rules, webhooks, `x-sunset`, the JSON Schema
+ * 2020-12 keywords. readOnly / writeOnly hiding a property and oneOf overlap come from the readonly / writeonly /
+ * oneof switches of BackwardIncompatibleProp.java.
+ *
+ * Other rules without an entry (these keep specdrift's level too):
  *   - every `schema-*` rule (direction unknown);
  *   - allOf / anyOf branches (openapi-diff merges allOf before comparing and does not compare anyOf),
  *     `additionalProperties: false`, `const` and the other OpenAPI 3.1 keywords, `schema-keyword-changed`;
@@ -208,5 +213,47 @@ export const OPENAPI_DIFF_PRESET: PolicyPreset = {
     ...both('pattern-set', B, 'incompatible.schema.pattern.changed'),
     ...both('pattern-changed', B, 'incompatible.schema.pattern.changed'),
     ...both('pattern-removed', B, 'incompatible.schema.pattern.changed'),
+    // readOnly / writeOnly hiding a property from one direction (issue 8 item 3), from the readonly / writeonly switches.
+    e('request-property-hidden', B, 'incompatible.request.readonly.increased'),
+    e('request-property-shown', I, 'ChangedReadOnly: request decreased (optional property)'),
+    e('request-required-property-shown', B, 'incompatible.request.readonly.required.decreased'),
+    e('response-property-hidden', B, 'incompatible.response.writeonly.increased'),
+    e('response-property-shown', I, 'ChangedWriteOnly: response decreased (optional property)'),
+    e('response-required-property-shown', B, 'incompatible.response.writeonly.required.decreased'),
+    // A oneOf branch added that old values also match (item 6): openapi-diff only counts branches.
+    ...req('one-of-branch-added-overlapping', I, 'ChangedOneOfSchema: request increased'),
+    ...res('one-of-branch-added-overlapping', B, 'incompatible.response.oneof.increased'),
+    // Removal after deprecation: openapi-diff makes no deprecation exception.
+    e('request-property-removed-deprecated', I, 'ChangedSchema: missing properties (request)'),
+    e('request-property-removed-before-sunset', I, 'ChangedSchema: missing properties (request)'),
+    e('request-parameter-removed-deprecated', B, 'incompatible.request.params.decreased'),
+    e('request-parameter-removed-before-sunset', B, 'incompatible.request.params.decreased'),
+  ],
+  notDetected: [
+    { rule: 'schema-*', why: 'openapi-diff judges a schema only where a request or response uses it (this includes schema-required-undeclared and schema-keyword-changed)' },
+    { rule: 'webhook-*', why: 'openapi-diff compares paths only, not 3.1 webhooks' },
+    { rule: '*sunset*', why: 'openapi-diff does not read x-sunset' },
+    ...[
+      'prefix-items',
+      'conditional-branch',
+      'if-changed',
+      'contains',
+      'min-contains',
+      'max-contains',
+      'dependent-required',
+      'dependent-schema',
+      'pattern-property',
+      'property-names',
+      'unevaluated',
+      'content-schema',
+      'content-media-type',
+      'content-encoding',
+      'definition',
+      'examples-changed',
+      'items-closed',
+      'const',
+      'not-set',
+      'not-removed',
+    ].map((family) => ({ rule: `*-${family}*`, why: 'openapi-diff does not compare this JSON Schema 2020-12 keyword' })),
   ],
 };
