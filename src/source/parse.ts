@@ -96,6 +96,8 @@ function parseYaml(text: string, where: string): { value: unknown; format: TextF
       hint: 'nested YAML aliases multiply: check where the document came from',
     });
   }
+  // The library would print a Node warning on stderr for a collection used as a key (`? [a, b] : c`, stringified).
+  doc.options.logLevel = 'error';
   try {
     return { value: doc.toJS({ maxAliasCount: 10_000 }), format: 'yaml' };
   } catch (err) {
