@@ -440,6 +440,8 @@ interface Regression {
   why: string;
   args: (dir: string) => string[];
   document?: string | Buffer;
+  /** Text that must not appear on stderr. */
+  secret?: string;
 }
 
 const REGRESSIONS: Regression[] = [
@@ -448,6 +450,11 @@ const REGRESSIONS: Regression[] = [
     why: 'a YAML collection used as a key made the yaml library print a Node warning on stderr (a second line)',
     args: (d) => ['validate', join(d, 'spec')],
     document: 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {? [a, b] : c}\n',
+  },
+  {
+    why: 'a --header without its colon was echoed on stderr, token and all',
+    args: () => ['validate', 'http://127.0.0.1:1/spec.json', '--header', 'Authorization Bearer s3cr3t-t0ken'],
+    secret: 's3cr3t-t0ken',
   },
 ];
 
@@ -485,6 +492,7 @@ describe('fuzz: generated documents and command lines', () => {
       if (regression.document !== undefined) writeFileSync(join(caseDir, 'spec'), regression.document);
       const r = await runInProcess(regression.args(caseDir), { timeoutMs: 30_000 });
       assertWellBehaved(regression.why, r, { outDir: regression.document === undefined ? caseDir : undefined });
+      if (regression.secret !== undefined) expect(r.stderr).not.toContain(regression.secret);
     }, 120_000);
   }
 });
