@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Benchmark: wall time and peak RSS of `specdrift diff` against peers, all measured in this one run.
+// Also: `specdrift validate` on a generated ~10 MB spec full of errors (`--only validate` runs just that case).
 // Each tool runs in its own process under GNU time (peak RSS); medians of --runs (default 3).
 // Prints ratios; never asserts (speed goals are read here, not in unit tests).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,15 +46,18 @@ function textMasked(path, from, to, name) {
 
 const realDir = process.env.SPECDRIFT_REAL_SPECS ?? join(root, '.cache', 'slurm-specs');
 const pairs = [];
-if (existsSync(join(realDir, '24.11/v0.0.40.json'))) {
-  const oldPath = join(realDir, '24.11/v0.0.40.json');
-  pairs.push({ name: 'slurm v0.0.40→v0.0.41 (real, 24.11)', old: oldPath, new: join(realDir, '24.11/v0.0.41.json'), peerNew: textMasked(join(realDir, '24.11/v0.0.41.json'), '0.0.41', '0.0.40', 'slurm-v41-sed.json') });
-} else console.log('note: real Slurm specs missing (run scripts/slurm-specs.sh as root); skipping that pair');
-try {
-  const [a, b] = OCTOKIT.map(githubSpec);
-  pairs.push({ name: `github REST @octokit/openapi ${OCTOKIT.join('→')}`, old: a, new: b, peerNew: b });
-} catch (err) {
-  console.log(`note: cannot fetch @octokit/openapi from the npm registry (${err.message.split('\n')[0]}); skipping that pair`);
+// `--only validate` runs just the validate case below: no diff pairs to prepare.
+if (!only || only.some((o) => o !== 'validate')) {
+  if (existsSync(join(realDir, '24.11/v0.0.40.json'))) {
+    const oldPath = join(realDir, '24.11/v0.0.40.json');
+    pairs.push({ name: 'slurm v0.0.40→v0.0.41 (real, 24.11)', old: oldPath, new: join(realDir, '24.11/v0.0.41.json'), peerNew: textMasked(join(realDir, '24.11/v0.0.41.json'), '0.0.41', '0.0.40', 'slurm-v41-sed.json') });
+  } else console.log('note: real Slurm specs missing (run scripts/slurm-specs.sh as root); skipping that pair');
+  try {
+    const [a, b] = OCTOKIT.map(githubSpec);
+    pairs.push({ name: `github REST @octokit/openapi ${OCTOKIT.join('→')}`, old: a, new: b, peerNew: b });
+  } catch (err) {
+    console.log(`note: cannot fetch @octokit/openapi from the npm registry (${err.message.split('\n')[0]}); skipping that pair`);
+  }
 }
 
 const tools = [
@@ -78,7 +83,7 @@ function measure(tool, a, b) {
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 console.log(`specdrift benchmark — ${runs} run(s) per cell, medians; node ${process.version}; ${new Date().toISOString()}`);
-for (const pair of pairs) {
+for (const pair of tools.length > 0 ? pairs : []) {
   console.log(`\n## ${pair.name}`);
   const results = {};
   for (const tool of tools) {
@@ -100,4 +105,34 @@ for (const pair of pairs) {
   }
   const floor = results['JSON.parse floor'];
   if (ours && !ours.error && floor && !floor.error) console.log(`specdrift = ${(ours.wall / floor.wall).toFixed(2)}× the JSON.parse floor, peak ${ours.rssMb.toFixed(0)} MB`);
+}
+
+// validate at scale (issue 9 item 13): a generated ~10 MB spec with tens of thousands of errors, through the real CLI.
+if (!only || only.includes('validate')) {
+  const spec = join(cache, 'invalid-10mb.json');
+  if (!existsSync(spec)) execFileSync(process.execPath, [join(root, 'bench/tools/gen-invalid-spec.mjs'), spec], { stdio: 'inherit' });
+  const samples = [];
+  let summary = '';
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(root, 'bin/specdrift.js'), 'validate', spec], { encoding: 'utf8', timeout: timeLimitS * 1000, maxBuffer: 256 << 20 });
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    // Exit 1: the spec has errors, which is the point.
+    if (r.error || r.status !== 1) {
+      samples.push({ error: r.error?.code ?? `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}` });
+      break;
+    }
+    summary = r.stdout.trim().split('\n').pop().replace(/^.*: /, '');
+    const [user, sys, rssKb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    samples.push({ wall, cpu: user + sys, rssMb: rssKb / 1024 });
+  }
+  const mb = (readFileSync(spec).length / 1024 / 1024).toFixed(1);
+  console.log(`\n## specdrift validate, generated ${mb} MB spec (bench/tools/gen-invalid-spec.mjs)`);
+  // CPU seconds (user + sys) next to wall time: on a shared machine the wall time mostly measures the others' load.
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('| command | wall s | cpu s | peak RSS MB | findings |');
+  console.log('|---|---:|---:|---:|---|');
+  const failed = samples.find((s) => s.error);
+  if (failed) console.log(`| specdrift validate | failed: ${failed.error} | | | |`);
+  else console.log(`| specdrift validate | ${median(samples.map((s) => s.wall)).toFixed(2)} | ${median(samples.map((s) => s.cpu)).toFixed(2)} | ${median(samples.map((s) => s.rssMb)).toFixed(0)} | ${summary} |`);
 }

@@ -31,7 +31,8 @@ export function parseHeaders(lines: readonly string[]): Record<string, string> {
       if (line.trim() === '') continue;
       const colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new SpecdriftError(`bad header "${line}"`, ExitCode.usage, { hint: 'write headers as "Name: value"' });
+        // Not echoed: a header line without its colon is often a token pasted wrong.
+        throw new SpecdriftError('bad header: a --header (or SPECDRIFT_HEADERS line) has no "Name:" part; its text is not shown, it may hold a secret', ExitCode.usage, { hint: 'write headers as "Name: value"' });
       }
       headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
     }

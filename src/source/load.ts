@@ -140,7 +140,11 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   const path = source.startsWith('file:') ? source.slice(5) : source;
   const absolute = resolve(cwd, path);
   if (await isFile(absolute)) {
-    return { text: decodeSpecBytes(await readFile(absolute), absolute), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
+    const bytes = await readFile(absolute).catch((err: NodeJS.ErrnoException) => {
+      // stat said "regular file" but reading failed: unreadable (EACCES), or a special file such as /proc/self/mem (EIO).
+      throw new SpecdriftError(`cannot read ${absolute}: ${err.code ?? err.message}`, ExitCode.sourceNotFound, { hint: 'check that the file is readable' });
+    });
+    return { text: decodeSpecBytes(bytes, absolute), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
   }
   if (await isDirectory(absolute)) {
     throw new SpecdriftError(`${absolute} is a directory, not a spec file`, ExitCode.sourceNotFound, { hint: 'give the path of the spec file inside it' });

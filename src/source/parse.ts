@@ -147,6 +147,8 @@ function parseYaml(text: string, where: string, limit: number): ParsedText {
       hint: 'nested YAML aliases multiply: check where the document came from',
     });
   }
+  // The library would print a Node warning on stderr for a collection used as a key (`? [a, b] : c`, stringified).
+  doc.options.logLevel = 'error';
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 10_000 });

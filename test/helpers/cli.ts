@@ -27,7 +27,8 @@ export interface CliResult {
  * Run the built CLI (`npm test` builds dist/ first) as a user would, without colour.
  * `bin: 'oasdiff'` runs it under its shorthand name through a symlink-like argv[1].
  */
-export function cli(args: string[], opts: { input?: string; cwd?: string; bin?: 'specdrift' | 'oasdiff'; env?: Record<string, string> } = {}): CliResult {
+/** `timeout`: kill the process after this many ms (then `code` is -1); default 120 s. */
+export function cli(args: string[], opts: { input?: string; cwd?: string; bin?: 'specdrift' | 'oasdiff'; env?: Record<string, string>; timeout?: number } = {}): CliResult {
   const argv1 = opts.bin === 'oasdiff' ? oasdiffBin() : BIN;
   const result = spawnSync(process.execPath, [argv1, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
@@ -35,7 +36,7 @@ export function cli(args: string[], opts: { input?: string; cwd?: string; bin?: 
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env } as NodeJS.ProcessEnv,
     maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
+    timeout: opts.timeout ?? 120_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

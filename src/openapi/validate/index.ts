@@ -28,7 +28,7 @@ export async function validateSpec(doc: JsonObject, opts: ValidateOptions = {}):
   const ruleFindings = ALL_RULES.flatMap((rule) => rule(ctx));
   // These rules restate, more clearly, what the meta-schema reports at the same pointer.
   const explained = new Set(ruleFindings.filter((f) => SUPERSEDES_META_SCHEMA.has(f.ruleId)).map((f) => f.pointer));
-  const schemaFindings = metaSchemaFindings(doc).filter((f) => !explained.has(f.pointer));
+  const schemaFindings = metaSchemaFindings(doc, flavor).filter((f) => !explained.has(f.pointer));
   const findings = [...schemaFindings, ...ruleFindings, ...(opts.duplicateKeys ?? []).map(duplicateKeyFinding)];
   if (flavor === 'swagger2' && !findings.some((f) => f.ruleId === 'ref-dangling' || f.ruleId === 'ref-external')) {
     findings.push(...(await swagger2SemanticFindings(doc)));

