@@ -51,6 +51,8 @@ export function measureDepth(root: unknown, limit: number, opts: { followRefs?: 
     const node = nodes.pop()!;
     const level = levels.pop()!;
     if (level > depth) depth = level;
+    // Past the limit already: stop here (a YAML alias can make the parsed value cyclic, so this walk might not end).
+    if (depth > limit) break;
     if (Array.isArray(node)) {
       for (const child of node) if (isContainer(child)) (nodes.push(child), levels.push(level + 1));
     } else {

@@ -17,6 +17,14 @@ const refusal = (f: () => unknown): SpecdriftError => {
 };
 
 describe('depth limit', () => {
+  it('ends on a cyclic value (a YAML anchor used inside itself parses to one) without calling it too deep', () => {
+    // Found by the fuzz suite: the first pass walked the cycle for ever.
+    const parsed = parseSpecText('openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx: &a {items: *a}\n', 'cyclic.yaml');
+    const value = parsed.value as { x: { items: unknown } };
+    expect(value.x.items).toBe(value.x);
+    expect(measureDepth(value, 16).tooDeep).toBeUndefined();
+  });
+
   it('the default is 256 levels', () => {
     expect(DEFAULT_MAX_DEPTH).toBe(256);
   });
