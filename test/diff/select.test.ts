@@ -1,7 +1,8 @@
 /**
  * `--select` on a path, operation, response or request body (issue 8 items 15 and 16), through the diff pipeline.
  * Expected findings are written by hand from fixtures/slurm-like/changes.json (v41-03a … v41-11b); the
- * equality with the unselected diff is a second oracle, on the fixtures and on the real slurmrestd specs.
+ * equality with the unselected diff is a second oracle, on the fixtures here and on the real slurmrestd specs in
+ * select.integration.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import type { Change, DiffReport } from '../../src/diff/model.js';
 import { runDiffPipeline, type DiffPipelineOptions } from '../../src/pipeline/diff.js';
 import { HTTP_METHODS, type JsonObject, type LoadedSpec } from '../../src/openapi/types.js';
 import { rejection } from '../helpers/errors.js';
-import { describeWithRealSpec } from '../helpers/real-specs.js';
 
 const spec = (path: string): LoadedSpec => ({ doc: JSON.parse(readFileSync(path, 'utf8')) as JsonObject, source: path, resolved: path, kind: 'file', format: 'json', bytes: 0 });
 const V40 = spec('fixtures/slurm-like/v0.0.40.json');
@@ -156,24 +156,3 @@ describe('selectors in either side\'s own names (masking v0.0.41 → v0.0.40)', 
   });
 });
 
-describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json'], '--select on real slurmrestd 24.11 v0.0.40 → v0.0.41', ([v40, v41]) => {
-  const a = spec(v40);
-  const b = spec(v41);
-  it('a selected operation reports exactly the unselected findings that list it', async () => {
-    const full = await diff(a, b);
-    const ops: [string, string][] = [
-      ['get', '/slurm/v0.0.40/jobs/'],
-      ['post', '/slurm/v0.0.40/job/submit'],
-      ['get', '/slurmdb/v0.0.40/jobs/'],
-      ['get', '/slurm/v0.0.40/diag/'],
-    ];
-    for (const [method, path] of ops) {
-      const selected = await diff(a, b, { selectOld: `.paths[${JSON.stringify(path)}].${method}` });
-      const expected = full.changes.filter((c) => c.operations.some((o) => o.method === method.toUpperCase() && o.path === path));
-      expect(expected.length, `${method} ${path}`).toBeGreaterThan(0);
-      const key = (c: Change) => `${c.fingerprint} ${c.level} ${c.message}`;
-      expect(selected.changes.map(key).sort(), `${method} ${path}`).toEqual(expected.map(key).sort());
-      expect(selected.changes.filter((c) => c.section === 'components')).toEqual([]);
-    }
-  });
-});

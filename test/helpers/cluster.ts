@@ -1,17 +1,17 @@
 /** What every test that starts a real Slurm cluster (scripts/slurm-cluster.sh) shares: the script, the lock, the work dir. */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
 import type { JsonObject } from '../../src/openapi/types.js';
 import { createHash } from 'node:crypto';
+import { describeIntegration } from './integration.js';
 
 const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
 /**
- * Taken by every test suite that starts or stops a Slurm cluster (test/slurm-cluster.test.ts,
- * test/compat/real-slurm.test.ts): vitest runs files in parallel, and one suite's `stop` must never pull a
+ * Taken by every test suite that starts or stops a Slurm cluster (test/slurm-cluster.integration.test.ts,
+ * test/compat/real-slurm.integration.test.ts): vitest runs files in parallel, and one suite's `stop` must never pull a
  * cluster from under another (24.11 has a single chroot mount point).
  */
 export const CLUSTER_LOCK = join(repoRoot, '.cache', 'slurm-cluster.test-lock');
@@ -71,21 +71,11 @@ export const parseEnv = (text: string): Record<string, string> =>
       .map((m) => [m[1], m[2]]),
   );
 
-export function clusterSkipReason(): string | undefined {
-  if (process.platform !== 'linux') return 'needs Linux';
-  const uid = process.getuid?.();
-  if (uid !== 0) return `needs root (uid is ${uid}): scripts/slurm-cluster.sh installs Debian packages and runs the Slurm daemons`;
-  const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '';
-  if (!debian.startsWith('12')) return `needs a Debian bookworm host (/etc/debian_version: ${debian || 'none'})`;
-  return undefined;
-}
-
-/** `describe` where a cluster can run; elsewhere a skipped placeholder whose title says why. */
-export function describeCluster(title: string, fn: () => void): void {
-  const reason = clusterSkipReason();
-  if (reason === undefined) describe(title, fn);
-  else describe.skip(`${title} [skipped: ${reason}]`, () => it('runs as root on Debian bookworm', () => {}));
-}
+/**
+ * `describe` for a suite that starts a cluster: it runs in the integration suite, whose global setup has checked
+ * root on Debian bookworm (or failed the run); in a unit file it is one failing test saying where it belongs.
+ */
+export const describeCluster = describeIntegration;
 
 /**
  * A cluster for one suite: `start` (beforeAll) takes the lock, starts it and reads the env and the served spec;

@@ -21,7 +21,8 @@ const ERROR = '/components/responses/Error/content/application~1json/schema';
 
 /** A copy of the fixture in a fresh directory outside any git work tree, with `api.yaml` edited by `edit`. */
 function sandbox(edit: (api: string) => string = (a) => a): string {
-  const dir = mkdtempSync(join(tmpdir(), 'specdrift-ext-'));
+  // One level down in our own temp dir, so that a test's `../outside.yaml` is ours too (never a shared /tmp file).
+  const dir = join(mkdtempSync(join(tmpdir(), 'specdrift-ext-')), 'spec');
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(join(dir, 'api.yaml'), edit(readFileSync(join(dir, 'api.yaml'), 'utf8')));
   return dir;

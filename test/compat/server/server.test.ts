@@ -2,53 +2,15 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExchangeValidator, type ExchangeValidator } from '../../../src/compat/exchange/index.js';
-import { describeExchange, sampleRequest, startReferenceServer, type ExchangeRecord, type ReferenceServer } from '../../../src/compat/server/index.js';
+import { createExchangeValidator } from '../../../src/compat/exchange/index.js';
+import { startReferenceServer, type ExchangeRecord, type ReferenceServer } from '../../../src/compat/server/index.js';
 import { SpecdriftError } from '../../../src/errors.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
-import { describeWithRealSpec } from '../../helpers/real-specs.js';
+import { call, callEveryOperation, expectAllAnswered } from './helpers.js';
 import { miniSpec30 } from '../exchange/mini-specs.js';
 
 const readJson = (path: string): JsonObject => JSON.parse(readFileSync(path, 'utf8')) as JsonObject;
 const fixturePath = new URL('../../../fixtures/slurm-like/v0.0.41.json', import.meta.url).pathname;
-
-interface Reply {
-  status: number;
-  contentType: string | null;
-  text: string;
-  json: any;
-}
-
-async function call(server: ReferenceServer, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
-  const response = await fetch(server.origin + url, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, contentType: response.headers.get('content-type'), text, json };
-}
-
-/** Call every operation with a sampled valid request; check 2xx, no violations, and an independent re-validation of the answer. */
-async function callEveryOperation(doc: JsonObject, server: ReferenceServer, independent: ExchangeValidator) {
-  const results: { operationId: string; status: number; recorded: ExchangeRecord; revalidated: unknown[] }[] = [];
-  for (const operation of independent.operations) {
-    const request = sampleRequest(doc, operation);
-    const reply = await call(server, request.method, request.url, request.body === undefined ? undefined : JSON.stringify(request.body), request.headers);
-    const recorded = server.exchanges[server.exchanges.length - 1];
-    const revalidated = independent.validateResponse(operation, { status: reply.status, headers: { 'content-type': reply.contentType ?? undefined }, body: reply.text });
-    results.push({ operationId: operation.operationId ?? operation.path, status: reply.status, recorded, revalidated });
-  }
-  return results;
-}
-
-function expectAllAnswered(results: Awaited<ReturnType<typeof callEveryOperation>>) {
-  const failures = results.filter((r) => r.status < 200 || r.status > 299 || r.recorded.violations.length > 0 || r.revalidated.length > 0);
-  expect(failures.map((f) => `${f.operationId}: ${f.status} ${describeExchange(f.recorded)} ${JSON.stringify(f.revalidated)}`)).toEqual([]);
-  expect(results.every((r) => r.recorded.outcome === 'answered')).toBe(true);
-}
 
 describe('reference server on the Slurm-like fixture', () => {
   const doc = readJson(fixturePath);
@@ -212,40 +174,3 @@ describe('listening', () => {
   });
 });
 
-describeWithRealSpec(['24.11/v0.0.42.json'], 'reference server on the real slurmrestd 24.11 v0.0.42 spec', ([path]) => {
-  const doc = readJson(path);
-  let server: ReferenceServer;
-  beforeAll(async () => {
-    server = await startReferenceServer(doc);
-  });
-  afterAll(() => server.close());
-
-  it('answers all 59 operations with 2xx and responses that validate', async () => {
-    const results = await callEveryOperation(doc, server, createExchangeValidator(doc));
-    expect(results).toHaveLength(59);
-    expectAllAnswered(results);
-  });
-
-  it('routes POST job/submit to the submit operation, not job/{job_id}, and keeps the job', async () => {
-    const submit = sampleRequest(doc, createExchangeValidator(doc).operations.find((o) => o.operationId === 'slurm_v0042_post_job_submit')!);
-    const submitted = await call(server, 'POST', submit.url, JSON.stringify(submit.body), submit.headers);
-    expect(server.exchanges.at(-1)?.operation?.operationId).toBe('slurm_v0042_post_job_submit');
-    const id = submitted.json.job_id as number;
-    expect((await call(server, 'GET', `/slurm/v0.0.42/job/${id}`)).json.jobs[0].job_id).toBe(id);
-    expect((await call(server, 'DELETE', `/slurm/v0.0.42/job/${id}`)).status).toBe(200);
-    expect((await call(server, 'GET', `/slurm/v0.0.42/job/${id}`)).status).toBe(404);
-    // updating a deleted job is 404 too
-    const update = JSON.stringify((submit.body as JsonObject).job);
-    expect((await call(server, 'POST', `/slurm/v0.0.42/job/${id}`, update, { 'content-type': 'application/json' })).status).toBe(404);
-  });
-
-  it('rejects the planted violations', async () => {
-    const sub = await call(server, 'POST', '/slurm/v0.0.42/job/submit', '{"job":{}}', { 'content-type': 'text/plain' });
-    expect([sub.status, sub.json.rule]).toEqual([415, 'request-content-type']);
-    const repeated = await call(server, 'GET', '/slurm/v0.0.42/jobs/?update_time=1&update_time=2');
-    expect([repeated.status, repeated.json.rule]).toEqual([400, 'request-query-style']);
-    const scalar = await call(server, 'POST', '/slurm/v0.0.42/job/submit', JSON.stringify({ job: { environment: 'PATH=/bin' } }), { 'content-type': 'application/json' });
-    expect(scalar.status).toBe(400);
-    expect(scalar.json.violations).toEqual([expect.objectContaining({ pointer: '/job/environment', schemaPointer: '/components/schemas/v0.0.42_string_array/type' })]);
-  });
-});

@@ -1,6 +1,6 @@
 /**
  * Integration: the issue 8 mutation test on the real slurmrestd 24.11 documents (built by
- * scripts/slurm-specs.sh; the suite is skipped, with the reason in its title, when they are missing).
+ * scripts/slurm-specs.sh in the integration suite's global setup).
  * Each document is parsed once and each edit applied to a copy; the expectations are the hand-written
  * table of expectations.ts, as for our fixtures (fixtures.mutation.test.ts).
  *

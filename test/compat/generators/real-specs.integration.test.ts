@@ -44,10 +44,8 @@ describeWithRealSpec(['24.11/v0.0.42.json'], 'generators on real slurmrestd 24.1
   for (const id of GENERATORS) {
     it(
       `${id}: every operation generated, parameterless GETs answered`,
-      async (ctx) => {
+      async () => {
         const [adapter] = generatorsById([id]);
-        const why = await adapter.unavailable();
-        if (why) ctx.skip(why);
         const client = await prepareClient(adapter, specPath, { cacheDir });
         const found = await adapter.listOperations(client.dir, doc);
         const all = operations();

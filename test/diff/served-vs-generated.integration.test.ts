@@ -9,7 +9,7 @@
  * - the cluster runs `slurmrestd -s slurmctld` without slurmdbd, so the served document has no `/slurmdb/` paths
  *   while `--generate-openapi-spec` lists them: a real difference of configuration, asserted exactly below and
  *   left out of the "same API" comparison.
- * Needs root (it starts the 24.11 cluster); elsewhere skipped with the reason in the title.
+ * Needs root (it starts the 24.11 cluster): the integration suite's global setup checks that first.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Acceptance on real slurmrestd documents (built by scripts/slurm-specs.sh; skipped when absent).
+ * Acceptance on real slurmrestd documents (built by scripts/slurm-specs.sh in the integration suite's global setup).
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Where a change is reported (issue 8, items 9, 11, 12, 13) on the real slurmrestd 24.11 documents (built by
- * scripts/slurm-specs.sh; skipped with the reason when missing). Each expectation was checked by hand in
+ * scripts/slurm-specs.sh in the integration suite's global setup). Each expectation was checked by hand in
  * both documents first.
  */
 import { expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Real single-node Slurm clusters (scripts/slurm-cluster.sh) and the validating proxy in front of
  * them: what the real slurmrestd sends, checked against the spec it serves. Needs root on Debian
- * bookworm (CI); elsewhere the suites are skipped with the reason in their title.
+ * bookworm (CI); the integration suite's global setup checks that first and fails the run elsewhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
