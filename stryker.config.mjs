@@ -1,4 +1,4 @@
-// Mutation testing (issue 10 item 7): `npm run mutation`. Slow (hours for src/diff on a 2-core machine): not in CI.
+// Mutation testing (issue 10 item 7): `npm run mutation` (Stryker 9: Stryker 10 needs Node 22). Slow (hours for src/diff on a 2-core machine): not in CI.
 // One area: `MUTATE='src/mask/**/*.ts' npm run mutation`. Only the hermetic unit tests of those areas run
 // (stryker.vitest.config.ts): never the integration suite, which needs real specs, root and Slurm daemons.
 export default {
