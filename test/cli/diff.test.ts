@@ -18,7 +18,37 @@ describe('diff from the command line (fixtures)', () => {
     expect(result.stdout).toMatch(/info\s+component-schema-renamed .*'v0\.0\.40_stats_msg' renamed to 'v0\.0\.40_stats_rpc'/);
     // Inlining and operationId renames are not changes.
     expect(result.stdout).not.toMatch(/operation-id|v0\.0\.40_job_info.*removed/);
-    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ breaking, \d+ warnings?, \d+ info$/);
+    // The counts README.md promises for this very command (its "What you get" block), written here by hand.
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('6 breaking, 3 warnings, 5 info');
+    expect(readFileSync('README.md', 'utf8')).toContain('$ npx oasdiff v40 v41\n');
+    expect(readFileSync('README.md', 'utf8')).toMatch(/\n6 breaking, 3 warnings, 5 info\n```/);
+  });
+
+  it('diff v40 v41 reports exactly the changes planted in the Slurm-like fixtures, with README\'s 6/3/5', () => {
+    // (Through `specdrift`: the `oasdiff` link resolves through node_modules, which in a worktree is another checkout's.)
+    expect(cli(['diff', 'v40', 'v41']).stdout.trim().split('\n').at(-1)).toBe('6 breaking, 3 warnings, 5 info');
+    const report = JSON.parse(cli(['diff', 'v40', 'v41', '-f', 'json']).stdout);
+    expect(report.summary).toMatchObject({ breaking: 6, warning: 3, info: 5, total: 14 });
+    const rows = report.changes.map((c: { level: string; id: string; location: string }) => `${c.level} ${c.id} ${c.location}`).sort();
+    const S = '#/components/schemas/v0.0.40_';
+    expect(rows).toEqual(
+      [
+        `info request-property-added ${S}job_desc_msg`,
+        `breaking request-property-required-added ${S}job_desc_msg`,
+        `info request-enum-value-added ${S}job_desc_msg/properties/mail_type/items`,
+        `warning response-enum-value-added ${S}job_state/items`,
+        `warning response-enum-value-added ${S}job_state/items`,
+        `breaking response-nullable-set ${S}openapi_accounts_resp/properties/accounts/items/properties/organization`,
+        `info response-property-added ${S}openapi_job_info_resp/properties/jobs/items`,
+        `breaking response-property-removed ${S}openapi_job_info_resp/properties/jobs/items`,
+        `breaking response-type-changed ${S}openapi_job_info_resp/properties/jobs/items/properties/priority`,
+        `warning response-format-changed ${S}openapi_nodes_resp/properties/nodes/items/properties/real_memory`,
+        'breaking request-parameter-type-narrowed #/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema',
+        'breaking endpoint-removed GET /slurmdb/v0.0.40/diag',
+        'info endpoint-added POST /slurm/v0.0.40/job/allocate',
+        `info component-schema-renamed ${S}stats_rpc`,
+      ].sort(),
+    );
   });
 
   it('a spec against itself, and inlined against prefer_refs, has no changes', () => {
@@ -84,7 +114,20 @@ describe('diff from the command line (fixtures)', () => {
     expect(bad.stderr).toMatch(/no "v0\.0\.40_nope" at #\/components\/schemas/);
   });
 
-  it('--select on an operation narrows the diff to it', () => {
+  it('--select on an operation reports exactly what that operation reaches', () => {
+    // By hand, from the fixtures: GET /slurm/v0.0.40/jobs takes update_time (string → integer) and answers
+    // openapi_job_info_resp, whose jobs items lose 'nice', gain 'stdout_expanded', turn priority into an object
+    // and whose job_state gains two enum values. Nothing else in the two specs is reachable from it.
+    const report = JSON.parse(cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get', '-f', 'json']).stdout);
+    const S = '#/components/schemas/v0.0.40_';
+    expect(report.changes.map((c: { level: string; id: string; location: string; message: string }) => [c.level, c.id, c.location, c.message])).toEqual([
+      ['warning', 'response-enum-value-added', `${S}job_state/items`, 'enum value "POWER_UP_NODE" added'],
+      ['warning', 'response-enum-value-added', `${S}job_state/items`, 'enum value "RESV_DEL_HOLD" added'],
+      ['info', 'response-property-added', `${S}openapi_job_info_resp/properties/jobs/items`, "optional property 'stdout_expanded' added"],
+      ['breaking', 'response-property-removed', `${S}openapi_job_info_resp/properties/jobs/items`, "optional property 'nice' removed"],
+      ['breaking', 'response-type-changed', `${S}openapi_job_info_resp/properties/jobs/items/properties/priority`, 'type changed from integer to object'],
+      ['breaking', 'request-parameter-type-narrowed', '#/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema', 'type narrowed from string to integer (as text on the wire)'],
+    ]);
     const op = cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get']);
     // update_time string → integer: fewer strings accepted on the wire (issue 8 item 7).
     expect(op.stdout).toMatch(/request-parameter-type-narrowed/);

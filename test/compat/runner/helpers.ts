@@ -5,11 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createExchangeValidator } from '../../../src/compat/exchange/index.js';
 import type { CallPlan, CallResult, GeneratorAdapter, RunOptions } from '../../../src/compat/generators/index.js';
-import { operationParameters } from '../../../src/compat/exchange/params.js';
-import { serializePathParameter, serializeQueryParameter } from '../../../src/compat/server/index.js';
-import type { Json } from '../../../src/openapi/types.js';
+import { wireOperations, wireUrl } from './wire.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURE = join(REPO, 'fixtures', 'slurm-like', 'v0.0.41.json');
@@ -36,8 +33,9 @@ export interface FakeBehaviour {
 }
 
 /**
- * A generator adapter whose "client" is plain fetch with the sampler's wire form of each call (so it conforms
- * unless told otherwise). It lets the runner's judgement be tested without a real generator.
+ * A generator adapter whose "client" is plain fetch with its own wire form of each call (wire.ts: its own
+ * operation listing and style/explode serialiser, not the server's), so it conforms unless told otherwise. It lets
+ * the runner's judgement be tested without a real generator.
  */
 export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): GeneratorAdapter {
   return {
@@ -55,12 +53,12 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
     },
     compile: async () => ({ ok: (behaviour.compileErrors ?? []).length === 0, errors: behaviour.compileErrors ?? [], ms: 1 }),
     async listOperations(_dir, doc) {
-      const ops = createExchangeValidator(doc).operations;
+      const ops = wireOperations(doc);
       return new Map(ops.filter((o) => o.operationId && !behaviour.missing?.includes(o.operationId)).map((o) => [o.operationId!, `fake.${o.operationId}`]));
     },
     async run(_dir, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
       if (behaviour.runError) throw new Error(behaviour.runError);
-      const ops = createExchangeValidator(opts.doc).operations;
+      const ops = wireOperations(opts.doc);
       const results: CallResult[] = [];
       for (const call of plan) {
         if (behaviour.missing?.includes(call.operationId)) {
@@ -68,16 +66,7 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
           continue;
         }
         const op = ops.find((o) => o.operationId === call.operationId)!;
-        // The wire form of the planned values, serialized per each parameter's style as the spec says.
-        let path = call.path;
-        const query: string[] = [];
-        for (const spec of operationParameters(opts.doc, op.pointer)) {
-          const value = spec.in === 'path' ? call.pathParams[spec.name] : spec.in === 'query' ? call.query[spec.name] : undefined;
-          if (value === undefined) continue;
-          if (spec.in === 'path') path = path.split(`{${spec.name}}`).join(serializePathParameter(spec, value as Json));
-          else query.push(serializeQueryParameter(spec, value as Json));
-        }
-        const url = `${opts.baseUrl.replace(/\/+$/, '')}${path}${query.filter(Boolean).length > 0 ? `?${query.filter(Boolean).join('&')}` : ''}`;
+        const url = wireUrl(opts.baseUrl, op, call.pathParams, call.query);
         const body = call.body === undefined ? undefined : JSON.stringify(call.body);
         let req: { url: string; headers: Record<string, string>; body?: string } = { url, headers: { ...call.headers, ...opts.headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) }, body };
         if (behaviour.request) req = behaviour.request(req);

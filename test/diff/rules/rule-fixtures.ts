@@ -1,7 +1,8 @@
 /**
  * The source of fixtures/rules/<rule-id>/{old,new}.yaml: for every rule id, the smallest pair of specs that
- * makes the diff report it. `npx tsx test/diff/rules/write-fixtures.ts` writes the files; rules.test.ts checks
- * that the committed files equal what this module builds, then diffs each pair.
+ * makes the diff report it, and the findings (id, level, location) the pair must report, written by hand (levels
+ * from policy.ts, never from src/). `npx tsx test/diff/rules/write-fixtures.ts` writes the files; rules.test.ts
+ * checks that the committed files equal what this module builds, then diffs each pair against its expectations.
  *
  * Schema rules get one pair per context from a single old/new schema snippet: the snippet becomes the
  * component `Thing`, used only as a request body, only as a response body, only as a query parameter's
@@ -10,6 +11,7 @@
 import type { JsonObject } from '../../../src/openapi/types.js';
 import { CTX_PREFIX, SCHEMA_CTXS, type SchemaCtx } from '../../../src/diff/rules/define.js';
 import { pathsIdOfWebhookRule } from '../../../src/diff/rules/webhook.js';
+import { expectedLevels, type Level } from './policy.js';
 
 export interface RuleFixture {
   old: JsonObject;
@@ -325,36 +327,42 @@ const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
 const noteHeader = (required: boolean) => ({ name: { headers: { 'X-Note': { required, schema: str } } } });
 
-/** Operation-level and document-level fixtures: [edit of the old base, edit of the new base]. */
-const EDITS: Record<string, [Edit, Edit]> = {
-  'endpoint-added': [(s) => delete s.paths['/items'].post, () => {}],
-  'endpoint-removed': [() => {}, (s) => delete s.paths['/items'].post],
-  'endpoint-removed-deprecated': [(s) => (createItem(s).deprecated = true), (s) => delete s.paths['/items'].post],
+/** Where a fixture's finding is reported (Change.location), written by hand: one location, or one per operation. */
+type Where = string | string[];
+
+/** Operation-level and document-level fixtures: [edit of the old base, edit of the new base, where reported]. */
+const EDITS: Record<string, [Edit, Edit, Where]> = {
+  'endpoint-added': [(s) => delete s.paths['/items'].post, () => {}, 'POST /items'],
+  'endpoint-removed': [() => {}, (s) => delete s.paths['/items'].post, 'POST /items'],
+  'endpoint-removed-deprecated': [(s) => (createItem(s).deprecated = true), (s) => delete s.paths['/items'].post, 'POST /items'],
   'endpoint-removed-before-sunset': [
     (s) => Object.assign(createItem(s), { deprecated: true, 'x-sunset': '2999-01-01' }),
     (s) => delete s.paths['/items'].post,
+    'POST /items',
   ],
   // issue 8 item 8 (deprecation policy)
-  'endpoint-sunset-invalid': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': 'next spring' })],
-  'request-parameter-removed-deprecated': [(s) => (limitParam(s).deprecated = true), (s) => listItems(s).parameters.shift()],
+  'endpoint-sunset-invalid': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': 'next spring' }), 'GET /items'],
+  'request-parameter-removed-deprecated': [(s) => (limitParam(s).deprecated = true), (s) => listItems(s).parameters.shift(), 'GET /items'],
   'request-parameter-removed-before-sunset': [
     (s) => Object.assign(limitParam(s), { deprecated: true, 'x-sunset': '2999-01-01' }),
     (s) => listItems(s).parameters.shift(),
+    'GET /items',
   ],
-  'request-parameter-sunset-invalid': [(s) => (limitParam(s).deprecated = true), (s) => Object.assign(limitParam(s), { deprecated: true, 'x-sunset': '31/12/2030' })],
-  'endpoint-deprecation-set': [() => {}, (s) => (listItems(s).deprecated = true)],
-  'endpoint-deprecation-removed': [(s) => (listItems(s).deprecated = true), () => {}],
-  'endpoint-sunset-set': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' })],
-  'endpoint-sunset-removed': [(s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }), (s) => (listItems(s).deprecated = true)],
+  'request-parameter-sunset-invalid': [(s) => (limitParam(s).deprecated = true), (s) => Object.assign(limitParam(s), { deprecated: true, 'x-sunset': '31/12/2030' }), 'GET /items'],
+  'endpoint-deprecation-set': [() => {}, (s) => (listItems(s).deprecated = true), 'GET /items'],
+  'endpoint-deprecation-removed': [(s) => (listItems(s).deprecated = true), () => {}, 'GET /items'],
+  'endpoint-sunset-set': [(s) => (listItems(s).deprecated = true), (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }), 'GET /items'],
+  'endpoint-sunset-removed': [(s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }), (s) => (listItems(s).deprecated = true), 'GET /items'],
   'endpoint-sunset-changed': [
     (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2030-01-01' }),
     (s) => Object.assign(listItems(s), { deprecated: true, 'x-sunset': '2031-01-01' }),
+    'GET /items',
   ],
-  'endpoint-operation-id-added': [(s) => delete listItems(s).operationId, () => {}],
-  'endpoint-operation-id-removed': [() => {}, (s) => delete listItems(s).operationId],
-  'endpoint-operation-id-changed': [() => {}, (s) => (listItems(s).operationId = 'getItems')],
-  'endpoint-tag-added': [() => {}, (s) => listItems(s).tags.push('catalog')],
-  'endpoint-tag-removed': [(s) => listItems(s).tags.push('catalog'), () => {}],
+  'endpoint-operation-id-added': [(s) => delete listItems(s).operationId, () => {}, 'GET /items'],
+  'endpoint-operation-id-removed': [() => {}, (s) => delete listItems(s).operationId, 'GET /items'],
+  'endpoint-operation-id-changed': [() => {}, (s) => (listItems(s).operationId = 'getItems'), 'GET /items'],
+  'endpoint-tag-added': [() => {}, (s) => listItems(s).tags.push('catalog'), 'GET /items'],
+  'endpoint-tag-removed': [(s) => listItems(s).tags.push('catalog'), () => {}, 'GET /items'],
   'request-path-parameter-renamed': [
     () => {},
     (s) => {
@@ -363,91 +371,114 @@ const EDITS: Record<string, [Edit, Edit]> = {
       for (const op of [item.get, item.delete]) op.parameters[0].name = 'id';
       s.paths['/items/{id}'] = item;
     },
+    ['DELETE /items/{id}', 'GET /items/{id}'],
   ],
-  'request-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'offset', in: 'query', schema: int })],
-  'request-required-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'tenant', in: 'query', required: true, schema: str })],
-  'request-parameter-removed': [() => {}, (s) => listItems(s).parameters.shift()],
-  'request-parameter-required-added': [() => {}, (s) => (limitParam(s).required = true)],
-  'request-parameter-required-removed': [(s) => (limitParam(s).required = true), () => {}],
-  'request-parameter-style-changed': [() => {}, (s) => (limitParam(s).style = 'spaceDelimited')],
-  'request-parameter-explode-changed': [() => {}, (s) => (limitParam(s).explode = false)],
-  'request-parameter-deprecation-set': [() => {}, (s) => (limitParam(s).deprecated = true)],
-  'request-parameter-deprecation-removed': [(s) => (limitParam(s).deprecated = true), () => {}],
-  'request-parameter-allow-empty-value-set': [() => {}, (s) => (limitParam(s).allowEmptyValue = true)],
-  'request-parameter-allow-empty-value-removed': [(s) => (limitParam(s).allowEmptyValue = true), () => {}],
-  'request-body-added': [(s) => delete createItem(s).requestBody, (s) => (createItem(s).requestBody.required = false)],
-  'request-required-body-added': [(s) => delete createItem(s).requestBody, () => {}],
-  'request-body-removed': [() => {}, (s) => delete createItem(s).requestBody],
-  'request-body-required-added': [(s) => (createItem(s).requestBody.required = false), () => {}],
-  'request-body-required-removed': [() => {}, (s) => (createItem(s).requestBody.required = false)],
-  'request-body-media-type-added': [(s) => delete createItem(s).requestBody.content['application/yaml'], () => {}],
-  'request-body-media-type-removed': [() => {}, (s) => delete createItem(s).requestBody.content['application/yaml']],
+  'request-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'offset', in: 'query', schema: int }), 'GET /items'],
+  'request-required-parameter-added': [() => {}, (s) => listItems(s).parameters.push({ name: 'tenant', in: 'query', required: true, schema: str }), 'GET /items'],
+  'request-parameter-removed': [() => {}, (s) => listItems(s).parameters.shift(), 'GET /items'],
+  'request-parameter-required-added': [() => {}, (s) => (limitParam(s).required = true), 'GET /items'],
+  'request-parameter-required-removed': [(s) => (limitParam(s).required = true), () => {}, 'GET /items'],
+  'request-parameter-style-changed': [() => {}, (s) => (limitParam(s).style = 'spaceDelimited'), 'GET /items'],
+  'request-parameter-explode-changed': [() => {}, (s) => (limitParam(s).explode = false), 'GET /items'],
+  'request-parameter-deprecation-set': [() => {}, (s) => (limitParam(s).deprecated = true), 'GET /items'],
+  'request-parameter-deprecation-removed': [(s) => (limitParam(s).deprecated = true), () => {}, 'GET /items'],
+  'request-parameter-allow-empty-value-set': [() => {}, (s) => (limitParam(s).allowEmptyValue = true), 'GET /items'],
+  'request-parameter-allow-empty-value-removed': [(s) => (limitParam(s).allowEmptyValue = true), () => {}, 'GET /items'],
+  'request-body-added': [(s) => delete createItem(s).requestBody, (s) => (createItem(s).requestBody.required = false), 'POST /items'],
+  'request-required-body-added': [(s) => delete createItem(s).requestBody, () => {}, 'POST /items'],
+  'request-body-removed': [() => {}, (s) => delete createItem(s).requestBody, 'POST /items'],
+  'request-body-required-added': [(s) => (createItem(s).requestBody.required = false), () => {}, 'POST /items'],
+  'request-body-required-removed': [() => {}, (s) => (createItem(s).requestBody.required = false), 'POST /items'],
+  'request-body-media-type-added': [(s) => delete createItem(s).requestBody.content['application/yaml'], () => {}, 'POST /items'],
+  'request-body-media-type-removed': [() => {}, (s) => delete createItem(s).requestBody.content['application/yaml'], 'POST /items'],
   // issue 8 item 7 (form and XML bodies): the Encoding Object of a form request body.
-  'request-body-encoding-content-type-changed': [formBody(MULTIPART, {}), formBody(MULTIPART, { name: { contentType: 'application/json' } })],
-  'request-body-encoding-style-changed': [formBody(FORM, { name: { style: 'form', explode: false } }), formBody(FORM, { name: { style: 'spaceDelimited', explode: false } })],
-  'request-body-encoding-explode-changed': [formBody(FORM, {}), formBody(FORM, { name: { explode: false } })],
-  'request-body-encoding-allow-reserved-set': [formBody(FORM, {}), formBody(FORM, { name: { allowReserved: true } })],
-  'request-body-encoding-allow-reserved-removed': [formBody(FORM, { name: { allowReserved: true } }), formBody(FORM, {})],
-  'request-body-encoding-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(false))],
-  'request-body-encoding-required-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(true))],
-  'request-body-encoding-header-removed': [formBody(MULTIPART, noteHeader(false)), formBody(MULTIPART, {})],
-  'response-success-status-added': [() => {}, (s) => (listItems(s).responses['206'] = { description: 'partial' })],
-  'response-success-status-removed': [(s) => (listItems(s).responses['206'] = { description: 'partial' }), () => {}],
-  'response-non-success-status-added': [() => {}, (s) => (listItems(s).responses['429'] = { description: 'slow down' })],
-  'response-non-success-status-removed': [() => {}, (s) => delete listItems(s).responses['404']],
-  'response-media-type-added': [(s) => delete ok200(s).content['application/yaml'], () => {}],
-  'response-media-type-removed': [() => {}, (s) => delete ok200(s).content['application/yaml']],
-  'response-header-added': [() => {}, (s) => (ok200(s).headers['X-Total'] = { schema: int })],
-  'response-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Rate-Limit']],
-  'response-required-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Request-Id']],
-  'response-header-required-added': [() => {}, (s) => (ok200(s).headers['X-Rate-Limit'].required = true)],
-  'response-header-required-removed': [() => {}, (s) => (ok200(s).headers['X-Request-Id'].required = false)],
-  'endpoint-security-set': [(s) => (listItems(s).security = []), () => {}],
-  'endpoint-security-removed': [() => {}, (s) => (listItems(s).security = [])],
-  'endpoint-security-requirement-added': [() => {}, (s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }])],
-  'endpoint-security-requirement-removed': [(s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), () => {}],
-  'endpoint-security-scope-added': [(s) => (listItems(s).security = [{ oauth: ['items:read'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }])],
-  'endpoint-security-scope-removed': [(s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read'] }])],
+  'request-body-encoding-content-type-changed': [formBody(MULTIPART, {}), formBody(MULTIPART, { name: { contentType: 'application/json' } }), 'POST /items'],
+  'request-body-encoding-style-changed': [formBody(FORM, { name: { style: 'form', explode: false } }), formBody(FORM, { name: { style: 'spaceDelimited', explode: false } }), 'POST /items'],
+  'request-body-encoding-explode-changed': [formBody(FORM, {}), formBody(FORM, { name: { explode: false } }), 'POST /items'],
+  'request-body-encoding-allow-reserved-set': [formBody(FORM, {}), formBody(FORM, { name: { allowReserved: true } }), 'POST /items'],
+  'request-body-encoding-allow-reserved-removed': [formBody(FORM, { name: { allowReserved: true } }), formBody(FORM, {}), 'POST /items'],
+  'request-body-encoding-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(false)), 'POST /items'],
+  'request-body-encoding-required-header-added': [formBody(MULTIPART, {}), formBody(MULTIPART, noteHeader(true)), 'POST /items'],
+  'request-body-encoding-header-removed': [formBody(MULTIPART, noteHeader(false)), formBody(MULTIPART, {}), 'POST /items'],
+  'response-success-status-added': [() => {}, (s) => (listItems(s).responses['206'] = { description: 'partial' }), 'GET /items'],
+  'response-success-status-removed': [(s) => (listItems(s).responses['206'] = { description: 'partial' }), () => {}, 'GET /items'],
+  'response-non-success-status-added': [() => {}, (s) => (listItems(s).responses['429'] = { description: 'slow down' }), 'GET /items'],
+  'response-non-success-status-removed': [() => {}, (s) => delete listItems(s).responses['404'], 'GET /items'],
+  'response-media-type-added': [(s) => delete ok200(s).content['application/yaml'], () => {}, 'GET /items'],
+  'response-media-type-removed': [() => {}, (s) => delete ok200(s).content['application/yaml'], 'GET /items'],
+  'response-header-added': [() => {}, (s) => (ok200(s).headers['X-Total'] = { schema: int }), 'GET /items'],
+  'response-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Rate-Limit'], 'GET /items'],
+  'response-required-header-removed': [() => {}, (s) => delete ok200(s).headers['X-Request-Id'], 'GET /items'],
+  'response-header-required-added': [() => {}, (s) => (ok200(s).headers['X-Rate-Limit'].required = true), 'GET /items'],
+  'response-header-required-removed': [() => {}, (s) => (ok200(s).headers['X-Request-Id'].required = false), 'GET /items'],
+  'endpoint-security-set': [(s) => (listItems(s).security = []), () => {}, 'GET /items'],
+  'endpoint-security-removed': [() => {}, (s) => (listItems(s).security = []), 'GET /items'],
+  'endpoint-security-requirement-added': [() => {}, (s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), 'GET /items'],
+  'endpoint-security-requirement-removed': [(s) => (listItems(s).security = [{ apiKey: [] }, { bearer: [] }]), () => {}, 'GET /items'],
+  'endpoint-security-scope-added': [(s) => (listItems(s).security = [{ oauth: ['items:read'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), 'GET /items'],
+  'endpoint-security-scope-removed': [(s) => (listItems(s).security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (listItems(s).security = [{ oauth: ['items:read'] }]), 'GET /items'],
   // issue 8 semantic levels (item 7): an alternative that needs one more scheme.
-  'endpoint-security-requirement-scheme-added': [(s) => (listItems(s).security = [{ apiKey: [] }]), (s) => (listItems(s).security = [{ apiKey: [], bearer: [] }])],
-  'api-security-requirement-scheme-added': [() => {}, (s) => (s.security = [{ apiKey: [], bearer: [] }])],
-  'api-security-set': [(s) => delete s.security, () => {}],
-  'api-security-removed': [() => {}, (s) => delete s.security],
-  'api-security-requirement-added': [() => {}, (s) => s.security.push({ bearer: [] })],
-  'api-security-requirement-removed': [(s) => s.security.push({ bearer: [] }), () => {}],
-  'api-security-scope-added': [(s) => (s.security = [{ oauth: ['items:read'] }]), (s) => (s.security = [{ oauth: ['items:read', 'items:write'] }])],
-  'api-security-scope-removed': [(s) => (s.security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (s.security = [{ oauth: ['items:read'] }])],
-  'api-security-scheme-added': [(s) => delete s.components.securitySchemes.oidc, () => {}],
-  'api-security-scheme-removed': [() => {}, (s) => delete s.components.securitySchemes.oidc],
-  'api-security-scheme-type-changed': [() => {}, (s) => (s.components.securitySchemes.bearer = { type: 'apiKey', in: 'header', name: 'Authorization' })],
-  'api-security-scheme-in-changed': [() => {}, (s) => (scheme(s, 'apiKey').in = 'query')],
-  'api-security-scheme-name-changed': [() => {}, (s) => (scheme(s, 'apiKey').name = 'X-Key')],
-  'api-security-scheme-scheme-changed': [() => {}, (s) => (scheme(s, 'bearer').scheme = 'basic')],
-  'api-security-scheme-bearer-format-changed': [() => {}, (s) => (scheme(s, 'bearer').bearerFormat = 'opaque')],
-  'api-security-scheme-open-id-connect-url-changed': [() => {}, (s) => (scheme(s, 'oidc').openIdConnectUrl = 'https://login.example.com/.well-known/openid-configuration')],
-  'api-security-scheme-flow-added': [(s) => delete scheme(s, 'oauth').flows.authorizationCode, () => {}],
-  'api-security-scheme-flow-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.authorizationCode],
-  'api-security-scheme-token-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.tokenUrl = 'https://auth.example.com/v2/token')],
-  'api-security-scheme-authorization-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.authorizationUrl = 'https://auth.example.com/v2/authorize')],
-  'api-security-scheme-refresh-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.refreshUrl = 'https://auth.example.com/v2/refresh')],
-  'api-security-scheme-scope-added': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.scopes['items:write'] = 'write')],
-  'api-security-scheme-scope-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.clientCredentials.scopes['items:write']],
-  'api-server-added': [() => {}, (s) => s.servers.push({ url: 'https://eu.api.example.com/v1' })],
-  'api-server-removed': [(s) => s.servers.push({ url: 'https://eu.api.example.com/v1' }), () => {}],
-  'api-server-variable-default-changed': [() => {}, (s) => (s.servers[0].variables.stage.default = 'beta')],
-  'api-server-variable-enum-value-added': [() => {}, (s) => s.servers[0].variables.stage.enum.push('v2')],
-  'api-server-variable-enum-value-removed': [() => {}, (s) => s.servers[0].variables.stage.enum.pop()],
-  'component-schema-added': [(s) => delete s.components.schemas.Spare, () => {}],
-  'component-schema-removed': [() => {}, (s) => delete s.components.schemas.Spare],
+  'endpoint-security-requirement-scheme-added': [(s) => (listItems(s).security = [{ apiKey: [] }]), (s) => (listItems(s).security = [{ apiKey: [], bearer: [] }]), 'GET /items'],
+  'api-security-requirement-scheme-added': [() => {}, (s) => (s.security = [{ apiKey: [], bearer: [] }]), 'security'],
+  'api-security-set': [(s) => delete s.security, () => {}, 'security'],
+  'api-security-removed': [() => {}, (s) => delete s.security, 'security'],
+  'api-security-requirement-added': [() => {}, (s) => s.security.push({ bearer: [] }), 'security'],
+  'api-security-requirement-removed': [(s) => s.security.push({ bearer: [] }), () => {}, 'security'],
+  'api-security-scope-added': [(s) => (s.security = [{ oauth: ['items:read'] }]), (s) => (s.security = [{ oauth: ['items:read', 'items:write'] }]), 'security'],
+  'api-security-scope-removed': [(s) => (s.security = [{ oauth: ['items:read', 'items:write'] }]), (s) => (s.security = [{ oauth: ['items:read'] }]), 'security'],
+  'api-security-scheme-added': [(s) => delete s.components.securitySchemes.oidc, () => {}, '#/components/securitySchemes/oidc'],
+  'api-security-scheme-removed': [() => {}, (s) => delete s.components.securitySchemes.oidc, '#/components/securitySchemes/oidc'],
+  'api-security-scheme-type-changed': [() => {}, (s) => (s.components.securitySchemes.bearer = { type: 'apiKey', in: 'header', name: 'Authorization' }), '#/components/securitySchemes/bearer'],
+  'api-security-scheme-in-changed': [() => {}, (s) => (scheme(s, 'apiKey').in = 'query'), '#/components/securitySchemes/apiKey'],
+  'api-security-scheme-name-changed': [() => {}, (s) => (scheme(s, 'apiKey').name = 'X-Key'), '#/components/securitySchemes/apiKey'],
+  'api-security-scheme-scheme-changed': [() => {}, (s) => (scheme(s, 'bearer').scheme = 'basic'), '#/components/securitySchemes/bearer'],
+  'api-security-scheme-bearer-format-changed': [() => {}, (s) => (scheme(s, 'bearer').bearerFormat = 'opaque'), '#/components/securitySchemes/bearer'],
+  'api-security-scheme-open-id-connect-url-changed': [() => {}, (s) => (scheme(s, 'oidc').openIdConnectUrl = 'https://login.example.com/.well-known/openid-configuration'), '#/components/securitySchemes/oidc'],
+  'api-security-scheme-flow-added': [(s) => delete scheme(s, 'oauth').flows.authorizationCode, () => {}, '#/components/securitySchemes/oauth'],
+  'api-security-scheme-flow-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.authorizationCode, '#/components/securitySchemes/oauth'],
+  'api-security-scheme-token-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.tokenUrl = 'https://auth.example.com/v2/token'), '#/components/securitySchemes/oauth'],
+  'api-security-scheme-authorization-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.authorizationUrl = 'https://auth.example.com/v2/authorize'), '#/components/securitySchemes/oauth'],
+  'api-security-scheme-refresh-url-changed': [() => {}, (s) => (scheme(s, 'oauth').flows.clientCredentials.refreshUrl = 'https://auth.example.com/v2/refresh'), '#/components/securitySchemes/oauth'],
+  'api-security-scheme-scope-added': [() => {}, (s) => (scheme(s, 'oauth').flows.authorizationCode.scopes['items:write'] = 'write'), '#/components/securitySchemes/oauth'],
+  'api-security-scheme-scope-removed': [() => {}, (s) => delete scheme(s, 'oauth').flows.clientCredentials.scopes['items:write'], '#/components/securitySchemes/oauth'],
+  'api-server-added': [() => {}, (s) => s.servers.push({ url: 'https://eu.api.example.com/v1' }), 'servers https://eu.api.example.com/v1'],
+  'api-server-removed': [(s) => s.servers.push({ url: 'https://eu.api.example.com/v1' }), () => {}, 'servers https://eu.api.example.com/v1'],
+  'api-server-variable-default-changed': [() => {}, (s) => (s.servers[0].variables.stage.default = 'beta'), 'servers https://api.example.com/{stage}'],
+  'api-server-variable-enum-value-added': [() => {}, (s) => s.servers[0].variables.stage.enum.push('v2'), 'servers https://api.example.com/{stage}'],
+  'api-server-variable-enum-value-removed': [() => {}, (s) => s.servers[0].variables.stage.enum.pop(), 'servers https://api.example.com/{stage}'],
+  'component-schema-added': [(s) => delete s.components.schemas.Spare, () => {}, '#/components/schemas/Spare'],
+  'component-schema-removed': [() => {}, (s) => delete s.components.schemas.Spare, '#/components/schemas/Spare'],
   'component-schema-renamed': [
     () => {},
     (s) => {
       s.components.schemas.Extra = s.components.schemas.Spare;
       delete s.components.schemas.Spare;
     },
+    '#/components/schemas/Extra',
   ],
   // issue 8 item 13 (place): `required` naming no declared property (slurmrestd's `nodes/count`)
-  'schema-required-undeclared': [() => {}, (s) => s.components.schemas.Item.required.push('nodes/count')],
+  'schema-required-undeclared': [() => {}, (s) => s.components.schemas.Item.required.push('nodes/count'), '#/components/schemas/Item'],
+};
+
+/**
+ * Findings a fixture pair reports besides its own rule's, at the same location, by rule id (or, for schema
+ * snippets, by the id without its context prefix). Written by hand: each is a consequence of the edit.
+ */
+/** Schema snippets whose edit sits inside a property of `Thing` (so the finding is filed there), by hand. */
+const SNIPPET_LOCATION: Record<string, string> = {
+  'xml-attribute-changed': '#/components/schemas/Thing/properties/id',
+};
+
+const ALSO: Record<string, string[]> = {
+  // spaceDelimited's default explode is false, form's is true.
+  'request-parameter-style-changed': ['request-parameter-explode-changed'],
+  // an invalid x-sunset is still an x-sunset that appeared.
+  'endpoint-sunset-invalid': ['endpoint-sunset-set'],
+  // a new or dropped branch of another type widens or narrows the union's types.
+  'one-of-branch-added': ['type-widened'],
+  'one-of-branch-removed': ['type-narrowed'],
+  'any-of-branch-added': ['type-widened'],
+  'any-of-branch-removed': ['type-narrowed'],
 };
 
 /** issue 8 item 2: a webhook rule's fixture is its paths rule's fixture with the paths moved under `webhooks` (3.1). */
@@ -455,6 +486,19 @@ const asWebhooks = (spec: JsonObject): JsonObject => {
   const { paths, ...rest } = spec;
   return { ...rest, openapi: '3.1.0', webhooks: paths };
 };
+
+/** The schema context, its id prefix and the snippet name of a schema rule id, when a snippet exists for it. */
+function schemaFixtureOf(id: string): { ctx: SchemaCtx; prefix: string; what: string; snippet: Snippet } | undefined {
+  for (const ctx of SCHEMA_CTXS) {
+    const prefix = CTX_PREFIX[ctx];
+    if (!id.startsWith(`${prefix}-`)) continue;
+    const what = id.slice(prefix.length + 1);
+    const snippet = SCHEMA_SNIPPETS[what] ?? CTX_SNIPPETS[what]?.(ctx);
+    // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
+    if (snippet) return { ctx, prefix, what, snippet };
+  }
+  return undefined;
+}
 
 /** The fixture pair of a rule id, or undefined when this module has none. */
 export function fixtureFor(id: string): RuleFixture | undefined {
@@ -470,16 +514,58 @@ export function fixtureFor(id: string): RuleFixture | undefined {
     edit[1](n);
     return { old: o, new: n };
   }
-  for (const ctx of SCHEMA_CTXS) {
-    const prefix = `${CTX_PREFIX[ctx]}-`;
-    if (!id.startsWith(prefix)) continue;
-    const snippet = SCHEMA_SNIPPETS[id.slice(prefix.length)] ?? CTX_SNIPPETS[id.slice(prefix.length)]?.(ctx);
-    // `request-parameter-x` also starts with `request-`, but no snippet is called `parameter-x`.
-    if (snippet) {
-      const version = id.slice(prefix.length) in SCHEMA_SNIPPETS_31 ? '3.1.0' : '3.0.3';
-      const media = id.slice(prefix.length) in XML_SNIPPETS ? 'application/xml' : 'application/json';
-      return { old: { ...schemaSpec(ctx, snippet[0], media), openapi: version }, new: { ...schemaSpec(ctx, snippet[1], media), openapi: version } };
-    }
+  const schema = schemaFixtureOf(id);
+  if (schema) {
+    const { ctx, what, snippet } = schema;
+    const version = what in SCHEMA_SNIPPETS_31 ? '3.1.0' : '3.0.3';
+    const media = what in XML_SNIPPETS ? 'application/xml' : 'application/json';
+    return { old: { ...schemaSpec(ctx, snippet[0], media), openapi: version }, new: { ...schemaSpec(ctx, snippet[1], media), openapi: version } };
+  }
+  return undefined;
+}
+
+export interface ExpectedFinding {
+  id: string;
+  level: Level;
+  location: string;
+}
+
+const POLICY = expectedLevels();
+const levelOf = (id: string): Level => {
+  const level = POLICY.get(id);
+  if (!level) throw new Error(`policy.ts has no level for ${id}`);
+  return level;
+};
+
+/** The paths id → webhook id mapping, as documented for webhook rules: `endpoint-x` → `webhook-x`, else a `webhook-` prefix. */
+const asWebhookId = (pathsId: string): string => (pathsId.startsWith('endpoint-') ? `webhook-${pathsId.slice('endpoint-'.length)}` : `webhook-${pathsId}`);
+/** `GET /items` → `WEBHOOK /items GET`: how a webhook operation is written in a location. */
+const asWebhookLocation = (location: string): string => location.replace(/^([A-Z]+) (.*)$/, 'WEBHOOK $2 $1');
+
+/**
+ * Every finding the fixture pair of `id` reports, exactly: its own rule's (at the policy level, at the location
+ * written in EDITS, or `#/components/schemas/Thing` for schema snippets) and the ALSO ones. A `schema-…`
+ * snippet fixture changes a component no operation uses: info whatever the rule's level (issue 8 item 10).
+ */
+export function expectedFindings(id: string): ExpectedFinding[] | undefined {
+  const pathsId = pathsIdOfWebhookRule(id);
+  if (pathsId !== undefined) {
+    return expectedFindings(pathsId)?.map((f) => {
+      const webhookId = asWebhookId(f.id);
+      return { id: webhookId, level: levelOf(webhookId), location: asWebhookLocation(f.location) };
+    });
+  }
+  const edit = EDITS[id];
+  if (edit) {
+    const ids = [id, ...(ALSO[id] ?? [])];
+    const where = typeof edit[2] === 'string' ? [edit[2]] : edit[2];
+    return ids.flatMap((i) => where.map((location) => ({ id: i, level: levelOf(i), location })));
+  }
+  const schema = schemaFixtureOf(id);
+  if (schema) {
+    const ids = [id, ...(ALSO[schema.what] ?? []).map((w) => `${schema.prefix}-${w}`)];
+    const location = SNIPPET_LOCATION[schema.what] ?? '#/components/schemas/Thing';
+    return ids.map((i) => ({ id: i, level: schema.ctx === 'schema' ? 'info' : levelOf(i), location }));
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * Every rule id: unique, kebab-case, documented in docs/rules.md, and triggered (at its default level) by its
- * own fixture pair fixtures/rules/<rule-id>/{old,new}.yaml.
+ * Every rule id: unique, kebab-case, documented in docs/rules.md, at the level policy.ts (hand-written, apart
+ * from src/) gives it, and reported exactly as rule-fixtures.ts expects (id, level, location) by its own
+ * fixture pair fixtures/rules/<rule-id>/{old,new}.yaml.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { LEVELS } from '../../../src/diff/model.js';
 import { ALL_RULES } from '../../../src/diff/rules/index.js';
 import { resolvePointer } from '../../../src/openapi/refs.js';
 import { fixturePath, readSpec } from '../engine/helpers.js';
-import { fixtureFor } from './rule-fixtures.js';
+import { expectedLevels } from './policy.js';
+import { expectedFindings, fixtureFor } from './rule-fixtures.js';
 import { toYaml } from './yaml.js';
 
 const root = fixturePath('rules');
@@ -31,6 +33,16 @@ describe('rule definitions', () => {
       expect(r.doc.length).toBeGreaterThan(10);
       expect(r.doc).not.toMatch(/\n|\{in\}/);
     }
+  });
+
+  it('gives every rule the level policy.ts writes down, and policy.ts names no other rule', () => {
+    const policy = expectedLevels();
+    const actual = new Map(ALL_RULES.map((r) => [r.id, r.level]));
+    const disagreeing = [...actual].filter(([id, level]) => policy.has(id) && policy.get(id) !== level).map(([id, level]) => `${id}: ${level}, policy ${policy.get(id)}`);
+    expect(disagreeing).toEqual([]);
+    expect([...actual.keys()].filter((id) => !policy.has(id)), 'rules without a policy entry').toEqual([]);
+    expect([...policy.keys()].filter((id) => !actual.has(id)), 'policy entries without a rule').toEqual([]);
+    expect(policy.size).toBe(1118);
   });
 
   it('docs/rules.md is up to date (npx tsx scripts/gen-rules-doc.ts)', () => {
@@ -58,24 +70,23 @@ describe('rule fixtures', () => {
     expect(stale).toEqual([]);
   });
 
-  it.each(ALL_RULES.map((r) => [r.id, r.level] as const))('%s is reported at level %s', (id, level) => {
+  it.each(ALL_RULES.map((r) => r.id))('%s is reported as rule-fixtures.ts expects', (id) => {
     const old = readSpec(join(root, id, 'old.yaml'));
     const neu = readSpec(join(root, id, 'new.yaml'));
     const report = diffSpecs(old, neu, { now: NOW });
-    const hits = report.changes.filter((c) => c.id === id);
-    expect(hits.map((c) => c.id), `changes: ${report.changes.map((c) => c.id).join(', ')}`).toContain(id);
-    for (const c of hits) {
-      // schema-… fixtures change a component no operation uses: info, whatever the rule's level (issue 8
-      // item 10); the listed level is for --select without a direction (engine/semantics tests).
-      expect(c.level).toBe(id.startsWith('schema-') && id !== 'schema-required-undeclared' ? 'info' : level);
+    const expected = expectedFindings(id);
+    expect(expected, `no expectation for ${id} in rule-fixtures.ts`).toBeDefined();
+    const byKey = (a: { id: string; location: string }, b: { id: string; location: string }) =>
+      `${a.id} ${a.location}`.localeCompare(`${b.id} ${b.location}`);
+    // Exactly the expected findings: the rule's own (at its policy level) and the listed consequences.
+    expect(report.changes.map(({ id, level, location }) => ({ id, level, location })).sort(byKey)).toEqual([...expected!].sort(byKey));
+    for (const c of report.changes) {
       // Both pointers resolve in their own document.
       expect(resolvePointer(old, c.old?.pointer ?? '-'), `old pointer ${c.old?.pointer}`).toBeDefined();
       expect(resolvePointer(neu, c.new?.pointer ?? '-'), `new pointer ${c.new?.pointer}`).toBeDefined();
       expect(c.fingerprint).toMatch(/^[0-9a-f]{16}$/);
       expect(c.message.length).toBeGreaterThan(0);
     }
-    // A rule fixture is minimal: the rule's change is the main finding, not a side effect of a bigger one.
-    expect(report.changes.length).toBeLessThanOrEqual(3);
     // And the fixture pair is no change at all when compared with itself.
     expect(diffSpecs(old, old, { now: NOW }).changes).toEqual([]);
   });
