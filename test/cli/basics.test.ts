@@ -8,7 +8,7 @@ import { startReferenceServer } from '../../src/compat/server/index.js';
 import { cli, cliAsync } from '../helpers/cli.js';
 
 /** Every command of the CLI, written by hand: a new command must be added here (and get a call below). */
-const COMMANDS = ['breaking', 'changelog', 'clients', 'compat', 'diff', 'fetch', 'mask', 'proxy', 'rules', 'serve', 'slice', 'trust', 'validate'];
+const COMMANDS = ['breaking', 'changelog', 'clients', 'compat', 'diff', 'fetch', 'generators', 'mask', 'proxy', 'rules', 'serve', 'slice', 'trust', 'validate'];
 const V41 = 'fixtures/slurm-like/v0.0.41.json';
 const pair = (id: string) => [`fixtures/rules/${id}/old.yaml`, `fixtures/rules/${id}/new.yaml`];
 
@@ -120,7 +120,7 @@ describe('every command: --help, and one real call on our fixtures', () => {
     const r = await cliAsync(['rules', '-f', 'json']);
     expect(r.code).toBe(0);
     const rules = JSON.parse(r.stdout) as { id: string; level: string }[];
-    expect(rules).toHaveLength(1077);
+    expect(rules).toHaveLength(1118);
     expect(rules.find((x) => x.id === 'endpoint-removed')?.level).toBe('breaking');
   });
 
@@ -132,6 +132,18 @@ describe('every command: --help, and one real call on our fixtures', () => {
     const r = await cliAsync(['trust'], { cwd: dir, env });
     expect(r.code, r.stderr).toBe(0);
     expect((await cliAsync(['trust', '--list'], { cwd: dir, env })).stdout).toMatch(/1 trusted config/);
+  });
+
+  it('generators: lists the ten pinned generator packages, none installed in an empty cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-basics-generators-'));
+    const r = await cliAsync(['generators', 'list'], { env: { SPECDRIFT_CACHE_DIR: dir, SPECDRIFT_GENERATORS: 'cache' } });
+    expect(r.code, r.stderr).toBe(0);
+    const [table, footer] = r.stdout.trim().split('\n\n');
+    const rows = table.split('\n').slice(1).map((line) => line.split(/\s+/));
+    expect(rows.every((row) => row[3] === 'no')).toBe(true);
+    expect(footer).toBe(`cache: ${join(dir, 'generators')} (0 kB)`);
+    const ids = rows.map((row) => row[0]);
+    expect(ids.sort()).toEqual(['hey-api', 'kubb', 'oazapfts', 'openapi-generator', 'openapi-typescript', 'openapi-typescript-codegen', 'orval', 'swagger-codegen', 'swagger-typescript-api', 'typescript']);
   });
 
   // compat and clients run client generators once past their checks: that part is the integration suite's
