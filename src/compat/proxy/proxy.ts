@@ -424,9 +424,12 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
     }
   };
 
-  // The client, too, has the deadline to send its whole request (node answers 408); a client that stops reading
-  // its answer is dropped after twice that (socket idle timeout; the wait for the target stays within once).
-  const server = createServer({ requestTimeout: timeoutMs, headersTimeout: Math.min(60_000, timeoutMs), connectionsCheckingInterval: Math.min(30_000, Math.max(100, timeoutMs)) }, (request, response) => {
+  // The client, too, has the deadline to send its whole request (node answers 408 when its periodic check finds
+  // the request late); a client that stops reading its answer is dropped after three times the deadline (socket
+  // idle timeout). The check runs every quarter deadline so it always finds a late request well before the idle
+  // timeout would close the socket silently — with both at twice the deadline the 408 lost that race under load.
+  const checkEveryMs = Math.min(30_000, Math.max(50, Math.floor(timeoutMs / 4)));
+  const server = createServer({ requestTimeout: timeoutMs, headersTimeout: Math.min(60_000, timeoutMs), connectionsCheckingInterval: checkEveryMs }, (request, response) => {
     if (inFlight >= maxInFlight) {
       const message = `${maxInFlight} requests already in flight: not forwarded, try again`;
       refuse(request, response, 'too-many-in-flight', message, performance.now(), new Date().toISOString()).then(keep, () => response.destroy());
@@ -446,7 +449,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       })
       .finally(() => inFlight--);
   });
-  server.timeout = 2 * timeoutMs;
+  server.timeout = 3 * timeoutMs;
 
   const { port, origin } = await listenOnLoopback(server, opts.port ?? 0);
   return {
