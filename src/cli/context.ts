@@ -122,5 +122,12 @@ function configHeaders(loaded: LoadedConfig): Record<string, string> {
 export async function emit(content: string, outFile?: string, args: GlobalArgs = {}): Promise<void> {
   const text = content.endsWith('\n') || content === '' ? content : content + '\n';
   if (outFile && outFile !== '-') await writeFileAtomically(outFile, text, { followSymlinks: args['follow-symlinks'] === true });
-  else await new Promise<void>((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+  else {
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(text, (err?: NodeJS.ErrnoException | null) =>
+        // The reader went away (`| head`): nothing left to print to; the command still ends with its own exit code.
+        err && err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED' ? reject(err) : resolve(),
+      ),
+    );
+  }
 }

@@ -27,7 +27,7 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
     .option('cache', { type: 'boolean', default: true, describe: 'reuse generated (cmd:) specs; --no-cache to regenerate', global: true })
     .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
-    .option('max-bytes', { type: 'number', describe: 'largest spec a URL may send, in bytes (default 268435456 = 256 MiB)', global: true })
+    .option('max-bytes', { type: 'number', describe: 'largest spec a source may give (URL, file, stdin, pipe, cmd: output), in bytes (default 268435456 = 256 MiB)', global: true })
     .option('max-depth', { type: 'number', describe: 'deepest nesting a spec may have, counting $refs followed (default 256; docs/security.md)', global: true })
     .option('allow-commands', { type: 'boolean', default: false, describe: 'run cmd: sources from a config you have not trusted (CI; also SPECDRIFT_ALLOW_COMMANDS=1; see specdrift trust)', global: true })
     .option('follow-symlinks', { type: 'boolean', default: false, describe: 'let -o write to the file a symbolic link points at (refused otherwise)', global: true })
@@ -60,6 +60,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const args =
     bin === 'oasdiff' && withStdin.length > 0 && !COMMAND_NAMES.has(withStdin[0]) && !withStdin[0].startsWith('-') ? ['diff', ...withStdin] : withStdin;
   const debug = args.includes('--debug');
+  // A reader that goes away (`| head`) is not an error: the rest of the output is dropped and the command still
+  // finishes, so its exit code (a CI gate's verdict under `set -o pipefail`) stays the real one.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;

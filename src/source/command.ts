@@ -29,6 +29,8 @@ export async function commandIdentity(command: string, cwd = process.cwd()): Pro
 export interface CommandOptions {
   timeoutMs?: number;
   cwd?: string;
+  /** Largest output accepted (stdout), in bytes; past it the command's process group is killed. */
+  maxBytes?: number;
 }
 
 /** Run a shell command (a spec generator such as `slurmrestd --generate-openapi-spec …`) and return its stdout. */
@@ -40,18 +42,35 @@ export function runSpecCommand(command: string, opts: CommandOptions = {}): Prom
     const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    let stopped = false; // killed for a limit: already rejected
+    const stop = (error: SpecdriftError) => {
+      if (stopped) return;
+      stopped = true;
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
-      reject(new SpecdriftError(`cmd:${command}: killed after ${Math.round(timeoutMs / 1000)} s`, ExitCode.command, { hint: 'raise --timeout' }));
-    }, timeoutMs);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+      reject(error);
+    };
+    const timer = setTimeout(() => stop(new SpecdriftError(`cmd:${command}: killed after ${Math.round(timeoutMs / 1000)} s`, ExitCode.command, { hint: 'raise --timeout' })), timeoutMs);
+    const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    let outBytes = 0;
+    let errBytes = 0;
+    child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
+      if (outBytes > maxBytes) {
+        stop(new SpecdriftError(`cmd:${command}: printed more than ${maxBytes} bytes (--max-bytes); killed`, ExitCode.command, { hint: 'raise --max-bytes if the spec really is that large' }));
+        return;
+      }
+      out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      // Only the last lines are shown: keep a bounded tail, not everything a chatty command prints.
+      errBytes += b.length;
+      err.push(b);
+      while (errBytes > 65_536 && err.length > 1) errBytes -= err.shift()!.length;
+    });
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(new SpecdriftError(`cmd:${command}: cannot start (${e.message})`, ExitCode.command));
@@ -60,7 +79,7 @@ export function runSpecCommand(command: string, opts: CommandOptions = {}): Prom
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8').trim();
       const lastLines = stderr.split('\n').slice(-3).join(' | ');
-      if (timedOut) return; // already rejected when the limit struck
+      if (stopped) return; // already rejected when the limit struck
       if (code !== 0) {
         reject(
           new SpecdriftError(

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeSpecBytes } from './decode.js';
 import { resolve } from 'node:path';
@@ -5,7 +6,7 @@ import { ExitCode, SpecdriftError } from '../errors.js';
 import { FileCache, cacheKey, defaultCacheDir } from './cache.js';
 import { commandIdentity, runSpecCommand } from './command.js';
 import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js';
-import { fetchSpecText } from './fetch.js';
+import { DEFAULT_MAX_BYTES, fetchSpecText } from './fetch.js';
 import { isGitRevision, readGitFile } from './git.js';
 import { commandsAllowedByEnv } from './trust.js';
 import { bundleExternalRefs, externalRefSites, mayHaveExternalRefs } from './external.js';
@@ -16,7 +17,7 @@ export interface LoadOptions {
   config?: LoadedConfig;
   /** Headers for URL sources; a function is called only when a URL is fetched (config `${VAR}`s expand then). */
   headers?: Record<string, string> | (() => Record<string, string>);
-  /** Largest body a URL source may send (default 256 MiB; --max-bytes). */
+  /** Largest spec any source may give — URL body, file, stdin, pipe, `cmd:` output (default 256 MiB; --max-bytes). */
   maxBytes?: number;
   /** Run `cmd:` sources that come from an untrusted config (--allow-commands; also SPECDRIFT_ALLOW_COMMANDS=1). */
   allowCommands?: boolean;
@@ -48,29 +49,44 @@ interface RawSource {
   file?: string;
 }
 
-async function readStdin(stdin: NodeJS.ReadableStream | string): Promise<string> {
+async function readStdin(stdin: NodeJS.ReadableStream | string, maxBytes: number): Promise<string> {
   if (typeof stdin === 'string') return stdin;
   if ((stdin as NodeJS.ReadStream).isTTY) {
     throw new SpecdriftError('stdin: nothing piped in', ExitCode.sourceNotFound, { hint: 'pipe a spec into "-", or give a file, URL, git:REV:path or cmd:…' });
   }
+  return decodeSpecBytes(await readBounded(stdin, '<stdin>', maxBytes), '<stdin>');
+}
+
+export function tooLargeError(where: string, maxBytes: number): SpecdriftError {
+  return new SpecdriftError(`${where}: larger than ${maxBytes} bytes (--max-bytes)`, ExitCode.sourceNotFound, { hint: 'raise --max-bytes if this spec really is that large' });
+}
+
+/** Stdin and named pipes: read chunk by chunk, so a stream that never ends (`yes |`, /dev/zero) cannot fill memory. */
+async function readBounded(stream: NodeJS.ReadableStream, where: string, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return decodeSpecBytes(Buffer.concat(chunks), '<stdin>');
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total > maxBytes) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw tooLargeError(where, maxBytes);
+    }
+    chunks.push(bytes);
   }
+  return Buffer.concat(chunks);
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** What kind of thing a path names, following symlinks; undefined when nothing is there. */
+async function pathKind(path: string): Promise<'file' | 'directory' | 'pipe' | 'special' | undefined> {
   try {
-    return (await stat(path)).isFile();
+    const s = await stat(path);
+    if (s.isFile()) return 'file';
+    if (s.isDirectory()) return 'directory';
+    if (s.isFIFO()) return 'pipe'; // e.g. bash's <(curl …), which users give as a spec
+    return 'special';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -93,7 +109,7 @@ async function readCommand(command: string, opts: LoadOptions, config: () => Loa
     const hit = await cache.get(key);
     if (hit !== undefined) return hit;
   }
-  const text = await runSpecCommand(command, { timeoutMs: opts.timeoutMs, cwd: opts.cwd });
+  const text = await runSpecCommand(command, { timeoutMs: opts.timeoutMs, cwd: opts.cwd, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
   // Only cache output that parses as an OpenAPI document, so a broken run is not served again.
   assertOpenApi(parseSpecText(text, `cmd:${command}`, undefined, { maxDepth: opts.maxDepth }).value, `cmd:${command}`);
   await cache.set(key, text).catch(() => undefined); // an unwritable cache must not fail the load
@@ -115,7 +131,8 @@ function assertCommandAllowed(command: string, origin: LoadedConfig | undefined,
 /** `origin`: the config that wrote `source`, when it was not typed by the user. */
 async function readRaw(source: string, opts: LoadOptions, config: () => LoadedConfig, depth = 0, origin = opts.origin): Promise<RawSource> {
   const cwd = opts.cwd ?? process.cwd();
-  if (source === '-' || source === STDIN_SOURCE) return { text: await readStdin(opts.stdin ?? process.stdin), kind: 'stdin', resolved: '<stdin>' };
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (source === '-' || source === STDIN_SOURCE) return { text: await readStdin(opts.stdin ?? process.stdin, maxBytes), kind: 'stdin', resolved: '<stdin>' };
   if (/^https?:\/\//i.test(source)) {
     const headers = typeof opts.headers === 'function' ? opts.headers() : opts.headers;
     const { text, finalUrl } = await fetchSpecText(source, { headers, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
@@ -139,15 +156,26 @@ async function readRaw(source: string, opts: LoadOptions, config: () => LoadedCo
   }
   const path = source.startsWith('file:') ? source.slice(5) : source;
   const absolute = resolve(cwd, path);
-  if (await isFile(absolute)) {
+  const kind = await pathKind(absolute);
+  if (kind === 'file') {
+    if ((await stat(absolute)).size > maxBytes) throw tooLargeError(absolute, maxBytes);
     const bytes = await readFile(absolute).catch((err: NodeJS.ErrnoException) => {
       // stat said "regular file" but reading failed: unreadable (EACCES), or a special file such as /proc/self/mem (EIO).
       throw new SpecdriftError(`cannot read ${absolute}: ${err.code ?? err.message}`, ExitCode.sourceNotFound, { hint: 'check that the file is readable' });
     });
+    // /proc files report size 0 and may hold more: the read result is checked too.
+    if (bytes.length > maxBytes) throw tooLargeError(absolute, maxBytes);
     return { text: decodeSpecBytes(bytes, absolute), kind: 'file', resolved: absolute, nameHint: absolute, file: absolute };
   }
-  if (await isDirectory(absolute)) {
+  if (kind === 'pipe') {
+    const bytes = await readBounded(createReadStream(absolute), absolute, maxBytes);
+    return { text: decodeSpecBytes(bytes, absolute), kind: 'file', resolved: absolute, nameHint: absolute };
+  }
+  if (kind === 'directory') {
     throw new SpecdriftError(`${absolute} is a directory, not a spec file`, ExitCode.sourceNotFound, { hint: 'give the path of the spec file inside it' });
+  }
+  if (kind === 'special') {
+    throw new SpecdriftError(`${absolute} is a device or socket, not a spec file`, ExitCode.sourceNotFound, { hint: 'give a spec file, or pipe the spec into -' });
   }
   const version = depth === 0 ? resolveVersionSource(source, config()) : undefined;
   if (version) {

@@ -1,5 +1,7 @@
 /** Inputs a careless user or a hostile server hands over: each gets one clear error, or is accepted when harmless. */
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { Readable } from 'node:stream';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +54,55 @@ describe('text encodings and file kinds', () => {
     const err = await rejection(loadSpec(sub));
     expect(err.exitCode).toBe(ExitCode.sourceNotFound);
     expect(err.message).toBe(`${sub} is a directory, not a spec file`);
+  });
+
+  it('a device given as a spec says so (exit 3) and is never read', async () => {
+    const err = await rejection(loadSpec('/dev/zero'));
+    expect(err.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(err.message).toBe('/dev/zero is a device or socket, not a spec file');
+  });
+
+  it('a named pipe (bash <(…)) is read like stdin, bounded by --max-bytes', async () => {
+    const fifo = join(dir, 'spec.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = import('node:fs/promises').then((fs) => fs.writeFile(fifo, tiny));
+    expect((await loadSpec(fifo)).doc.openapi).toBe('3.0.3');
+    await writer;
+    const endless = join(dir, 'endless.fifo');
+    execFileSync('mkfifo', [endless]);
+    const feeder = import('node:fs').then(({ createWriteStream }) => {
+      const out = createWriteStream(endless);
+      out.on('error', () => undefined); // the reader goes away at the limit
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (out.write(chunk));
+      };
+      out.on('drain', pump);
+      pump();
+      return out;
+    });
+    const err = await rejection(loadSpec(endless, { maxBytes: 1024 * 1024 }));
+    (await feeder).destroy();
+    expect(err.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(err.message).toBe(`${endless}: larger than 1048576 bytes (--max-bytes)`);
+  });
+
+  it('a file, stdin or cmd: output larger than --max-bytes is refused with one line', async () => {
+    const big = file('big.json', tiny.padEnd(5000, ' '));
+    const fileErr = await rejection(loadSpec(big, { maxBytes: 4096 }));
+    expect(fileErr.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(fileErr.message).toBe(`${big}: larger than 4096 bytes (--max-bytes)`);
+    expect((await loadSpec(big, { maxBytes: 5000 })).doc.openapi).toBe('3.0.3');
+
+    const endless = new Readable({ read() { this.push(Buffer.alloc(65536, 0x20)); } });
+    const stdinErr = await rejection(loadSpec('-', { stdin: endless, maxBytes: 1024 * 1024 }));
+    expect(stdinErr.exitCode).toBe(ExitCode.sourceNotFound);
+    expect(stdinErr.message).toBe('<stdin>: larger than 1048576 bytes (--max-bytes)');
+    expect(endless.destroyed).toBe(true);
+
+    const cmdErr = await rejection(loadSpec('cmd:yes', { maxBytes: 1024 * 1024, noCache: true, cacheDir: join(dir, 'cache') }));
+    expect(cmdErr.exitCode).toBe(ExitCode.command);
+    expect(cmdErr.message).toBe('cmd:yes: printed more than 1048576 bytes (--max-bytes); killed');
   });
 
   it('a malformed config is a config error (exit 9), like an invalid one', () => {

@@ -103,7 +103,11 @@ function handler(flavour: Flavour) {
   return async (args: DiffArgs) => {
     const ctx = contextFor(args);
     // External $refs are followed, so a change in a referenced file is seen (an unfollowable one is an error).
-    const [oldSpec, newSpec] = await Promise.all([ctx.load(args.old, { externalRefs: 'bundle' }), ctx.load(args.new, { externalRefs: 'bundle' })]);
+    // Both load at once; when both fail, the old side's error is the one reported, whichever finished first.
+    const [oldLoad, newLoad] = await Promise.allSettled([ctx.load(args.old, { externalRefs: 'bundle' }), ctx.load(args.new, { externalRefs: 'bundle' })]);
+    if (oldLoad.status === 'rejected') throw oldLoad.reason;
+    if (newLoad.status === 'rejected') throw newLoad.reason;
+    const [oldSpec, newSpec] = [oldLoad.value, newLoad.value];
     const result = await runDiffPipeline(oldSpec, newSpec, {
       mask: args.mask,
       selectOld: args['select-old'] ?? args.select,
