@@ -53,6 +53,14 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
 }
 
 /** Run the CLI; resolves to the process exit code (never throws, never exits the process itself). */
+/**
+ * A reader that goes away (`| head`) is not an error: the rest of the output is dropped and the command still
+ * finishes, so its exit code (a CI gate's verdict under `set -o pipefail`) stays the real one.
+ */
+function ignoreClosedReader(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+}
+
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   const bin = opts.bin === 'oasdiff' ? 'oasdiff' : 'specdrift';
   // yargs-parser turns a lone "-" into "" or true; pass stdin through as the loader's explicit spelling.
@@ -60,11 +68,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const args =
     bin === 'oasdiff' && withStdin.length > 0 && !COMMAND_NAMES.has(withStdin[0]) && !withStdin[0].startsWith('-') ? ['diff', ...withStdin] : withStdin;
   const debug = args.includes('--debug');
-  // A reader that goes away (`| head`) is not an error: the rest of the output is dropped and the command still
-  // finishes, so its exit code (a CI gate's verdict under `set -o pipefail`) stays the real one.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-  });
+  if (!process.stdout.listeners('error').includes(ignoreClosedReader)) process.stdout.on('error', ignoreClosedReader);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;
