@@ -89,7 +89,7 @@ function warnDuplicateKeys(spec: LoadedSpec, warn = true): LoadedSpec {
   const where = spec.kind === 'stdin' ? '<stdin>' : spec.kind === 'file' || spec.kind === 'version' ? spec.resolved.replace(/^.* → /, '') : spec.source;
   const lines = found
     .slice(0, MAX_DUPLICATE_KEY_WARNINGS)
-    .map((d) => `specdrift: warning: ${where}:${d.line}:${d.column}: duplicate key #${shortPointer(d.pointer)} (first at ${d.first.line}:${d.first.column}); the last one is used\n`);
+    .map((d) => `specdrift: warning: ${d.file ?? where}:${d.line}:${d.column}: duplicate key #${shortPointer(d.pointer)} (first at ${d.first.line}:${d.first.column}); the last one is used\n`);
   const more = found.length - MAX_DUPLICATE_KEY_WARNINGS;
   if (more > 0) lines.push(`specdrift: warning: ${where}: and ${more} more duplicate key${more === 1 ? '' : 's'} (specdrift validate lists them all)\n`);
   process.stderr.write(lines.join(''));

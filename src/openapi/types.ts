@@ -25,8 +25,10 @@ export interface LoadedSpec {
 
 /** A key written again in the same object: where the repeat is (1-based line and column), and where the first was. */
 export interface DuplicateKey {
-  /** JSON pointer of the member, e.g. `/paths/~1user~1{account_id}`. */
+  /** JSON pointer of the member, e.g. `/paths/~1user~1{account_id}` (inside `file` when that is set). */
   pointer: string;
+  /** Absolute path of the file the key is written in, when that is a file the spec's `$ref`s bundled in. */
+  file?: string;
   line: number;
   column: number;
   first: { line: number; column: number };

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { parseSpecText } from './parse.js';
 import { collectRefs, isLocalRef, parseRef, resolvePointer, type RefSite } from '../openapi/refs.js';
-import { isObject, type Json, type JsonObject } from '../openapi/types.js';
+import { isObject, type DuplicateKey, type Json, type JsonObject } from '../openapi/types.js';
 import { decodeSpecBytes } from './decode.js';
 
 export const MAX_REF_FILE_BYTES = 64 * 1024 * 1024;
@@ -109,7 +109,12 @@ const filePathOf = (url: string): string => (url.startsWith('file:') ? fileURLTo
  * `doc` (parsed from `specFile`, an absolute path) with every external `$ref` replaced by what it points to, and
  * the places where content from other files now sits. `doc` itself is not modified.
  */
-export async function bundleExternalRefs(doc: JsonObject, specFile: string, sites: RefSite[], where = specFile): Promise<{ doc: JsonObject; sites: ExternalRefSite[] }> {
+export async function bundleExternalRefs(
+  doc: JsonObject,
+  specFile: string,
+  sites: RefSite[],
+  where = specFile,
+): Promise<{ doc: JsonObject; sites: ExternalRefSite[]; duplicateKeys: DuplicateKey[] }> {
   const root = allowedRoot(dirname(await realpath(specFile)));
   /** Files are named from the spec's directory, as its refs name them. */
   const describeFile = (path: string) => relative(dirname(specFile), path).split(sep).join('/') || path;
@@ -172,6 +177,7 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
     http: false,
   };
   const parsed = new Map<string, Json>(); // absolute path → content, to name where nested refs' content sits
+  const duplicateKeys: DuplicateKey[] = []; // in the referenced files: reported like the spec's own
   const parser = {
     // Our parser for every referenced file: the loader's YAML limits, and no text/binary fallback.
     spec: {
@@ -181,7 +187,8 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
         try {
           // The loader's decoding: bad bytes or BOM-less UTF-16 are an error, not U+FFFD in the spec.
           const text = typeof file.data === 'string' ? file.data : decodeSpecBytes(file.data, describeFile(filePathOf(file.url)));
-          const { value } = parseSpecText(text, describeFile(filePathOf(file.url)), file.url);
+          const { value, duplicateKeys: repeated } = parseSpecText(text, describeFile(filePathOf(file.url)), file.url);
+          for (const d of repeated) duplicateKeys.push({ ...d, file: filePathOf(file.url) });
           // A plain-text file reads as a YAML string: refuse it rather than put its text into the spec (and the report).
           if (!isObject(value as Json) && !Array.isArray(value)) {
             throw new SpecdriftError(`${describeFile(filePathOf(file.url))} is not a JSON or YAML document (top level is ${value === null ? 'null' : typeof value})`, ExitCode.parse);
@@ -231,7 +238,7 @@ export async function bundleExternalRefs(doc: JsonObject, specFile: string, site
     throw new SpecdriftError(`${where}: cannot bundle its external $refs: ${(e.message ?? String(err)).split('\n')[0]}`, ExitCode.parse);
   }
   showRefs(bundled);
-  return { doc: bundled, sites: siteMap(sites, specFile, parsed) };
+  return { doc: bundled, sites: siteMap(sites, specFile, parsed), duplicateKeys };
 }
 
 /**

@@ -207,8 +207,10 @@ export async function loadSpec(source: string, opts: LoadOptions = {}): Promise<
   if (mode !== 'keep' && mayHaveExternalRefs(raw.text)) {
     const sites = externalRefSites(doc);
     if (sites.length > 0 && raw.file !== undefined) {
-      ({ doc, sites: spec.externalRefs } = await bundleExternalRefs(doc, raw.file, sites, where));
+      const bundled = await bundleExternalRefs(doc, raw.file, sites, where);
+      ({ doc, sites: spec.externalRefs } = bundled);
       spec.doc = doc;
+      if (bundled.duplicateKeys.length > 0) spec.duplicateKeys = [...(spec.duplicateKeys ?? []), ...bundled.duplicateKeys];
       assertDepth(doc, where, opts.maxDepth); // $ref chains may now run through the files bundled in
     } else if (sites.length > 0 && mode === 'bundle') {
       const { ref, pointer } = sites[0];

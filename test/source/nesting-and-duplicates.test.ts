@@ -139,3 +139,37 @@ describe('duplicate keys', () => {
     expect((value as { paths: unknown }).paths).toEqual({ '/a': { put: {} } });
   });
 });
+
+describe('duplicate keys in files the spec $refs', () => {
+  it('are reported with that file, its pointer and line — by loadSpec, by validate and on stderr', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadSpec } = await import('../../src/source/load.js');
+    const { validateSpec } = await import('../../src/openapi/validate/index.js');
+    const { cliAsync } = await import('../helpers/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-dup-ext-'));
+    mkdirSync(join(dir, 'schemas'));
+    const api = join(dir, 'api.yaml');
+    writeFileSync(api, ['openapi: 3.0.3', 'info: {title: t, version: "1"}', 'paths: {}', 'components:', '  schemas:', '    Pet: {$ref: "schemas/pet.yaml"}', ''].join('\n'));
+    const pet = join(dir, 'schemas', 'pet.yaml');
+    writeFileSync(pet, ['type: object', 'properties:', '  name: {type: string}', '  name: {type: integer}', ''].join('\n'));
+
+    const spec = await loadSpec(api, { externalRefs: 'bundle' });
+    expect(spec.duplicateKeys).toEqual([{ pointer: '/properties/name', line: 4, column: 3, first: { line: 3, column: 3 }, file: pet }]);
+    const findings = await validateSpec(spec.doc, { source: api, duplicateKeys: spec.duplicateKeys });
+    expect(findings.filter((f) => f.ruleId === 'duplicate-key')).toEqual([
+      {
+        ruleId: 'duplicate-key',
+        level: 'error',
+        pointer: '/properties/name',
+        message: `key "name" written again at ${pet}:4:3 (first at 3:3); only the last is kept`,
+        line: 4,
+        column: 3,
+        file: pet,
+      },
+    ]);
+    const r = await cliAsync(['diff', api, api]);
+    expect(r.stderr).toContain(`specdrift: warning: ${pet}:4:3: duplicate key #/properties/name (first at 3:3); the last one is used\n`);
+  });
+});

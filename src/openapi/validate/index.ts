@@ -46,9 +46,10 @@ function duplicateKeyFinding(d: DuplicateKey): ValidationFinding {
     ruleId: 'duplicate-key',
     level: 'error',
     pointer: d.pointer,
-    message: `key ${JSON.stringify(key)} written again at line ${d.line}:${d.column} (first at ${d.first.line}:${d.first.column}); only the last is kept`,
+    message: `key ${JSON.stringify(key)} written again at ${d.file ? `${d.file}:` : 'line '}${d.line}:${d.column} (first at ${d.first.line}:${d.first.column}); only the last is kept`,
     line: d.line,
     column: d.column,
+    ...(d.file ? { file: d.file } : {}),
   };
 }
 

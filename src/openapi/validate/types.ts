@@ -13,6 +13,8 @@ export interface ValidationFinding {
   /** 1-based line and column in the text, for findings about the text itself (`duplicate-key`). */
   line?: number;
   column?: number;
+  /** Set when the finding is in a file the spec's `$ref`s bundled in: `pointer`, `line` and `column` are in it. */
+  file?: string;
 }
 
 export type SpecFlavor = 'swagger2' | 'openapi30' | 'openapi31';
