@@ -55,7 +55,14 @@ export interface Change {
   alsoAs?: ChangeUse[];
   /** Set when an accept-list entry matched: the change is kept in reports but does not trip --fail-on. */
   accepted?: { reason: string; entry: string };
+  /**
+   * Facts the rule id does not carry but a policy may judge by (presets narrow an entry with them), so nothing
+   * ever depends on the wording of `message`. `required`: the removed property was required.
+   */
+  qualifiers?: readonly ChangeQualifier[];
 }
+
+export type ChangeQualifier = 'required';
 
 /** One more use of a changed schema: the rule id and level the change has there. */
 export interface ChangeUse {

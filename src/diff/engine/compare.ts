@@ -53,7 +53,9 @@ export function pendingChange(def: RuleDef, location: string, e: EmitInput, oldP
     if (s?.value !== undefined) out.value = summarize(s.value);
     return out;
   };
-  return { def, location, detail: e.detail, message: e.message, old: side(e.old, oldPtr), new: side(e.new, newPtr) };
+  const pending: PendingChange = { def, location, detail: e.detail, message: e.message, old: side(e.old, oldPtr), new: side(e.new, newPtr) };
+  if (e.qualifiers?.length) pending.qualifiers = e.qualifiers;
+  return pending;
 }
 
 type Memo = Map<JsonObject, Map<JsonObject, PairNode>>;

@@ -232,6 +232,7 @@ function entryOf(p: PendingChange, ops: Iterable<number>, run: DiffRun): Entry {
     operations: [],
     fingerprint: fingerprintOf(p.def.id, p.location, p.detail),
   };
+  if (p.qualifiers) change.qualifiers = p.qualifiers;
   setSides(change, p, run);
   return { change, detail: p.detail, ops: new Set(ops), raw: p };
 }

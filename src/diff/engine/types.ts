@@ -1,6 +1,6 @@
 /** Internal types shared by the diff engine and the rule files. */
 import type { Json, JsonObject } from '../../openapi/types.js';
-import type { ChangeSide, Level, RuleDef } from '../model.js';
+import type { ChangeQualifier, ChangeSide, Level, RuleDef } from '../model.js';
 import type { SchemaCtx, SchemaRule } from '../rules/define.js';
 import type { DeprecationPolicy } from '../rules/deprecation.js';
 import type { Wire } from './wire.js';
@@ -59,6 +59,8 @@ export interface EmitInput {
   /** What exactly changed (property name, enum value, …): part of the fingerprint, never localised. */
   detail: string;
   message: string;
+  /** Facts the rule id does not carry (see Change.qualifiers). */
+  qualifiers?: readonly ChangeQualifier[];
   old?: SideInput;
   new?: SideInput;
 }
@@ -106,6 +108,7 @@ export interface PendingChange {
   oldLocation?: string;
   detail: string;
   message: string;
+  qualifiers?: readonly ChangeQualifier[];
   old?: ChangeSide;
   new?: ChangeSide;
   /** A level other than the rule's own (a change in a component no operation uses is info). */

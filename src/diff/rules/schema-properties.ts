@@ -93,6 +93,7 @@ export const propertiesCheck: SchemaCheck = {
       emit(verdict.kind === 'plain' ? propertyRemoved : verdict.kind === 'retired' ? propertyRemovedDeprecated : propertyRemovedBeforeSunset, {
         detail: name,
         message: `${old.required.has(name) ? 'required' : 'optional'} property '${name}' removed${verdict.kind === 'plain' ? '' : ` (${verdict.why})`}`,
+        ...(old.required.has(name) ? { qualifiers: ['required'] as const } : {}),
         old: { pointer: at.ptr, value: summary(at) },
         new: {},
       });

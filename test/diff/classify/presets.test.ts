@@ -188,6 +188,13 @@ describe('policy presets on the rule fixtures', () => {
     expect(await levelOf(report, 'response-property-removed', 'specdrift')).toBe('breaking');
     expect(await levelOf(report, 'response-property-removed', 'oasdiff')).toBe('breaking');
     expect(await levelOf(report, 'response-property-removed', 'openapi-diff')).toBe('breaking');
+    // The split reads the change's `required` qualifier, never its wording: a reworded message keeps the verdict.
+    expect(report.changes.find((c) => c.id === 'response-property-removed')?.qualifiers).toEqual(['required']);
+    const reworded: DiffReport = { ...report, changes: report.changes.map((c) => ({ ...c, message: 'reworded' })) };
+    expect(await levelOf(reworded, 'response-property-removed', 'openapi-diff')).toBe('breaking');
+    const optional = diffSpecs(spec({ id: { type: 'string' }, name: { type: 'string' } }), spec({ id: { type: 'string' } }), { now: NOW });
+    expect(optional.changes.find((c) => c.id === 'response-property-removed')?.qualifiers).toBeUndefined();
+    expect(await levelOf(optional, 'response-property-removed', 'openapi-diff')).toBe('info');
   });
 
   it('changes levels only: the same changes, in the same order, under every policy', async () => {
@@ -263,6 +270,7 @@ describe('policy presets (property-based)', () => {
       location: `GET /things/${n}`,
       operations: [],
       fingerprint: n.toString(16).padStart(16, '0'),
+      ...(required ? { qualifiers: ['required' as const] } : {}),
     }),
   );
   const reportOf = (changes: Change[]): DiffReport => ({

@@ -14,8 +14,8 @@ import { OPENAPI_DIFF_PRESET } from './openapi-diff.js';
 
 /**
  * Where one specdrift rule covers two peer rules with different levels, an entry can be narrowed to one of
- * them. `optional-property` / `required-property`: the property-removed rules, whose message says which
- * kind of property was removed.
+ * them. `optional-property` / `required-property`: the property-removed rules, whose change carries the
+ * `required` qualifier when the removed property was required.
  */
 export type PresetCondition = 'optional-property' | 'required-property';
 
@@ -54,8 +54,8 @@ export const POLICY_PRESETS: Readonly<Record<string, PolicyPreset>> = {
 export const POLICY_NAMES: readonly string[] = [DEFAULT_POLICY, ...Object.keys(POLICY_PRESETS)];
 
 const CONDITIONS: Record<PresetCondition, (change: Change) => boolean> = {
-  'optional-property': (change) => change.message.startsWith('optional property'),
-  'required-property': (change) => change.message.startsWith('required property'),
+  'optional-property': (change) => !change.qualifiers?.includes('required'),
+  'required-property': (change) => change.qualifiers?.includes('required') === true,
 };
 
 /** A preset ready for classify: the level it gives a change, or undefined when it has no equivalent. */
