@@ -520,7 +520,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     handlerCoverage: () => {
       const ids = engine.validator.operations.map((o) => o.operationId).filter((id): id is string => id !== undefined);
       const names = [...(handlerSet?.handlers.keys() ?? [])];
-      return { matched: names.filter((n) => ids.includes(n)), unknown: names.filter((n) => !ids.includes(n)), missing: ids.filter((id) => !handlerSet?.handlers.has(id)) };
+      return { matched: ids.filter((id) => handlerSet?.handlers.has(id)), unknown: names.filter((n) => !ids.includes(n)), missing: ids.filter((id) => !handlerSet?.handlers.has(id)) };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
