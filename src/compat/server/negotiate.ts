@@ -56,7 +56,7 @@ export function chooseMediaKey(documented: string[], acceptHeader: string | unde
   documented.forEach((key, i) => {
     const q = ranges === undefined ? 1 : key.includes('*') ? Math.max(...ranges.map((r) => r.q), 0) : qualityOf(ranges, concreteType(key).toLowerCase());
     if (q <= 0) return;
-    const score = q * 1000 + (isJson(key) ? 500 : 0) - i;
+    const score = q * 1e6 + (isJson(key) ? 1e3 : 0) - i;
     if (!best || score > best.score) best = { key, score };
   });
   return best?.key;
