@@ -672,7 +672,7 @@ export interface Context<State = Record<string, any>> {
 }
 
 /** @deprecated for a RemovedOperationId: the operation is gone from the spec. */
-type RemovedHandler = (req: Request<OperationId> & { body: unknown }, ctx: Context) => unknown;
+type RemovedHandler = (req: Omit<Request<OperationId>, 'params' | 'body'> & { params: Record<'path' | 'query' | 'header' | 'cookie', Record<string, any>>; body: any }, ctx: Context) => unknown;
 export type Handler<K extends OperationId | RemovedOperationId> = K extends OperationId
   ? (req: Request<K>, ctx: Context) => Response<K> | Promise<Response<K>>
   : RemovedHandler;
