@@ -149,7 +149,7 @@ describe('serve --handlers: validation both ways', () => {
   it('a missing required property becomes 500 with its pointer', async () => {
     const reply = await call(server, 'GET', `${API}/jobs/${validJob.id}`);
     expect(reply.status).toBe(500);
-    expect(reply.json).toMatchObject({ rule: 'response-body-schema', pointer: '/status' });
+    expect(reply.json).toMatchObject({ rule: 'response-body-schema', pointer: '/status', schemaPointer: '/components/schemas/Job/required' });
     expect(reply.json.violations[0].message).toMatch(/required property 'status' is missing/);
     expect(reply.headers.get('x-specdrift-violations')).toBe('1; response-body-schema /status');
   });
