@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { contextFor, type GlobalArgs } from '../context.js';
@@ -20,15 +20,25 @@ interface ServeArgs extends GlobalArgs {
   watch: boolean;
 }
 
-/** Re-run `reload` shortly after the last change of any watched file (editors write in several steps). */
+/**
+ * Re-run `reload` shortly after the last change of any watched file (editors write in several steps). The directory
+ * is watched, not the file: editors that save by renaming a new file over the old one would end a file watch.
+ */
 function watchFiles(files: string[], reload: (changed: string) => void): FSWatcher[] {
   let timer: NodeJS.Timeout | undefined;
-  let changed = '';
-  return files.map((file) =>
-    watch(file, () => {
-      changed = file;
+  const changed = new Set<string>();
+  const byDir = new Map<string, string[]>();
+  for (const file of files) byDir.set(dirname(file), [...(byDir.get(dirname(file)) ?? []), file]);
+  return [...byDir].map(([dir, watched]) =>
+    watch(dir, (_event, name) => {
+      const file = watched.find((f) => name !== null && basename(f) === String(name));
+      if (file === undefined) return;
+      changed.add(file);
       clearTimeout(timer);
-      timer = setTimeout(() => reload(changed), 150);
+      timer = setTimeout(() => {
+        for (const f of changed) reload(f);
+        changed.clear();
+      }, 150);
     }),
   );
 }
