@@ -242,6 +242,11 @@ export interface components {
             log?: string;
         };
         WorkerRegistration: {
+            /**
+             * Format: uuid
+             * @description the worker's own id
+             */
+            uuid?: string;
             name: string;
             secret: string;
             /** @enum {string} */

@@ -123,7 +123,7 @@ export const fetchTaskLog: Handler<'fetchTaskLog'> = (req, ctx) => {
 
 export const registerWorker: Handler<'registerWorker'> = (req, ctx) => {
   const { name, secret, platform, supported_task_types } = req.body;
-  const worker: Worker = { uuid: randomUUID(), secret, name, platform, status: 'starting', types: supported_task_types };
+  const worker: Worker = { uuid: req.body.uuid ?? randomUUID(), secret, name, platform, status: 'starting', types: supported_task_types };
   farmOf(ctx).workers.set(worker.uuid, worker);
   return { status: 200, body: { uuid: worker.uuid, name, platform, status: worker.status, supported_task_types } };
 };

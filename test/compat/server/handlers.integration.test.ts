@@ -59,3 +59,35 @@ describe('scaffold handlers + tsc', () => {
     expect(checked.output).toMatch(/Type '"sleeping"' is not assignable to type '"starting" \| "awake" \| "asleep" \| "offline"'/);
   });
 });
+
+describe('compat --server builtin --handlers: every generator against the farm-manager implementation', () => {
+  it('runs the scenario (register → sign on → submit → fetch task → update → completed) with every generator', async () => {
+    const { ALL_GENERATORS } = await import('../../../src/compat/generators/index.js');
+    const { loadScenario, runCompat } = await import('../../../src/compat/runner/index.js');
+    const { TEST_CLIENT_CACHE } = await import('../runner/helpers.js');
+    const { FARM_SPEC } = await import('./farm.js');
+    const scenario = await loadScenario(join(REPO_ROOT, 'fixtures/farm-manager/scenario.yaml'));
+    const report = await runCompat({
+      doc: farmDoc(),
+      specPath: FARM_SPEC,
+      source: 'fixtures/farm-manager/openapi.yaml',
+      generators: ALL_GENERATORS,
+      server: { kind: 'builtin', handlers: FARM_IMPL },
+      headers: { Authorization: `Basic ${Buffer.from('0f8e2c4a-5d6b-4e7f-8a9b-1c2d3e4f5a6b:correct horse').toString('base64')}` },
+      scenario,
+      cacheDir: TEST_CLIENT_CACHE,
+      concurrency: 2,
+      toolVersion: 'test',
+    });
+    const ran = report.generators.filter((g) => g.status !== 'unavailable').map((g) => g.id);
+    const steps = (id: string) => report.scenario!.cells.filter((c) => c.generator === id).map((c) => `${c.status}${c.status === 'pass' ? '' : ` ${c.reason ?? ''}`}`);
+    console.info(ran.map((id) => `${id}: ${steps(id).join(' | ')}`).join('\n'));
+    expect(ran.length).toBeGreaterThanOrEqual(8);
+    // the implementation never broke the spec, whatever the client sent
+    const serverViolations = report.scenario!.cells.flatMap((c) => (c.exchanges ?? []).flatMap((e) => e.violations.filter((v) => v.where === 'response')));
+    expect(serverViolations).toEqual([]);
+    for (const id of ['openapi-typescript', 'hey-api', 'orval', 'swagger-typescript-api', 'oazapfts', 'openapi-typescript-codegen']) {
+      expect(steps(id), id).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    }
+  }, 900_000);
+});
