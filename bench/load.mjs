@@ -93,7 +93,7 @@ export async function runLoad(root, argv) {
   const spec = join(root, 'fixtures/slurm-like/v0.0.41.json');
   console.log(`\n## load: serve and proxy → serve, autocannon, ${connections} connections × ${seconds} s each, GET ${PATH} (fixtures/slurm-like/v0.0.41.json)`);
   const rows = [];
-  const serve = await start(root, ['serve', spec, '-q']);
+  const serve = await start(root, ['serve', spec, '-q', '--no-auth']);
   try {
     rows.push(await measure(autocannon, 'serve', serve, seconds, connections));
     const proxy = await start(root, ['proxy', spec, '--target', serve.origin, '-q']);

@@ -32,6 +32,8 @@ export interface CompatPipelineOptions {
   openapiGeneratorJar?: string;
   /** `builtin` (default) or the URL of a real server (calls then go through the validating proxy). */
   server?: string;
+  /** Your operation implementations behind the built-in server (`serve --handlers`); builtin only. */
+  handlers?: string;
   headers?: Record<string, string>;
   operations?: string[];
   excludeOperations?: string[];
@@ -57,8 +59,9 @@ export interface GeneratorInstallOptions {
   onProgress?: (line: string) => void;
 }
 
-export function parseServer(server: string | undefined): ServerChoice {
-  if (server === undefined || server === 'builtin') return { kind: 'builtin' };
+export function parseServer(server: string | undefined, handlers?: string): ServerChoice {
+  if (server === undefined || server === 'builtin') return { kind: 'builtin', ...(handlers !== undefined ? { handlers } : {}) };
+  if (handlers !== undefined) throw usageError(`--handlers runs your implementation behind the built-in server, not in front of ${server}`, 'drop --handlers, or use --server builtin');
   let url: URL;
   try {
     url = new URL(server);
@@ -85,7 +88,12 @@ export async function runCompatPipeline(spec: LoadedSpec, opts: CompatPipelineOp
   const generators = generatorsById(opts.generators && opts.generators.length > 0 ? opts.generators : ['all'], { openapiGeneratorJar: opts.openapiGeneratorJar });
   if (generators.length === 0) throw usageError('no generator selected', 'give --generators with ids from the list in docs/generators.md, or all');
   await provisionGenerators(generators, opts.install);
-  const server = parseServer(opts.server);
+  const server = parseServer(opts.server, opts.handlers);
+  if (opts.handlers !== undefined) {
+    // load once up front: a broken module fails in a second, not after every client was generated
+    const { loadHandlers } = await import('../compat/server/index.js');
+    await loadHandlers(opts.handlers);
+  }
   const scenario = opts.scenario ? await loadScenario(opts.scenario) : undefined;
   const validation = await validateSpec(spec.doc, { source: spec.source });
   const file = await specFile(spec);

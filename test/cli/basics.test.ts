@@ -8,7 +8,7 @@ import { startReferenceServer } from '../../src/compat/server/index.js';
 import { cli, cliAsync } from '../helpers/cli.js';
 
 /** Every command of the CLI, written by hand: a new command must be added here (and get a call below). */
-const COMMANDS = ['breaking', 'changelog', 'clients', 'compat', 'diff', 'fetch', 'generators', 'mask', 'proxy', 'rules', 'serve', 'slice', 'trust', 'validate'];
+const COMMANDS = ['breaking', 'changelog', 'clients', 'compat', 'diff', 'fetch', 'generators', 'mask', 'proxy', 'rules', 'scaffold', 'serve', 'slice', 'trust', 'validate'];
 const V41 = 'fixtures/slurm-like/v0.0.41.json';
 const pair = (id: string) => [`fixtures/rules/${id}/old.yaml`, `fixtures/rules/${id}/new.yaml`];
 
@@ -185,7 +185,7 @@ describe('every command: --help, and one real call on our fixtures', () => {
   }
 
   it('serve: starts on port 0, answers one request, stops', async () => {
-    await whileRunning(['serve', V41, '--port', '0', '-q'], async (url) => {
+    await whileRunning(['serve', V41, '--port', '0', '-q', '--no-auth'], async (url) => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const ping = await fetch(`${url}/slurm/v0.0.41/ping`);
       expect(ping.status).toBe(200);

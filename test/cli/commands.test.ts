@@ -62,7 +62,7 @@ describe('serve from the command line', () => {
     const { spawn } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'specdrift-serve-'));
     const log = join(dir, 'exchanges.jsonl');
-    const child = spawn(process.execPath, ['bin/specdrift.js', 'serve', V41, '--port', '0', '--log', log, '-q'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/specdrift.js', 'serve', V41, '--port', '0', '--log', log, '-q', '--no-auth'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (b: Buffer) => {

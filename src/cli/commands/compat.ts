@@ -12,6 +12,7 @@ interface CompatArgs extends GlobalArgs {
   spec: string;
   generators?: string[];
   server: string;
+  handlers?: string;
   operations?: string[];
   'exclude-operations'?: string[];
   scenario?: string;
@@ -85,6 +86,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
       .positional('spec', { type: 'string', demandOption: true, describe: 'spec source (file, -, URL, git:REV:path, cmd:…, version)' })
       .option('generators', { alias: 'g', type: 'string', array: true, describe: 'generator ids (comma or space separated), all, ts, python (default all; list in docs/generators.md)' })
       .option('server', { type: 'string', default: 'builtin', describe: 'builtin (the reference server), or the URL of a real server: calls then go through the validating proxy' })
+      .option('handlers', { type: 'string', describe: 'with --server builtin: your operation implementations behind it (as serve --handlers; runs that code)' })
       .option('operations', { type: 'string', array: true, describe: 'only operations whose operationId or "METHOD /path" matches these globs' })
       .option('exclude-operations', { type: 'string', array: true, describe: 'leave out operations matching these globs' })
       .option('scenario', { type: 'string', describe: 'YAML/JSON file of ordered calls with captured values (submit a job, GET it, DELETE it)' })
@@ -121,6 +123,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
         generators: splitList(args.generators),
         openapiGeneratorJar: args['openapi-generator-jar'],
         server: args.server,
+        ...(args.handlers !== undefined ? { handlers: args.handlers } : {}),
         headers: ctx.headers(),
         operations: args.operations,
         excludeOperations: args['exclude-operations'],

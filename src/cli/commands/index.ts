@@ -7,10 +7,11 @@ import { generatorsCommand } from './generators.js';
 import { maskCommand } from './mask.js';
 import { proxyCommand } from './proxy.js';
 import { rulesCommand } from './rules.js';
+import { scaffoldCommand } from './scaffold.js';
 import { serveCommand } from './serve.js';
 import { sliceCommand } from './slice.js';
 import { trustCommand } from './trust.js';
 import { validateCommand } from './validate.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, generatorsCommand, maskCommand, proxyCommand, rulesCommand, serveCommand, sliceCommand, trustCommand, validateCommand];
+export const commands: CommandModule<any, any>[] = [diffCommand, breakingCommand, changelogCommand, clientsCommand, compatCommand, fetchCommand, generatorsCommand, maskCommand, proxyCommand, rulesCommand, scaffoldCommand, serveCommand, sliceCommand, trustCommand, validateCommand];

@@ -40,6 +40,9 @@ export const VIOLATION_RULES = [
   'request-body-undocumented',
   'request-body-parse',
   'request-body-schema',
+  // checked by the reference server only (serve), not by the exchange validator itself
+  'request-security',
+  'request-accept',
   'response-status-undocumented',
   'response-content-type',
   'response-body-undocumented',

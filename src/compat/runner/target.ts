@@ -6,7 +6,8 @@
 import type { JsonObject } from '../../openapi/types.js';
 import type { ObservedExchange, ObservedViolation } from './types.js';
 
-export type ServerChoice = { kind: 'builtin' } | { kind: 'external'; url: string };
+/** `handlers`: a `serve --handlers` module for the built-in server (loaded per target, so each generator has its own state). */
+export type ServerChoice = { kind: 'builtin'; handlers?: string } | { kind: 'external'; url: string };
 
 /** An exchange as the runner needs it: the report's view plus the body the server sent (for decode checks). */
 export interface TargetExchange extends ObservedExchange {
@@ -32,8 +33,9 @@ const violationOf = (v: { where?: 'request' | 'response'; rule: string; pointer:
 
 export async function startTarget(doc: JsonObject, choice: ServerChoice): Promise<CallTarget> {
   if (choice.kind === 'builtin') {
-    const { startReferenceServer } = await import('../server/index.js');
-    const server = await startReferenceServer(doc, { maxExchanges: 100_000 });
+    const { loadHandlers, startReferenceServer } = await import('../server/index.js');
+    const handlers = choice.handlers === undefined ? undefined : await loadHandlers(choice.handlers);
+    const server = await startReferenceServer(doc, { maxExchanges: 100_000, ...(handlers ? { handlers } : {}) });
     return {
       url: server.url,
       exchanges: () =>

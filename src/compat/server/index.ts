@@ -3,3 +3,5 @@ export type { ExchangeRecord, ReferenceServer, ReferenceServerOptions } from './
 export { sampleRequest, sampleSchema, sampleMedia, repairSample, serializeQueryParameter, serializePathParameter } from './sample.js';
 export type { SampledRequest, SampleRequestOptions, SampleResult } from './sample.js';
 export { ResourceState } from './state.js';
+export { loadHandlers, collectHandlers } from './handlers/load.js';
+export type { Handler, HandlerContext, HandlerRequest, HandlerResponse, HandlerSet, SampledAnswer } from './handlers/types.js';

@@ -10,6 +10,7 @@ export interface Reply {
   contentType: string | null;
   text: string;
   json: any;
+  headers: Headers;
 }
 
 export async function call(server: ReferenceServer, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
@@ -21,7 +22,7 @@ export async function call(server: ReferenceServer, method: string, url: string,
   } catch {
     json = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type'), text, json };
+  return { status: response.status, contentType: response.headers.get('content-type'), text, json, headers: response.headers };
 }
 
 /**
