@@ -9,13 +9,16 @@
  *
  * Kept as Go text: only the import path and package name of the client change (`goDriverSource`); methods,
  * parameter types and `optional` constructors are found by reflection, so one program drives every operation.
- * `decoded` is the client's model marshalled back with encoding/json (its struct tags decide the names, and
- * `omitempty` drops zero values), written as raw JSON so that int64 values stay exact.
+ * `decoded` is the client's model written back as JSON under its struct tags' names, int64 values exact. A Go model
+ * cannot tell an absent property from its zero value (non-pointer fields), and encoding/json's `omitempty` would drop
+ * every 0, false and "" the server sent: so a zero-valued field is written when the server's body has that key and
+ * left out when it has not (the driver records the body). Renamed keys, wrong values and lost precision still show.
  */
 export function goDriverSource(clientImport: string): string {
   return String.raw`package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -134,6 +137,97 @@ func isOptions(t reflect.Type) bool {
 	return t.Kind() == reflect.Ptr && t.Elem().Kind() == reflect.Struct && strings.HasSuffix(t.Elem().Name(), "Opts")
 }
 
+// recorder keeps the last response body, so that the model can be written back with the server's keys present.
+type recorder struct {
+	last []byte
+}
+
+func (r *recorder) RoundTrip(request *http.Request) (*http.Response, error) {
+	r.last = nil
+	response, err := http.DefaultTransport.RoundTrip(request)
+	if err != nil || response.Body == nil {
+		return response, err
+	}
+	body, err := ioutil.ReadAll(response.Body)
+	response.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	r.last = body
+	response.Body = ioutil.NopCloser(bytes.NewReader(body))
+	return response, nil
+}
+
+// withPresence turns a model into JSON-ready values: field names from the json tags, and a zero-valued field kept
+// only where the server's body (wire, decoded generically) has the key.
+func withPresence(v reflect.Value, wire interface{}) interface{} {
+	if !v.IsValid() {
+		return nil
+	}
+	if marshaler, ok := v.Interface().(json.Marshaler); ok && v.Kind() != reflect.Ptr && v.Kind() != reflect.Interface {
+		if encoded, err := marshaler.MarshalJSON(); err == nil {
+			return json.RawMessage(encoded)
+		}
+	}
+	switch v.Kind() {
+	case reflect.Ptr, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return withPresence(v.Elem(), wire)
+	case reflect.Struct:
+		wireObject, _ := wire.(map[string]interface{})
+		out := map[string]interface{}{}
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			field := t.Field(i)
+			if field.PkgPath != "" {
+				continue
+			}
+			name := strings.Split(field.Tag.Get("json"), ",")[0]
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = field.Name
+			}
+			value := v.Field(i)
+			wireValue, present := wireObject[name]
+			if value.IsZero() && !present {
+				continue
+			}
+			out[name] = withPresence(value, wireValue)
+		}
+		return out
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return nil
+		}
+		wireItems, _ := wire.([]interface{})
+		out := make([]interface{}, v.Len())
+		for i := range out {
+			var item interface{}
+			if i < len(wireItems) {
+				item = wireItems[i]
+			}
+			out[i] = withPresence(v.Index(i), item)
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		wireObject, _ := wire.(map[string]interface{})
+		out := map[string]interface{}{}
+		for _, key := range v.MapKeys() {
+			name := fmt.Sprint(key.Interface())
+			out[name] = withPresence(v.MapIndex(key), wireObject[name])
+		}
+		return out
+	}
+	return v.Interface()
+}
+
 type bodyError interface {
 	Body() []byte
 }
@@ -142,7 +236,7 @@ type timeoutError interface {
 	Timeout() bool
 }
 
-func invoke(api *client.APIClient, c call, timeoutMs int) result {
+func invoke(api *client.APIClient, wire *recorder, c call, timeoutMs int) result {
 	started := time.Now()
 	r := result{OperationID: c.OperationID}
 	defer func() {
@@ -227,7 +321,11 @@ func invoke(api *client.APIClient, c call, timeoutMs int) result {
 		r.Outcome = "ok"
 	}
 	if data != nil {
-		encoded, err := json.Marshal(data)
+		var body interface{}
+		decoder := json.NewDecoder(bytes.NewReader(wire.last))
+		decoder.UseNumber()
+		_ = decoder.Decode(&body)
+		encoded, err := json.Marshal(withPresence(reflect.ValueOf(data), body))
 		if err != nil {
 			r.Outcome = "client-error"
 			r.Error = oneLine("encoding the result: " + err.Error())
@@ -254,11 +352,12 @@ func main() {
 	for name, value := range in.Headers {
 		configuration.AddDefaultHeader(name, value)
 	}
-	configuration.HTTPClient = &http.Client{Timeout: time.Duration(in.TimeoutMs) * time.Millisecond}
+	wire := &recorder{}
+	configuration.HTTPClient = &http.Client{Timeout: time.Duration(in.TimeoutMs) * time.Millisecond, Transport: wire}
 	api := client.NewAPIClient(configuration)
 	results := []result{}
 	for _, c := range in.Calls {
-		results = append(results, invoke(api, c, in.TimeoutMs))
+		results = append(results, invoke(api, wire, c, in.TimeoutMs))
 	}
 	encoded, err := json.Marshal(results)
 	if err != nil {

@@ -2,8 +2,9 @@
  * Go clients (OpenAPI Generator 4.3.1 and Swagger Codegen 3.0.34 `go`), built with the Go toolchain in GOPATH mode
  * against the Go libraries installed on the machine (Debian: /usr/share/gocode) — never the module proxy.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { JsonObject } from '../../openapi/types.js';
 import { globFiles } from '../glob.js';
@@ -25,10 +26,13 @@ const OPTIONAL_IMPORT = 'github.com/antihax/optional';
 
 /** Import path the client is copied to inside our GOPATH; the driver imports it from there. */
 const CLIENT_IMPORT = 'specdrift.local/client';
-const DRIVER_IMPORT = 'specdrift.local/driver';
 const WORK = '.specdrift';
 const GOPATH_DIR = join(WORK, 'gopath');
-const DRIVER_BINARY = join(WORK, 'go-driver');
+const DRIVER_SOURCE = goDriverSource(CLIENT_IMPORT);
+/** The driver is named after its source's hash: a cached client built by an older specdrift gets the current driver. */
+const DRIVER_ID = createHash('sha256').update(DRIVER_SOURCE).digest('hex').slice(0, 12);
+const DRIVER_IMPORT = `specdrift.local/driver-${DRIVER_ID}`;
+const DRIVER_BINARY = join(WORK, `go-driver-${DRIVER_ID}`);
 
 export interface GoAdapterSpec {
   id: string;
@@ -111,6 +115,19 @@ function goErrors(result: CommandResult): string[] {
   return errors.length > 0 ? errors.slice(0, 100) : [lastLines(result)];
 }
 
+/** Build the driver (once per driver version) next to the client; written under a temporary name and renamed into place. */
+async function buildDriver(outDir: string): Promise<CommandResult | undefined> {
+  if (existsSync(join(outDir, DRIVER_BINARY))) return undefined;
+  const src = join(outDir, GOPATH_DIR, 'src');
+  await mkdir(join(src, DRIVER_IMPORT), { recursive: true });
+  await writeFile(join(src, DRIVER_IMPORT, 'main.go'), DRIVER_SOURCE);
+  const temporary = `${join(outDir, DRIVER_BINARY)}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const built = await runCommand(GO, ['build', '-o', temporary, DRIVER_IMPORT], { cwd: outDir, env: goEnv(outDir), timeoutMs: 600_000 });
+  if (built.code === 0 && !built.timedOut) await rename(temporary, join(outDir, DRIVER_BINARY));
+  else await rm(temporary, { force: true });
+  return built;
+}
+
 /** Why Go clients cannot be built here, or undefined. */
 export async function goUnavailable(neededBy: string): Promise<string | undefined> {
   const version = await runCommand(GO, ['version'], { timeoutMs: 30_000 });
@@ -150,10 +167,8 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
         await mkdir(join(src, OPTIONAL_IMPORT), { recursive: true });
         await writeFile(join(src, OPTIONAL_IMPORT, 'optional.go'), goOptionalStandIn());
       }
-      await mkdir(join(src, DRIVER_IMPORT), { recursive: true });
-      await writeFile(join(src, DRIVER_IMPORT, 'main.go'), goDriverSource(CLIENT_IMPORT));
-      const built = await runCommand(GO, ['build', '-o', join(outDir, DRIVER_BINARY), DRIVER_IMPORT], { cwd: outDir, env: goEnv(outDir), timeoutMs: 600_000 });
-      const errors = built.code === 0 && !built.timedOut ? [] : goErrors(built);
+      const built = await buildDriver(outDir);
+      const errors = !built || (built.code === 0 && !built.timedOut) ? [] : goErrors(built);
       return { ok: errors.length === 0, errors, ms: Date.now() - started };
     },
     async listOperations(outDir: string, doc: JsonObject) {
@@ -177,6 +192,12 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
         }));
       let driven: CallResult[] = [];
       if (calls.length > 0) {
+        const built = await buildDriver(outDir);
+        if (built && (built.code !== 0 || built.timedOut)) {
+          const why = `driver failed to build: ${goErrors(built)[0]}`;
+          driven = calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error', error: why }));
+          return inPlanOrder(located, driven, (operationId) => `method ${pascalCase(operationId)} on an …ApiService`);
+        }
         const input = { baseUrl: opts.baseUrl, headers: opts.headers, timeoutMs: opts.timeoutMs, calls };
         driven = await runDriverProcess(
           calls,

@@ -2,8 +2,9 @@
  * Java clients (OpenAPI Generator 4.3.1 `java`, library `native`), compiled with `javac` against the jars installed
  * on the machine (Debian: /usr/share/java) — no Maven, no Gradle, no network.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join, relative } from 'node:path';
 import type { JsonObject } from '../../openapi/types.js';
 import { globFiles } from '../glob.js';
@@ -31,6 +32,8 @@ const WORK = '.specdrift';
 const STAND_INS_SOURCES = join(WORK, 'java-stand-ins');
 const STAND_INS_CLASSES = join(WORK, 'java-stand-ins-classes');
 const CLASSES = join(WORK, 'java-classes');
+/** The driver's classes are named after its source's hash: a cached client built by an older specdrift gets the current driver. */
+const DRIVER_CLASSES = join(WORK, `java-driver-${createHash('sha256').update(JAVA_DRIVER).digest('hex').slice(0, 12)}`);
 
 /**
  * The jars: `SPECDRIFT_JAVA_CLASSPATH` (colon-separated, e.g. Maven's jackson-databind and friends) when set, else
@@ -116,6 +119,22 @@ function javacErrors(result: CommandResult, outDir: string): string[] {
   return errors.length > 0 ? errors.slice(0, 100) : [lastLines(result)];
 }
 
+/** Compile the driver against the client's classes (once per driver version), into a temporary directory renamed into place. */
+async function buildDriver(outDir: string): Promise<CommandResult | undefined> {
+  if (existsSync(join(outDir, DRIVER_CLASSES))) return undefined;
+  const temporary = `${DRIVER_CLASSES}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await mkdir(join(outDir, temporary), { recursive: true });
+  await writeFile(join(outDir, temporary, `${JAVA_DRIVER_CLASS}.java`), JAVA_DRIVER);
+  const built = await runCommand(
+    JAVAC,
+    ['-nowarn', '-encoding', 'UTF-8', '-cp', [CLASSES, ...javaClasspath()].join(delimiter), '-d', temporary, join(temporary, `${JAVA_DRIVER_CLASS}.java`)],
+    { cwd: outDir, timeoutMs: 300_000 },
+  );
+  if (built.code === 0 && !built.timedOut) await rename(join(outDir, temporary), join(outDir, DRIVER_CLASSES)).catch(() => rm(join(outDir, temporary), { recursive: true, force: true }));
+  else await rm(join(outDir, temporary), { recursive: true, force: true });
+  return built;
+}
+
 /** Why Java clients cannot be built here, or undefined. */
 export async function javaClientUnavailable(neededBy: string): Promise<string | undefined> {
   const javac = await runCommand(JAVAC, ['-version'], { timeoutMs: 30_000 });
@@ -132,6 +151,8 @@ async function writeArgFile(file: string, entries: string[]): Promise<void> {
   // javac @argfiles: one quoted argument per line (paths may hold spaces).
   await writeFile(file, entries.map((e) => `"${e.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join('\n'));
 }
+
+const describe = (operationId: string): string => `method ${camelCase(operationId)} on an …Api class`;
 
 export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
   return {
@@ -161,15 +182,18 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
         { cwd: outDir, timeoutMs: 300_000 },
       );
       if (standIns.code !== 0) return { ok: false, errors: [`specdrift's stand-ins did not compile: ${lastLines(standIns)}`], ms: Date.now() - started };
-      await writeFile(join(outDir, WORK, `${JAVA_DRIVER_CLASS}.java`), JAVA_DRIVER);
-      const sources = [...(await globFiles('src/main/java/**/*.java', { cwd: outDir })).sort(), join(WORK, `${JAVA_DRIVER_CLASS}.java`)];
+      const sources = (await globFiles('src/main/java/**/*.java', { cwd: outDir })).sort();
       await writeArgFile(join(outDir, WORK, 'javac-sources.txt'), sources);
       const compiled = await runCommand(
         JAVAC,
         ['-nowarn', '-encoding', 'UTF-8', '-parameters', '-cp', [...jars, STAND_INS_CLASSES].join(delimiter), '-d', CLASSES, `@${join(WORK, 'javac-sources.txt')}`],
         { cwd: outDir, timeoutMs: 600_000 },
       );
-      const errors = compiled.code === 0 && !compiled.timedOut ? [] : javacErrors(compiled, outDir);
+      let errors = compiled.code === 0 && !compiled.timedOut ? [] : javacErrors(compiled, outDir);
+      if (errors.length === 0) {
+        const driver = await buildDriver(outDir);
+        if (driver && (driver.code !== 0 || driver.timedOut)) errors = javacErrors(driver, outDir);
+      }
       return { ok: errors.length === 0, errors, ms: Date.now() - started };
     },
     async listOperations(outDir: string, doc: JsonObject) {
@@ -192,7 +216,12 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
         // The invoker package (ApiClient) is the API package's parent: org.openapitools.client.api → org.openapitools.client.
         const invokerPackage = calls[0].container.split('.').slice(0, -2).join('.');
         const input = { baseUrl: opts.baseUrl, headers: opts.headers, timeoutMs: opts.timeoutMs, invokerPackage, calls };
-        const classpath = [join(outDir, CLASSES), ...javaClasspath(), join(outDir, STAND_INS_CLASSES)].join(delimiter);
+        const built = await buildDriver(outDir);
+        if (built && (built.code !== 0 || built.timedOut)) {
+          const why = `driver failed to build: ${javacErrors(built, outDir)[0]}`;
+          return inPlanOrder(located, calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error' as const, error: why })), describe);
+        }
+        const classpath = [join(outDir, DRIVER_CLASSES), join(outDir, CLASSES), ...javaClasspath(), join(outDir, STAND_INS_CLASSES)].join(delimiter);
         driven = await runDriverProcess(
           calls,
           (inputFile, outputFile) =>
@@ -200,7 +229,7 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
           input,
         );
       }
-      return inPlanOrder(located, driven, (operationId) => `method ${camelCase(operationId)} on an …Api class`);
+      return inPlanOrder(located, driven, describe);
     },
   };
 }
