@@ -7,14 +7,16 @@
  *         args: one JSON value per Go parameter after `ctx`; an `…Opts` struct gets an object keyed by field name.
  * output: [{ operationId, outcome, status?, decoded?, error?, ms }]
  *
- * Kept as Go text: only the import path and package name of the client change (`goDriverSource`); methods,
- * parameter types and `optional` constructors are found by reflection, so one program drives every operation.
+ * Kept as Go text, generated per client only in its import path and its table of model types (Go cannot look a type
+ * up by name; `optional.Interface` bodies must be decoded into the model the client's typeCheckParameter expects).
+ * Methods, parameter types and `optional` constructors are found by reflection, so one program drives every operation.
  * `decoded` is the client's model written back as JSON under its struct tags' names, int64 values exact. A Go model
  * cannot tell an absent property from its zero value (non-pointer fields), and encoding/json's `omitempty` would drop
  * every 0, false and "" the server sent: so a zero-valued field is written when the server's body has that key and
  * left out when it has not (the driver records the body). Renamed keys, wrong values and lost precision still show.
  */
-export function goDriverSource(clientImport: string): string {
+export function goDriverSource(clientImport: string, modelTypes: readonly string[] = []): string {
+  const table = modelTypes.map((name) => `\t${JSON.stringify(name)}: reflect.TypeOf((*client.${name})(nil)).Elem(),`).join('\n');
   return String.raw`package main
 
 import (
@@ -39,6 +41,8 @@ type call struct {
 	Container   string            ` + '`json:"container"`' + String.raw`
 	Symbol      string            ` + '`json:"symbol"`' + String.raw`
 	Args        []json.RawMessage ` + '`json:"args"`' + String.raw`
+	// Model type names of optional.Interface fields ("V0042JobSubmitReq", "[]string"), from the generated doc comments.
+	OptionTypes map[string]string ` + '`json:"optionTypes"`' + String.raw`
 }
 
 type input struct {
@@ -55,6 +59,38 @@ type result struct {
 	Decoded     json.RawMessage ` + '`json:"decoded,omitempty"`' + String.raw`
 	Error       string          ` + '`json:"error,omitempty"`' + String.raw`
 	Ms          int64           ` + '`json:"ms"`' + String.raw`
+}
+
+// The client's model types by name.
+var modelTypes = map[string]reflect.Type{
+${table}
+}
+
+// typeNamed resolves "Name", "[]Name" and "map[string]Name" against the model table and a few builtins.
+func typeNamed(name string) reflect.Type {
+	switch {
+	case strings.HasPrefix(name, "[]"):
+		if item := typeNamed(name[2:]); item != nil {
+			return reflect.SliceOf(item)
+		}
+	case strings.HasPrefix(name, "map[string]"):
+		if item := typeNamed(name[len("map[string]"):]); item != nil {
+			return reflect.MapOf(reflect.TypeOf(""), item)
+		}
+	case name == "string":
+		return reflect.TypeOf("")
+	case name == "int32":
+		return reflect.TypeOf(int32(0))
+	case name == "int64":
+		return reflect.TypeOf(int64(0))
+	case name == "float32":
+		return reflect.TypeOf(float32(0))
+	case name == "float64":
+		return reflect.TypeOf(float64(0))
+	case name == "bool":
+		return reflect.TypeOf(false)
+	}
+	return modelTypes[name]
 }
 
 // Constructors of the optional values the generated Opts structs hold, by the type they return.
@@ -101,7 +137,7 @@ func decodeAs(raw json.RawMessage, t reflect.Type) (reflect.Value, error) {
 }
 
 // optionsStruct fills a *XxxOpts from an object keyed by field name.
-func optionsStruct(raw json.RawMessage, t reflect.Type) (reflect.Value, error) {
+func optionsStruct(raw json.RawMessage, t reflect.Type, types map[string]string) (reflect.Value, error) {
 	options := reflect.New(t.Elem())
 	if len(raw) == 0 || string(raw) == "null" {
 		return options, nil
@@ -124,9 +160,16 @@ func optionsStruct(raw json.RawMessage, t reflect.Type) (reflect.Value, error) {
 			field.Set(decoded)
 			continue
 		}
-		decoded, err := decodeAs(value, constructor.Type().In(0))
+		valueType := constructor.Type().In(0)
+		if named := typeNamed(types[name]); valueType.Kind() == reflect.Interface && named != nil {
+			valueType = named
+		}
+		decoded, err := decodeAs(value, valueType)
 		if err != nil {
 			return reflect.Value{}, fmt.Errorf("%s.%s: %v", t.Elem().Name(), name, err)
+		}
+		if decoded.Type() != constructor.Type().In(0) {
+			decoded = decoded.Convert(constructor.Type().In(0))
 		}
 		field.Set(constructor.Call([]reflect.Value{decoded})[0])
 	}
@@ -268,7 +311,7 @@ func invoke(api *client.APIClient, wire *recorder, c call, timeoutMs int) result
 		var value reflect.Value
 		var err error
 		if isOptions(t.In(i)) {
-			value, err = optionsStruct(raw, t.In(i))
+			value, err = optionsStruct(raw, t.In(i), c.OptionTypes)
 		} else {
 			value, err = decodeAs(raw, t.In(i))
 		}

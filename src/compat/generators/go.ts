@@ -28,11 +28,22 @@ const OPTIONAL_IMPORT = 'github.com/antihax/optional';
 const CLIENT_IMPORT = 'specdrift.local/client';
 const WORK = '.specdrift';
 const GOPATH_DIR = join(WORK, 'gopath');
-const DRIVER_SOURCE = goDriverSource(CLIENT_IMPORT);
-/** The driver is named after its source's hash: a cached client built by an older specdrift gets the current driver. */
-const DRIVER_ID = createHash('sha256').update(DRIVER_SOURCE).digest('hex').slice(0, 12);
-const DRIVER_IMPORT = `specdrift.local/driver-${DRIVER_ID}`;
-const DRIVER_BINARY = join(WORK, `go-driver-${DRIVER_ID}`);
+
+/** The client's driver: its source (with the client's model types), and names from its hash, so a cached client built by an older specdrift gets the current driver. */
+async function driverFor(outDir: string): Promise<{ source: string; importPath: string; binary: string }> {
+  const source = goDriverSource(CLIENT_IMPORT, await scanGoModelTypes(outDir));
+  const id = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  return { source, importPath: `specdrift.local/driver-${id}`, binary: join(WORK, `go-driver-${id}`) };
+}
+
+/** Exported types the client's model files declare. */
+export async function scanGoModelTypes(outDir: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const file of await globFiles('model_*.go', { cwd: outDir })) {
+    for (const m of (await readFile(join(outDir, file), 'utf8')).matchAll(/^type ([A-Z]\w*) /gm)) names.add(m[1]);
+  }
+  return [...names].sort();
+}
 
 export interface GoAdapterSpec {
   id: string;
@@ -53,6 +64,8 @@ export interface GoMethod {
   container: string;
   /** Parameters after `ctx`; an options struct carries its field names. */
   params: { name: string; type: string; fields?: string[] }[];
+  /** Options fields of type `optional.Interface`: the type the generated doc comment names (`V0042JobSubmitReq`, `[]string`). */
+  optionTypes: Record<string, string>;
 }
 
 const systemGopath = (): string[] => (process.env.GOPATH || DEBIAN_GOPATH).split(delimiter).filter(Boolean);
@@ -84,7 +97,12 @@ export async function scanGo(outDir: string): Promise<GoMethod[]> {
         [...m[2].matchAll(/^\s+(\w+)\s+\S+/gm)].map((f) => f[1]),
       );
     }
+    // ` * @param "V0042JobSubmitReq" (optional.Interface of V0042JobSubmitReq) -  Job description` above each method.
+    const interfaceTypes = [...text.matchAll(/@param "(\w+)" \(optional\.Interface of ([\w[\]]+)\)/g)].map((d) => ({ field: d[1], type: d[2], at: d.index }));
+    let previous = 0;
     for (const m of text.matchAll(/^func \(a \*(\w+)Service\) (\w+)\(ctx [\w.]+(?:, ([^)]*))?\)/gm)) {
+      const optionTypes = Object.fromEntries(interfaceTypes.filter((d) => d.at > previous && d.at < m.index).map((d) => [d.field, d.type]));
+      previous = m.index;
       const params = (m[3] ?? '')
         .split(',')
         .map((p) => p.trim())
@@ -94,7 +112,7 @@ export async function scanGo(outDir: string): Promise<GoMethod[]> {
           const fields = type.startsWith('*') ? structs.get(type.slice(1)) : undefined;
           return fields ? { name, type, fields } : { name, type };
         });
-      methods.push({ name: m[2], container: m[1], params });
+      methods.push({ name: m[2], container: m[1], params, optionTypes });
     }
   }
   return methods;
@@ -115,17 +133,21 @@ function goErrors(result: CommandResult): string[] {
   return errors.length > 0 ? errors.slice(0, 100) : [lastLines(result)];
 }
 
-/** Build the driver (once per driver version) next to the client; written under a temporary name and renamed into place. */
-async function buildDriver(outDir: string): Promise<CommandResult | undefined> {
-  if (existsSync(join(outDir, DRIVER_BINARY))) return undefined;
+/**
+ * Build the client's driver (once per driver version) next to the client, under a temporary name renamed into place.
+ * Resolves with the binary (relative to the client) and the build's result, undefined when it was there already.
+ */
+async function buildDriver(outDir: string): Promise<{ binary: string; built?: CommandResult }> {
+  const driver = await driverFor(outDir);
+  if (existsSync(join(outDir, driver.binary))) return { binary: driver.binary };
   const src = join(outDir, GOPATH_DIR, 'src');
-  await mkdir(join(src, DRIVER_IMPORT), { recursive: true });
-  await writeFile(join(src, DRIVER_IMPORT, 'main.go'), DRIVER_SOURCE);
-  const temporary = `${join(outDir, DRIVER_BINARY)}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const built = await runCommand(GO, ['build', '-o', temporary, DRIVER_IMPORT], { cwd: outDir, env: goEnv(outDir), timeoutMs: 600_000 });
-  if (built.code === 0 && !built.timedOut) await rename(temporary, join(outDir, DRIVER_BINARY));
+  await mkdir(join(src, driver.importPath), { recursive: true });
+  await writeFile(join(src, driver.importPath, 'main.go'), driver.source);
+  const temporary = `${join(outDir, driver.binary)}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const built = await runCommand(GO, ['build', '-o', temporary, driver.importPath], { cwd: outDir, env: goEnv(outDir), timeoutMs: 600_000 });
+  if (built.code === 0 && !built.timedOut) await rename(temporary, join(outDir, driver.binary));
   else await rm(temporary, { force: true });
-  return built;
+  return { binary: driver.binary, built };
 }
 
 /** Why Go clients cannot be built here, or undefined. */
@@ -167,7 +189,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
         await mkdir(join(src, OPTIONAL_IMPORT), { recursive: true });
         await writeFile(join(src, OPTIONAL_IMPORT, 'optional.go'), goOptionalStandIn());
       }
-      const built = await buildDriver(outDir);
+      const { built } = await buildDriver(outDir);
       const errors = !built || (built.code === 0 && !built.timedOut) ? [] : goErrors(built);
       return { ok: errors.length === 0, errors, ms: Date.now() - started };
     },
@@ -189,10 +211,11 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
           container: target!.container,
           symbol: target!.name,
           args: goArgs(target!, bindingFor(opts.doc, call)).map((a) => (a === undefined ? null : a)),
+          optionTypes: target!.optionTypes,
         }));
       let driven: CallResult[] = [];
       if (calls.length > 0) {
-        const built = await buildDriver(outDir);
+        const { binary, built } = await buildDriver(outDir);
         if (built && (built.code !== 0 || built.timedOut)) {
           const why = `driver failed to build: ${goErrors(built)[0]}`;
           driven = calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error', error: why }));
@@ -201,7 +224,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
         const input = { baseUrl: opts.baseUrl, headers: opts.headers, timeoutMs: opts.timeoutMs, calls };
         driven = await runDriverProcess(
           calls,
-          (inputFile, outputFile) => runCommand(join(outDir, DRIVER_BINARY), [inputFile, outputFile], { cwd: outDir, timeoutMs: opts.timeoutMs * (calls.length + 1) + 10_000 }),
+          (inputFile, outputFile) => runCommand(join(outDir, binary), [inputFile, outputFile], { cwd: outDir, timeoutMs: opts.timeoutMs * (calls.length + 1) + 10_000 }),
           input,
         );
       }

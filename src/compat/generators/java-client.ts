@@ -112,10 +112,19 @@ export const javaArgs = (method: JavaMethod, binding: Binding): unknown[] => {
   return method.params.map((_, i) => (args[i] === undefined ? null : args[i]));
 };
 
-/** `javac` diagnostics (`path/File.java:12: error: msg`), paths relative to the client directory. */
+/**
+ * `javac` diagnostics (`path/File.java:12: error: msg`), paths relative to the client directory, with the `symbol:`
+ * line javac prints under "cannot find symbol" (which class is missing is the finding).
+ */
 function javacErrors(result: CommandResult, outDir: string): string[] {
   const lines = `${result.stderr}\n${result.stdout}`.split(/\r?\n/).map((l) => l.trim());
-  const errors = lines.filter((l) => /\.java:\d+: error: /.test(l)).map((l) => (l.startsWith(outDir) ? relative(outDir, l.split(':')[0]) + l.slice(l.indexOf(':')) : l));
+  const errors: string[] = [];
+  lines.forEach((line, i) => {
+    if (!/\.java:\d+: error: /.test(line)) return;
+    const symbol = lines.slice(i + 1, i + 4).find((l) => l.startsWith('symbol:'));
+    const where = line.startsWith(outDir) ? relative(outDir, line.split(':')[0]) + line.slice(line.indexOf(':')) : line;
+    errors.push(symbol ? `${where} (${symbol.replace(/\s+/g, ' ')})` : where);
+  });
   return errors.length > 0 ? errors.slice(0, 100) : [lastLines(result)];
 }
 
