@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { ALL_GENERATORS } from './src/compat/generators/index.js';
+import { runCompat, parseScenario } from './src/compat/runner/index.js';
+const SPEC = process.argv[2];
+const ids = process.argv.slice(3);
+const doc = JSON.parse(await readFile(SPEC, 'utf8'));
+const t = Date.now();
+const report = await runCompat({ doc, specPath: SPEC, source: SPEC, generators: ALL_GENERATORS.filter((g) => ids.includes(g.id)), cacheDir: '/tmp/t14b/cache', concurrency: 2, toolVersion: 'test', patches: ['all'] });
+console.log('ms', Date.now() - t);
+for (const g of report.generators) console.log(g.id, g.status, JSON.stringify(g.totals), g.compile?.errors?.slice(0, 3));
+for (const c of report.cells) if (c.status !== 'pass') console.log(c.generator, c.operationId, c.status, c.reason?.slice(0, 300));
