@@ -655,7 +655,9 @@ cmd_start() {
     --pid-file="$CWORK/run/munged.daemon.pid" --seed-file="$CWORK/munge/seed" --log-file=/dev/null
   wait_until 10 "munged socket" munged test -S "$WORK/run/munge.socket"
   if ((WITH_DBD)); then start_dbd; fi
-  # -c: a fresh state every start (job ids from 1, no stale node state).
+  # -c: a fresh state every start (job ids from 1, no stale node state). The saved cluster id goes too: with
+  # --with-dbd every start registers the cluster in a new database, whose id slurmctld would refuse.
+  rm -f "$WORK/state/clustername"
   launch slurmctld "${DAEMON_CMD[@]}" slurmctld -D -c
   wait_until 30 "slurmctld answering scontrol ping" slurmctld ctld_up
   launch slurmd "${DAEMON_CMD[@]}" slurmd -D -N "$NODE_NAME"
