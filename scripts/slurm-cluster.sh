@@ -2,14 +2,16 @@
 # Single-node Slurm clusters with slurmrestd on 127.0.0.1: the real reference servers for
 # compat runs and the validating proxy. See docs/slurm-cluster.md.
 #
-#   scripts/slurm-cluster.sh start|stop|status|token|env 22.05|24.11
+#   scripts/slurm-cluster.sh start|stop|status|token|env 22.05|24.11 [--with-dbd]
 #
 #   22.05  Debian bookworm packages on the host: REST plugins v0.0.36, v0.0.37, v0.0.38
 #   24.11  Debian trixie chroot of scripts/slurm-specs.sh: v0.0.40, v0.0.41, v0.0.42
+#   --with-dbd (start): also MariaDB (own data dir, 127.0.0.1 only) and slurmdbd, the cluster registered in it,
+#          so that slurmrestd serves /slurmdb/* too (22.05: dbv0.0.36–dbv0.0.38). Later commands see it by itself.
 #
 # Environment: SPECDRIFT_SLURM_CLUSTER_DIR (default <repo>/.cache/slurm-cluster, or /var/tmp/specdrift-slurm-cluster-HASH
 #              when the slurmrestd user cannot reach the checkout),
-#   SPECDRIFT_SLURM_PORT_BASE (slurmctld port; slurmd = +1, slurmrestd = +2;
+#   SPECDRIFT_SLURM_PORT_BASE (slurmctld port; slurmd = +1, slurmrestd = +2, slurmdbd = +3, MariaDB = +4;
 #   default 16817 for 22.05, 16827 for 24.11), SPECDRIFT_SLURM_USER (default nobody),
 #   SPECDRIFT_SLURM_TOKEN_LIFESPAN (seconds, default 86400), SPECDRIFT_TRIXIE_ROOT and
 #   SPECDRIFT_REAL_SPECS (as for scripts/slurm-specs.sh).
@@ -22,7 +24,10 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 readonly SCRIPT_DIR REPO_ROOT
 readonly HTTP_HELPER="$SCRIPT_DIR/lib/cluster-http.mjs"
 readonly SAFE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-readonly DAEMONS=(munged slurmctld slurmd slurmrestd) # in start order
+readonly BASE_DAEMONS=(munged slurmctld slurmd slurmrestd) # in start order
+readonly DBD_DAEMONS=(mariadbd slurmdbd)                   # with --with-dbd, started after munged
+# Every daemon `stop` looks for, whatever the cluster was started with.
+readonly DAEMONS=(munged mariadbd slurmdbd slurmctld slurmd slurmrestd)
 readonly NODE_NAME=specdrift
 readonly PARTITION=debug
 # Where the 24.11 work dir is bind-mounted inside the chroot.
@@ -30,7 +35,10 @@ readonly CHROOT_WORK=/srv/specdrift-cluster
 
 # Set by `configure` once the version is known.
 VERSION='' WORK='' CWORK='' ROOT='' LOG=/dev/null
-PORT_CTLD='' PORT_SLURMD='' PORT_REST=''
+PORT_CTLD='' PORT_SLURMD='' PORT_REST='' PORT_DBD='' PORT_DB=''
+WITH_DBD=0           # --with-dbd given to start, or the running cluster's marker says so
+DBD_REST_ARGS=()     # slurmrestd plugins added with slurmdbd
+DBD_READY_PATH=''
 SLURM_USER_NAME='' LIFESPAN=''
 PACKAGES=() REST_ARGS=() READY_PATH='' SPEC_PATH=''
 IN_ROOT=()           # command prefix that runs a program in the cluster's root (chroot or host)
@@ -49,8 +57,9 @@ die() {
 }
 usage() {
   cat <<EOF
-usage: scripts/slurm-cluster.sh start|stop|status|token|env 22.05|24.11
+usage: scripts/slurm-cluster.sh start|stop|status|token|env 22.05|24.11 [--with-dbd]
   start   start (or reuse) the cluster; prints SLURMRESTD_URL, SLURM_USER and SLURM_JWT lines
+          --with-dbd: with MariaDB and slurmdbd (accounting), so /slurmdb/* answers
   stop    stop every daemon and job, unmount what start mounted (safe to repeat)
   status  one line per daemon; exit 0 running, 3 stopped, 1 partly running
   token   print a fresh JWT for \$SLURM_USER
@@ -87,6 +96,9 @@ configure() { # version
       # Without slurmdbd the dbv0.0.3x plugins crash slurmrestd 22.05.
       # shellcheck disable=SC2054  # the commas are part of one -s argument
       REST_ARGS=(-s openapi/v0.0.38,openapi/v0.0.37,openapi/v0.0.36)
+      # shellcheck disable=SC2054
+      DBD_REST_ARGS=(-s openapi/v0.0.38,openapi/v0.0.37,openapi/v0.0.36,openapi/dbv0.0.38,openapi/dbv0.0.37,openapi/dbv0.0.36)
+      DBD_READY_PATH=/slurmdb/v0.0.38/config
       READY_PATH=/slurm/v0.0.38/ping # 22.05 answers a bad token with 500, so 200 proves auth
       SPEC_PATH=/openapi.json
       ;;
@@ -98,6 +110,9 @@ configure() { # version
       PACKAGES=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurm-wlm-basic-plugins)
       # shellcheck disable=SC2054  # the commas are part of one -d argument
       REST_ARGS=(-s slurmctld -d v0.0.40,v0.0.41,v0.0.42)
+      # shellcheck disable=SC2054
+      DBD_REST_ARGS=(-s slurmctld,slurmdbd -d v0.0.40,v0.0.41,v0.0.42)
+      DBD_READY_PATH=/slurmdb/v0.0.42/ping
       READY_PATH=/slurm/v0.0.42/jobs # 24.11 answers /ping with 200 even for a garbage token
       SPEC_PATH=/openapi/v3
       ;;
@@ -115,6 +130,19 @@ configure() { # version
   PORT_CTLD=$base
   PORT_SLURMD=$((base + 1))
   PORT_REST=$((base + 2))
+  PORT_DBD=$((base + 3))
+  PORT_DB=$((base + 4))
+}
+
+dbd_marker() { printf '%s/run/with-dbd' "$WORK"; }
+
+# The daemons this cluster runs, in start order.
+cluster_daemons() {
+  if ((WITH_DBD)); then
+    printf '%s\n' munged "${DBD_DAEMONS[@]}" slurmctld slurmd slurmrestd
+  else
+    printf '%s\n' "${BASE_DAEMONS[@]}"
+  fi
 }
 
 rest_url() { printf 'http://127.0.0.1:%s' "$PORT_REST"; }
@@ -309,9 +337,19 @@ install_packages() {
   fi
   apt_in_root update -o APT::Update::Error-Mode=any ||
     die "apt-get update failed in ${ROOT:-the host} (is the Debian mirror reachable?); see $LOG"
+  # On the host, mariadb-server's and slurmdbd's install scripts would start their services: forbid that for the
+  # install only (the chroot keeps its policy-rc.d), with a policy-rc.d of our own if there is none.
+  local host_policy=''
+  if [[ -z $ROOT && ! -e /usr/sbin/policy-rc.d ]]; then
+    host_policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\n# scripts/slurm-cluster.sh: no service starts while it installs packages\nexit 101\n' >"$host_policy"
+    chmod 755 "$host_policy"
+  fi
   # slurm-wlm-jwt-plugin is only a Recommends of slurm-wlm, so it is named here.
-  apt_in_root install -y --no-install-recommends "${PACKAGES[@]}" ||
-    die "apt-get install ${missing[*]} failed in ${ROOT:-the host}; see $LOG"
+  local installed=0
+  apt_in_root install -y --no-install-recommends "${PACKAGES[@]}" || installed=$?
+  [[ -z $host_policy ]] || rm -f "$host_policy"
+  ((installed == 0)) || die "apt-get install ${missing[*]} failed in ${ROOT:-the host}; see $LOG"
   [[ -n $ROOT ]] && { apt_in_root clean || true; }
   local version
   version=$("${ROOT_CMD[@]}" dpkg-query -W -f='${Version}' slurmctld)
@@ -377,10 +415,19 @@ write_config() {
     (umask 077 && head -c 1024 /dev/urandom >"$WORK/munge/munge.key")
   fi
   chmod 400 "$WORK/munge/munge.key"
-  local cpus
+  local cpus accounting='AccountingStorageType=accounting_storage/none' what='no accounting'
   cpus=$(nproc)
+  # AccountingStoragePass names the munge socket for talking to slurmdbd (AuthInfo is not used for that).
+  if ((WITH_DBD)); then
+    accounting="AccountingStorageType=accounting_storage/slurmdbd
+AccountingStorageHost=127.0.0.1
+AccountingStoragePort=$PORT_DBD
+AccountingStoragePass=$c/run/munge.socket"
+    what='accounting in slurmdbd'
+    write_dbd_config
+  fi
   cat >"$etc/slurm.conf.new" <<EOF
-# Written by scripts/slurm-cluster.sh start $VERSION: one node on 127.0.0.1, no cgroups, no accounting.
+# Written by scripts/slurm-cluster.sh start $VERSION: one node on 127.0.0.1, no cgroups, $what.
 ClusterName=specdrift
 SlurmctldHost=$(hostname -s)(127.0.0.1)
 SlurmctldPort=$PORT_CTLD
@@ -405,7 +452,7 @@ MpiDefault=none
 ReturnToService=2
 MailProg=/bin/true
 JobCompType=jobcomp/none
-AccountingStorageType=accounting_storage/none
+$accounting
 SlurmctldTimeout=30
 SlurmdTimeout=30
 InactiveLimit=0
@@ -419,6 +466,81 @@ EOF
   printf 'CgroupPlugin=disabled\n' >"$etc/cgroup.conf"
   [[ $VERSION == 22.05 ]] && rm -f "$etc/cgroup.conf" # 22.05 does not know `disabled` and needs none
   chmod 644 "$etc/slurm.conf" "$etc/cgroup.conf" 2>/dev/null || true
+}
+
+# slurmdbd.conf (read from slurm.conf's directory): slurmdbd on 127.0.0.1:PORT_DBD, its database in our MariaDB on
+# 127.0.0.1:PORT_DB as user slurm with a password made for this cluster (the file is 0600, root's: slurmdbd's rule).
+write_dbd_config() {
+  local etc="$WORK/etc" c="$CWORK" password
+  if [[ ! -s $etc/db.password ]]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$etc/db.password")
+  fi
+  password=$(<"$etc/db.password")
+  (umask 077 && cat >"$etc/slurmdbd.conf" <<EOF
+# Written by scripts/slurm-cluster.sh start $VERSION --with-dbd.
+AuthType=auth/munge
+AuthInfo=socket=$c/run/munge.socket
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=$c/etc/jwt.key
+DbdHost=$(hostname -s)
+DbdAddr=127.0.0.1
+DbdPort=$PORT_DBD
+SlurmUser=root
+PidFile=$c/run/slurmdbd.daemon.pid
+StorageType=accounting_storage/mysql
+StorageHost=127.0.0.1
+StoragePort=$PORT_DB
+StorageUser=slurm
+StoragePass=$password
+StorageLoc=slurm_acct_db
+EOF
+  )
+  chmod 600 "$etc/slurmdbd.conf"
+}
+
+# MariaDB always runs from the host's Debian bookworm packages (10.11): slurmdbd 24.11 of the trixie chroot cannot use
+# trixie's MariaDB 11.8 ("fatal: _check_mysql_concat_is_sane: null result", its client library refusing the answer to
+# `select @var := concat('')`), and reaches the host's over 127.0.0.1 as well. Its service is never started.
+install_host_mariadb() {
+  [[ $(dpkg-query -W -f='${Status}' mariadb-server 2>/dev/null || true) == 'install ok installed' ]] && return 0
+  say "apt-get install --no-install-recommends mariadb-server (host)"
+  local host_policy='' installed=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    host_policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\n# scripts/slurm-cluster.sh: no service starts while it installs packages\nexit 101\n' >"$host_policy"
+    chmod 755 "$host_policy"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends mariadb-server >>"$LOG" 2>&1 || installed=$?
+  [[ -z $host_policy ]] || rm -f "$host_policy"
+  ((installed == 0)) || die "apt-get install mariadb-server failed on the host; see $LOG"
+}
+
+# MariaDB in $WORK/mysql (made afresh each start, like slurmctld's state), listening on 127.0.0.1:PORT_DB and a socket
+# in the run dir; then slurmdbd, the cluster registered, and $SLURM_USER_NAME made an administrator so that its token
+# may add and delete accounts and users through slurmrestd.
+start_dbd() {
+  local sock="$WORK/run/mysqld.sock" data="$WORK/mysql" password
+  local host=(/usr/bin/env -i --chdir="$WORK/run" PATH="$SAFE_PATH" LANG=C.UTF-8)
+  ((${#sock} < 100)) || die "MariaDB socket path $sock is too long for a Unix socket; set SPECDRIFT_SLURM_CLUSTER_DIR to a shorter path"
+  password=$(<"$WORK/etc/db.password")
+  rm -rf "$data"
+  mkdir -p "$data"
+  chmod 700 "$data"
+  printf '\n## mariadb-install-db\n' >>"$LOG"
+  "${host[@]}" mariadb-install-db --no-defaults --user=root --datadir="$data" --auth-root-authentication-method=socket \
+    --skip-test-db >>"$LOG" 2>&1 || die "mariadb-install-db failed; see $LOG"
+  launch mariadbd "${host[@]}" mariadbd --no-defaults --user=root --datadir="$data" --socket="$sock" \
+    --port="$PORT_DB" --bind-address=127.0.0.1 --skip-name-resolve --pid-file="$WORK/run/mariadbd.daemon.pid" \
+    --innodb-buffer-pool-size=32M
+  wait_until 60 "MariaDB answering on $sock" mariadbd "${host[@]}" mariadb-admin --no-defaults --socket="$sock" ping
+  "${host[@]}" mariadb --no-defaults --socket="$sock" \
+    -e "CREATE USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$password'; GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';" \
+    >>"$LOG" 2>&1 || die "could not create the MariaDB user slurm; see $LOG"
+  launch slurmdbd "${DAEMON_CMD[@]}" slurmdbd -D
+  wait_until 60 "slurmdbd answering sacctmgr" slurmdbd "${IN_ROOT[@]}" sacctmgr -n list cluster
+  "${IN_ROOT[@]}" sacctmgr -i add cluster specdrift >>"$LOG" 2>&1 || die "sacctmgr add cluster specdrift failed; see $LOG"
+  "${IN_ROOT[@]}" sacctmgr -i add user "$SLURM_USER_NAME" account=root adminlevel=Administrator >>"$LOG" 2>&1 ||
+    die "sacctmgr add user $SLURM_USER_NAME (administrator) failed; see $LOG"
 }
 
 # slurmrestd drops to $SLURM_USER_NAME, who must be able to read slurm.conf.
@@ -436,11 +558,12 @@ check_readable_by_user() {
 port_in_use() { timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null; }
 
 check_ports_free() {
-  local port holder
-  for port in "$PORT_CTLD" "$PORT_SLURMD" "$PORT_REST"; do
+  local port holder ports=("$PORT_CTLD" "$PORT_SLURMD" "$PORT_REST")
+  ((WITH_DBD)) && ports+=("$PORT_DBD" "$PORT_DB")
+  for port in "${ports[@]}"; do
     port_in_use "$port" || continue
     holder=$(ss -Htlnp "sport = :$port" 2>/dev/null | awk '{ print $NF }' | head -1 || true)
-    die "TCP port $port is in use${holder:+ ($holder)}; set SPECDRIFT_SLURM_PORT_BASE to another port (this needs 3 consecutive free ports)"
+    die "TCP port $port is in use${holder:+ ($holder)}; set SPECDRIFT_SLURM_PORT_BASE to another port (this needs ${#ports[@]} consecutive free ports)"
   done
 }
 
@@ -480,7 +603,7 @@ rest_ready() { # token
 
 is_running() {
   local daemon
-  for daemon in "${DAEMONS[@]}"; do
+  for daemon in $(cluster_daemons); do
     daemon_pid "$daemon" >/dev/null || return 1
   done
 }
@@ -495,29 +618,46 @@ print_env() { # prefix token
 cmd_start() {
   local token
   lock_work
-  if is_running && token=$(mint_token 2>/dev/null) && rest_ready "$token" 2>/dev/null; then
+  local running_dbd=0
+  [[ -e $(dbd_marker) ]] && running_dbd=1
+  if ((running_dbd == WITH_DBD)) && is_running && token=$(mint_token 2>/dev/null) && rest_ready "$token" 2>/dev/null; then
     say "$VERSION already running at $(rest_url)"
     print_env '' "$token"
     return
   fi
-  # Whatever a crashed or half-stopped earlier run left behind goes first.
+  # Whatever a crashed or half-stopped earlier run left behind goes first (and a cluster without slurmdbd when
+  # --with-dbd asks for one with it, or the reverse).
   teardown
+  if ((WITH_DBD)); then
+    PACKAGES+=(slurmdbd)
+    REST_ARGS=("${DBD_REST_ARGS[@]}")
+  fi
   command -v node >/dev/null || die "node not found on PATH"
   local started=$SECONDS
   STARTING=1
   : >"$LOG"
   check_ports_free
   prepare_root
+  if ((WITH_DBD)); then install_host_mariadb; fi
   write_config
   check_readable_by_user
 
   local sock="$CWORK/run/munge.socket"
   ((${#sock} < 100)) || die "munge socket path $sock is too long for a Unix socket; set SPECDRIFT_SLURM_CLUSTER_DIR to a shorter path"
-  say "starting munged, slurmctld, slurmd, slurmrestd ($VERSION, ports $PORT_CTLD/$PORT_SLURMD/$PORT_REST)"
+  # Written before any daemon starts: `stop` and `status` know from it what this cluster runs.
+  if ((WITH_DBD)); then
+    : >"$(dbd_marker)"
+    say "starting munged, mariadbd, slurmdbd, slurmctld, slurmd, slurmrestd ($VERSION, ports $PORT_CTLD/$PORT_SLURMD/$PORT_REST, slurmdbd $PORT_DBD, MariaDB $PORT_DB)"
+  else
+    say "starting munged, slurmctld, slurmd, slurmrestd ($VERSION, ports $PORT_CTLD/$PORT_SLURMD/$PORT_REST)"
+  fi
   launch munged "${DAEMON_CMD[@]}" munged -F --socket="$sock" --key-file="$CWORK/munge/munge.key" \
     --pid-file="$CWORK/run/munged.daemon.pid" --seed-file="$CWORK/munge/seed" --log-file=/dev/null
   wait_until 10 "munged socket" munged test -S "$WORK/run/munge.socket"
-  # -c: a fresh state every start (job ids from 1, no stale node state).
+  if ((WITH_DBD)); then start_dbd; fi
+  # -c: a fresh state every start (job ids from 1, no stale node state). The saved cluster id goes too: with
+  # --with-dbd every start registers the cluster in a new database, whose id slurmctld would refuse.
+  rm -f "$WORK/state/clustername"
   launch slurmctld "${DAEMON_CMD[@]}" slurmctld -D -c
   wait_until 30 "slurmctld answering scontrol ping" slurmctld ctld_up
   launch slurmd "${DAEMON_CMD[@]}" slurmd -D -N "$NODE_NAME"
@@ -527,6 +667,10 @@ cmd_start() {
   launch slurmrestd "${DAEMON_CMD[@]}" SLURM_JWT=daemon slurmrestd -u "$SLURM_USER_NAME" \
     -a rest_auth/jwt "${REST_ARGS[@]}" "127.0.0.1:$PORT_REST"
   rest_ready "$token" 2>>"$LOG" || die "slurmrestd does not answer an authenticated $READY_PATH; see $WORK/log/slurmrestd.log"
+  if ((WITH_DBD)); then
+    node "$HTTP_HELPER" wait "$(rest_url)$DBD_READY_PATH" 30 "$SLURM_USER_NAME" "$token" 2>>"$LOG" ||
+      die "slurmrestd does not answer an authenticated $DBD_READY_PATH (slurmdbd); see $WORK/log/slurmrestd.log and $WORK/log/slurmdbd.log"
+  fi
   node "$HTTP_HELPER" save "$(rest_url)$SPEC_PATH" "$WORK/served-openapi.json" "$SLURM_USER_NAME" "$token" 2>>"$LOG" ||
     die "could not save the served spec $(rest_url)$SPEC_PATH; see $LOG"
   STARTING=0
@@ -536,6 +680,9 @@ cmd_start() {
 
 teardown() {
   stop_sessions
+  # MariaDB's data is made afresh by every start; the marker says the stopped cluster had slurmdbd.
+  rm -rf "$WORK/mysql"
+  rm -f "$(dbd_marker)"
   if [[ -n $ROOT && -s $(mounts_file) ]]; then
     with_specs_lock unmount_ours || exit 1
   fi
@@ -548,8 +695,9 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local daemon pid running=0
-  for daemon in "${DAEMONS[@]}"; do
+  local daemon pid running=0 daemons=()
+  mapfile -t daemons < <(cluster_daemons)
+  for daemon in "${daemons[@]}"; do
     if pid=$(daemon_pid "$daemon"); then
       printf '%-11s running (pid %s)\n' "$daemon" "$pid"
       running=$((running + 1))
@@ -560,7 +708,7 @@ cmd_status() {
   if [[ -s $(mounts_file) ]]; then
     printf 'mounts      %s\n' "$(paste -sd ' ' "$(mounts_file)")"
   fi
-  if ((running == ${#DAEMONS[@]})); then
+  if ((running == ${#daemons[@]})); then
     printf 'SLURMRESTD_URL=%s\n' "$(rest_url)"
     return 0
   fi
@@ -609,13 +757,20 @@ main() {
     usage
     exit 0
   fi
-  (($# == 2)) || { usage >&2; exit 2; }
-  local command=$1
-  configure "$2"
+  local command=${1:-} version=${2:-}
+  if (($# == 3)) && [[ $command == start && $3 == --with-dbd ]]; then
+    WITH_DBD=1
+  elif (($# != 2)); then
+    usage >&2
+    exit 2
+  fi
+  configure "$version"
   case $command in
     start | stop | status | token | env) ;;
     *) usage >&2; exit 2 ;;
   esac
+  # Every other command works on the cluster as it was started.
+  if [[ $command != start && -e $(dbd_marker) ]]; then WITH_DBD=1; fi
   if [[ $command != status ]]; then
     ((EUID == 0)) || die "must run as root to $command the $VERSION cluster; try: sudo $0 $command $VERSION"
   fi

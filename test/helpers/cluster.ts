@@ -53,9 +53,9 @@ export interface ScriptResult {
 }
 
 /** `scripts/slurm-cluster.sh COMMAND VERSION` with the test work dir; never rejects (the exit code is in the result). */
-export function runClusterScript(command: string, version: string, timeoutMs = 600_000, extraEnv: Record<string, string> = {}): Promise<ScriptResult> {
+export function runClusterScript(command: string, version: string, timeoutMs = 600_000, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<ScriptResult> {
   return new Promise((resolve) => {
-    execFile('bash', [script, command, version], { timeout: timeoutMs, env: { ...process.env, SPECDRIFT_SLURM_CLUSTER_DIR: CLUSTER_DIR, ...extraEnv } }, (error, stdout, stderr) => {
+    execFile('bash', [script, command, version, ...extraArgs], { timeout: timeoutMs, env: { ...process.env, SPECDRIFT_SLURM_CLUSTER_DIR: CLUSTER_DIR, ...extraEnv } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -81,7 +81,7 @@ export const describeCluster = describeIntegration;
  * A cluster for one suite: `start` (beforeAll) takes the lock, starts it and reads the env and the served spec;
  * `stop` (afterAll) stops it and always releases the lock, also after a failure.
  */
-export function useCluster(version: string, timeoutMs = 600_000) {
+export function useCluster(version: string, timeoutMs = 600_000, options: { withDbd?: boolean } = {}) {
   let env: Record<string, string> = {};
   let release: (() => Promise<void>) | undefined;
   return {
@@ -90,8 +90,8 @@ export function useCluster(version: string, timeoutMs = 600_000) {
     served: (): JsonObject => JSON.parse(readFileSync(join(CLUSTER_DIR, version, 'served-openapi.json'), 'utf8')) as JsonObject,
     async start(): Promise<void> {
       release = await takeLock(CLUSTER_LOCK);
-      const result = await runClusterScript('start', version, timeoutMs);
-      if (result.code !== 0) throw new Error(`slurm-cluster.sh start ${version} failed (exit ${result.code}): ${result.stderr.trim()}`);
+      const result = await runClusterScript('start', version, timeoutMs, {}, options.withDbd ? ['--with-dbd'] : []);
+      if (result.code !== 0) throw new Error(`slurm-cluster.sh start ${version}${options.withDbd ? ' --with-dbd' : ''} failed (exit ${result.code}): ${result.stderr.trim()}`);
       env = parseEnv(result.stdout);
     },
     /** `verify` runs after the stop and before the lock goes, so no other suite's cluster can confuse it. */

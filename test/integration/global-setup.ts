@@ -43,13 +43,13 @@ function checkClusterHost(): void {
 
 /** Every client generator must be able to run: the jars ship in node_modules, java and python modules must be there. */
 async function checkGenerators(): Promise<void> {
-  progress(`checking ${ALL_GENERATORS.length} client generators (java, python modules; no downloads)…`);
+  progress(`checking ${ALL_GENERATORS.length} client generators (java, javac, go, python modules; no downloads)…`);
   const missing: string[] = [];
   for (const adapter of ALL_GENERATORS) {
     const why = await adapter.unavailable();
     if (why !== undefined) missing.push(`${adapter.id} (${why})`);
   }
-  if (missing.length > 0) throw new PrerequisiteMissing(`client generators cannot run: ${missing.join('; ')} — install java 11+ and python3, see docs/generators.md`);
+  if (missing.length > 0) throw new PrerequisiteMissing(`client generators cannot run: ${missing.join('; ')} — install java 11+ and python3, and for the Go and Java targets the Debian packages .ci/run installs; see docs/generators.md`);
 }
 
 async function prepareRealSpecs(): Promise<string> {

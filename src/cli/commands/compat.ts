@@ -84,7 +84,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('spec', { type: 'string', demandOption: true, describe: 'spec source (file, -, URL, git:REV:path, cmd:…, version)' })
-      .option('generators', { alias: 'g', type: 'string', array: true, describe: 'generator ids (comma or space separated), all, ts, python (default all; list in docs/generators.md)' })
+      .option('generators', { alias: 'g', type: 'string', array: true, describe: 'generator ids (comma or space separated), all, ts, python, go, java (default all; list in docs/generators.md)' })
       .option('server', { type: 'string', default: 'builtin', describe: 'builtin (the reference server), or the URL of a real server: calls then go through the validating proxy' })
       .option('handlers', { type: 'string', describe: 'with --server builtin: your operation implementations behind it (as serve --handlers; runs that code)' })
       .option('operations', { type: 'string', array: true, describe: 'only operations whose operationId or "METHOD /path" matches these globs' })

@@ -15,7 +15,7 @@ export const generatorsCommand: CommandModule<GlobalArgs, GeneratorsArgs> = {
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('action', { choices: ['list', 'install', 'prune'] as const, demandOption: true, describe: 'list: what is pinned and installed; install: install now; prune: remove what is not used' })
-      .positional('ids', { type: 'string', array: true, describe: 'install: package ids (typescript, kubb, openapi-generator, …), generator ids (hey-api, openapi-generator-4.3.1:python), ts, python or all (default all)' })
+      .positional('ids', { type: 'string', array: true, describe: 'install: package ids (typescript, kubb, openapi-generator, …), generator ids (hey-api, openapi-generator-4.3.1:python), ts, python, go, java or all (default all)' })
       .option('all', { type: 'boolean', default: false, describe: 'prune: remove every installed generator package, not only unused and broken ones' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
       .example('$0 generators install all', 'pre-warm a CI image (ten packages, about 440 MB; docs/generators.md)')

@@ -6,10 +6,10 @@ import { usageError } from '../../errors.js';
 import { heyApi } from './adapters/hey-api.js';
 import {
   OPENAPI_GENERATOR_GENERATORS,
-  type OpenApiGeneratorName,
   openApiGenerator,
   SWAGGER_CODEGEN_GENERATORS,
   swaggerCodegen,
+  USER_JAR_GENERATORS,
 } from './adapters/java.js';
 import { kubb } from './adapters/kubb.js';
 import { oazapfts } from './adapters/oazapfts.js';
@@ -24,7 +24,12 @@ export type * from './types.js';
 export { cacheKey, defaultClientCacheDir, type PrepareOptions, type PreparedClient, prepareClient } from './cache.js';
 export { type JarSelection, openApiGenerator, swaggerCodegen } from './adapters/java.js';
 
-/** Every generator specdrift ships, in report order: TypeScript generators from npm, then the Java ones. */
+const JAR_CLIENT_LANGUAGES = new Set(['go', 'java']);
+
+/**
+ * Every generator specdrift ships, in report order: TypeScript generators from npm, then the Java ones (their
+ * TypeScript and Python clients first, then Go and Java clients, added later and kept last so earlier columns stay put).
+ */
 export const ALL_GENERATORS: readonly GeneratorAdapter[] = [
   openapiTypescript,
   heyApi,
@@ -33,8 +38,11 @@ export const ALL_GENERATORS: readonly GeneratorAdapter[] = [
   oazapfts,
   openapiTypescriptCodegen,
   kubb,
-  ...OPENAPI_GENERATOR_GENERATORS.map((g) => openApiGenerator(g)),
-  ...SWAGGER_CODEGEN_GENERATORS.map((g) => swaggerCodegen(g)),
+  ...OPENAPI_GENERATOR_GENERATORS.filter((g) => !JAR_CLIENT_LANGUAGES.has(g)).map((g) => openApiGenerator(g)),
+  ...SWAGGER_CODEGEN_GENERATORS.filter((g) => !JAR_CLIENT_LANGUAGES.has(g)).map((g) => swaggerCodegen(g)),
+  openApiGenerator('go'),
+  swaggerCodegen('go'),
+  openApiGenerator('java'),
 ];
 
 export interface GeneratorSelectionOptions {
@@ -53,14 +61,14 @@ export interface GeneratorSelectionOptions {
 export function availableGenerators(opts: GeneratorSelectionOptions = {}): GeneratorAdapter[] {
   const jar = opts.openapiGeneratorJar ?? openapitoolsJar(opts.cwd ?? process.cwd());
   const configured = jar
-    ? OPENAPI_GENERATOR_GENERATORS.map((g: OpenApiGeneratorName) => openApiGenerator(g, { jar, customGeneratorJars: opts.customGeneratorJars }))
+    ? USER_JAR_GENERATORS.map((g) => openApiGenerator(g, { jar, customGeneratorJars: opts.customGeneratorJars }))
     : [];
   return [...ALL_GENERATORS, ...configured];
 }
 
 /**
- * Adapters by id, in the order given. `all` stands for every available one; `ts` / `python` for every one of that
- * language. Unknown ids are a usage error listing the known ones.
+ * Adapters by id, in the order given. `all` stands for every available one; `ts` / `python` / `go` / `java` for every
+ * one of that language. Unknown ids are a usage error listing the known ones.
  */
 export function generatorsById(ids: readonly string[], opts: GeneratorSelectionOptions = {}): GeneratorAdapter[] {
   const available = availableGenerators(opts);
@@ -71,14 +79,14 @@ export function generatorsById(ids: readonly string[], opts: GeneratorSelectionO
   for (const id of ids) {
     if (id === 'all') available.forEach(add);
     else if (id === 'ts' || id === 'typescript') available.filter((a) => a.language === 'typescript').forEach(add);
-    else if (id === 'python') available.filter((a) => a.language === 'python').forEach(add);
+    else if (id === 'python' || id === 'go' || id === 'java') available.filter((a) => a.language === id).forEach(add);
     else {
       const adapter = available.find((a) => a.id === id);
       if (!adapter) {
         const needsJar = id.startsWith('openapi-generator:') && !available.some((a) => a.id.startsWith('openapi-generator:'));
         throw usageError(
           `unknown generator ${id}`,
-          needsJar ? 'openapi-generator:<name> needs --openapi-generator-jar or an openapitools.json' : `known: ${available.map((a) => a.id).join(', ')}, all, ts, python`,
+          needsJar ? 'openapi-generator:<name> needs --openapi-generator-jar or an openapitools.json' : `known: ${available.map((a) => a.id).join(', ')}, all, ts, python, go, java`,
         );
       }
       add(adapter);

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../openapi/types.js';
 
-export type GeneratorLanguage = 'typescript' | 'python';
+export type GeneratorLanguage = 'typescript' | 'python' | 'go' | 'java';
 
 /** A change to generated code that some generator versions need before their output compiles. Never applied unless asked for by name. */
 export interface PatchInfo {
@@ -83,7 +83,7 @@ export interface GeneratorAdapter {
    * their pins (pins.ts); absent means none.
    */
   readonly packages?: readonly string[];
-  /** Programs it runs besides Node (`java`, `python3`): without them only this generator is not run. */
+  /** Programs it runs besides Node (`java`, `python3`, `go`, `javac`): without them only this generator is not run. */
   readonly programs?: readonly string[];
   /** Version of the installed package or jar. */
   version(): Promise<string>;
@@ -91,7 +91,7 @@ export interface GeneratorAdapter {
   unavailable(): Promise<string | undefined>;
   /** Run the generator on `specPath`, writing into `outDir` (created; should be empty). */
   generate(specPath: string, outDir: string, opts?: GenerateOptions): Promise<GenerateResult>;
-  /** Type-check (TypeScript, strict) or byte-compile and import (Python) the generated code, and prepare it to run. */
+  /** Type-check (TypeScript, strict), byte-compile and import (Python) or build (Go, Java) the generated code, and prepare it to run. */
   compile(outDir: string): Promise<CompileResult>;
   /** Which operationIds the generated code exposes, found by this generator's naming convention → client symbol. */
   listOperations(outDir: string, doc: JsonObject): Promise<Map<string, string>>;

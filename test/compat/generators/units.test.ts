@@ -107,12 +107,19 @@ describe('generator registry', () => {
       'openapi-generator-4.3.1:python',
       'swagger-codegen-3.0.34:python',
       'swagger-codegen-3.0.34:typescript-fetch',
+      'openapi-generator-4.3.1:go',
+      'swagger-codegen-3.0.34:go',
+      'openapi-generator-4.3.1:java',
     ]);
+    // Issue 14: at least 14 targets over at least 3 languages.
+    expect(new Set(ALL_GENERATORS.map((g) => g.language))).toEqual(new Set(['typescript', 'python', 'go', 'java']));
   });
 
   it('selects by id and by language group, and rejects unknown ids with the known ones', () => {
     expect(generatorsById(['kubb', 'hey-api', 'kubb']).map((g) => g.id)).toEqual(['kubb', 'hey-api']);
     expect(generatorsById(['python']).map((g) => g.id)).toEqual(['openapi-generator-4.3.1:python', 'swagger-codegen-3.0.34:python']);
+    expect(generatorsById(['go']).map((g) => g.id)).toEqual(['openapi-generator-4.3.1:go', 'swagger-codegen-3.0.34:go']);
+    expect(generatorsById(['java']).map((g) => g.id)).toEqual(['openapi-generator-4.3.1:java']);
     expect(() => generatorsById(['nope'])).toThrow(SpecdriftError);
     expect(() => generatorsById(['nope'])).toThrow(/unknown generator nope/);
     const needsJar = (() => {
@@ -130,6 +137,8 @@ describe('generator registry', () => {
   it('adds openapi-generator:<name> for a user jar', () => {
     const ids = generatorsById(['openapi-generator:typescript-axios'], { openapiGeneratorJar: '/opt/x.jar' }).map((g) => g.id);
     expect(ids).toEqual(['openapi-generator:typescript-axios']);
+    // The Go and Java drivers know 4.3.1's client shapes only; a user jar of another version is not offered for them.
+    expect(() => generatorsById(['openapi-generator:go'], { openapiGeneratorJar: '/opt/x.jar' })).toThrow(/unknown generator openapi-generator:go/);
   });
 
   it('reports known versions of the pinned npm generators', async () => {

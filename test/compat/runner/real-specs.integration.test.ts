@@ -70,6 +70,30 @@ describeWithRealSpec(['24.11/v0.0.42.json'], 'compat on real slurmrestd 24.11 v0
     expect(python.reason).toMatch(/^decoded body differs from the server's: \/status\/0\/error~1string: .* dropped/);
   });
 
+  it('Go and Java (checked by hand on this spec): OpenAPI Generator go drops the undeclared required keys like Python; the others do not compile', () => {
+    const go = report.generators.find((g) => g.id === 'openapi-generator-4.3.1:go')!;
+    expect(go.status).toBe('ok');
+    const failing = report.cells.filter((c) => c.generator === go.id && c.status !== 'pass');
+    expect(failing.map((c) => c.operationId).sort()).toEqual([
+      'slurm_v0042_delete_job',
+      'slurm_v0042_delete_jobs',
+      'slurm_v0042_get_job',
+      'slurm_v0042_get_jobs',
+      'slurm_v0042_get_jobs_state',
+      'slurmdb_v0042_get_diag',
+    ]);
+    // Every one for a key the schema requires but never declares (`cpus/count`, `error/string`, `hourly/count`).
+    for (const c of failing) expect(c.reason, c.operationId).toMatch(/^decoded body differs from the server's: \S*\/[a-z]+~1[a-z_]+: .* dropped/);
+    // Swagger Codegen go refers to a type `Object` it never generates (schemas without a type); OpenAPI Generator java
+    // to `oas_any_type_not_mapped` (untyped array items, the same schemas typescript-fetch calls AnyType).
+    const scGo = report.generators.find((g) => g.id === 'swagger-codegen-3.0.34:go')!;
+    expect(scGo.status).toBe('not-compiled');
+    expect(scGo.compile!.errors[0]).toMatch(/^model_v0_0_42_\w+\.go:\d+:\d+: undefined: Object$/);
+    const java = report.generators.find((g) => g.id === 'openapi-generator-4.3.1:java')!;
+    expect(java.status).toBe('not-compiled');
+    expect(java.compile!.errors[0]).toMatch(/^src\/main\/java\/org\/openapitools\/client\/model\/V0042\w+\.java:\d+: error: cannot find symbol \(symbol: class oas_any_type_not_mapped\)$/);
+  });
+
   it('Swagger Codegen python sends a body on every DELETE', () => {
     const problem = report.specProblems.find((p) => p.rule === 'request-body-undocumented')!;
     expect(problem.generators).toEqual(['swagger-codegen-3.0.34:python']);

