@@ -110,3 +110,11 @@ export function inPlanOrder(located: readonly Located<unknown>[], driven: readon
     return driven[next++] ?? { operationId: call.operationId, outcome: 'client-error', error: 'driver returned no result' };
   });
 }
+
+/** Driver results for the calls made, with a `driver-unsupported` result in place of each call that was not. */
+export function withUnsupported(bound: readonly { operationId: string; unsupported?: string }[], driven: readonly CallResult[]): CallResult[] {
+  let next = 0;
+  return bound.map((c) =>
+    c.unsupported !== undefined ? { operationId: c.operationId, outcome: 'driver-unsupported', error: c.unsupported } : (driven[next++] ?? { operationId: c.operationId, outcome: 'client-error', error: 'driver returned no result' }),
+  );
+}

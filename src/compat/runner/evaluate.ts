@@ -21,7 +21,7 @@ export interface EvaluateOptions {
 }
 
 export interface Evaluation {
-  status: Extract<CellStatus, 'pass' | 'fail' | 'not-generated'>;
+  status: Extract<CellStatus, 'pass' | 'fail' | 'not-generated' | 'driver-unsupported'>;
   reason?: string;
   verdict?: Verdict;
   mismatches?: DecodeMismatch[];
@@ -30,6 +30,8 @@ export interface Evaluation {
 /** Decide pass / fail (with the first reason) for one call. Compilation is the caller's business. */
 export function evaluateCall(result: CallResult, exchanges: readonly TargetExchange[], opts: EvaluateOptions): Evaluation {
   if (result.outcome === 'not-generated') return { status: 'not-generated', reason: result.error ?? 'not in the generated client' };
+  // specdrift's limit, not the generator's: say what the driver could not do, and count nothing against the client.
+  if (result.outcome === 'driver-unsupported') return { status: 'driver-unsupported', reason: `driver cannot call it: ${result.error ?? 'unsupported'}` };
   const verdict = verdictOf(exchanges);
   const request = firstViolation(exchanges, 'request');
   const response = firstViolation(exchanges, 'response');

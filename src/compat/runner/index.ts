@@ -84,12 +84,13 @@ export interface CompatRunOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-const emptyTotals = (): GeneratorTotals => ({ pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, unavailable: 0, skipped: 0 });
+const emptyTotals = (): GeneratorTotals => ({ pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, driverUnsupported: 0, unavailable: 0, skipped: 0 });
 const TOTAL_KEY: Record<Cell['status'], keyof GeneratorTotals> = {
   pass: 'pass',
   fail: 'fail',
   'not-generated': 'notGenerated',
   'not-compiled': 'notCompiled',
+  'driver-unsupported': 'driverUnsupported',
   unavailable: 'unavailable',
   skipped: 'skipped',
 };
@@ -435,6 +436,7 @@ export function totalsLine(t: GeneratorTotals): string {
     t.fail ? `${t.fail} fail` : '',
     t.notGenerated ? `${t.notGenerated} not generated` : '',
     t.notCompiled ? `${t.notCompiled} not compiled` : '',
+    t.driverUnsupported ? `${t.driverUnsupported} driver-unsupported` : '',
     t.unavailable ? `${t.unavailable} unavailable` : '',
     t.skipped ? `${t.skipped} skipped` : '',
   ];

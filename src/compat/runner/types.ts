@@ -12,10 +12,12 @@ export const COMPAT_REPORT_FORMAT = 'specdrift-compat/1';
  * decoded equals what the server sent. `fail`: anything else after a call (reason says what). `not-generated`:
  * the generator emitted no function for the operation (or failed to generate at all). `not-compiled`: the client
  * does not compile (type-check / import), so a user cannot build it; the call is still made and kept in `run`.
+ * `driver-unsupported`: the client exists, but specdrift's driver cannot express what it needs (a parameter it cannot
+ * fill; the reason says what): a limit of specdrift, never the generator's failure.
  * `unavailable`: the generator cannot run here (no java, no python modules …). `skipped`: not called on purpose.
  */
-export type CellStatus = 'pass' | 'fail' | 'not-generated' | 'not-compiled' | 'unavailable' | 'skipped';
-export const CELL_STATUSES: readonly CellStatus[] = ['pass', 'fail', 'not-generated', 'not-compiled', 'unavailable', 'skipped'];
+export type CellStatus = 'pass' | 'fail' | 'not-generated' | 'not-compiled' | 'driver-unsupported' | 'unavailable' | 'skipped';
+export const CELL_STATUSES: readonly CellStatus[] = ['pass', 'fail', 'not-generated', 'not-compiled', 'driver-unsupported', 'unavailable', 'skipped'];
 
 /**
  * Who broke the spec in the exchange(s) of a cell (issue 5): the request (`client-broke-spec`), the response
@@ -86,6 +88,7 @@ export interface GeneratorTotals {
   fail: number;
   notGenerated: number;
   notCompiled: number;
+  driverUnsupported: number;
   unavailable: number;
   skipped: number;
 }

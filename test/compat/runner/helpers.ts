@@ -23,6 +23,8 @@ export interface FakeBehaviour {
   decode?: (body: unknown) => unknown;
   /** Operations the "generator" does not emit. */
   missing?: string[];
+  /** Operations the "driver" cannot call (it answers driver-unsupported with this reason). */
+  unsupported?: Record<string, string>;
   unavailable?: string;
   generateError?: string;
   compileErrors?: string[];
@@ -63,6 +65,10 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
       for (const call of plan) {
         if (behaviour.missing?.includes(call.operationId)) {
           results.push({ operationId: call.operationId, outcome: 'not-generated', error: `no fake.${call.operationId}` });
+          continue;
+        }
+        if (behaviour.unsupported?.[call.operationId] !== undefined) {
+          results.push({ operationId: call.operationId, outcome: 'driver-unsupported', error: behaviour.unsupported[call.operationId] });
           continue;
         }
         const op = ops.find((o) => o.operationId === call.operationId)!;
