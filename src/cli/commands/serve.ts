@@ -7,6 +7,7 @@ interface ServeArgs extends GlobalArgs {
   port: number;
   log?: string;
   quiet?: boolean;
+  'sample-large-integers'?: boolean;
 }
 
 export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
@@ -16,6 +17,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
     y
       .positional('spec', { type: 'string', demandOption: true, describe: 'spec source (file, -, URL, git:REV:path, cmd:…, version)' })
       .option('port', { alias: 'p', type: 'number', default: 0, describe: 'port on 127.0.0.1 (0 picks a free one)' })
+      .option('sample-large-integers', { type: 'boolean', default: false, describe: 'sampled int64 values are 9007199254740993 (above 2^53) where the schema allows' })
       .option('log', { type: 'string', describe: 'append every exchange (request, response, violations) as JSON lines to FILE' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'do not print one line per exchange' })
       .example('$0 serve v41 --port 6820', 'a fake slurmrestd for the bundled v0.0.41 example')
@@ -27,6 +29,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
     const server = await startReferenceServer(spec.doc, {
       port: args.port,
       maxDepth: args['max-depth'],
+      sampleLargeIntegers: args['sample-large-integers'],
       log: (record) => {
         log?.write(JSON.stringify(record));
         if (!args.quiet) process.stderr.write(describeExchange(record) + '\n');

@@ -78,6 +78,11 @@ export interface CompatRunOptions {
   refresh?: boolean;
   /** Per call (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Built-in server: sample int64 values as 9007199254740993 (above 2^53) where the schema allows, so a client that
+   * decodes them into doubles fails with `int64 9007199254740993 decoded as 9007199254740992`. The CLI turns it on.
+   */
+  sampleLargeIntegers?: boolean;
   /** Findings of `validateSpec` for the report (the pipeline validates before running). */
   validation?: ValidationFinding[];
   toolVersion?: string;
@@ -297,7 +302,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
   };
 
   job.progress({ generator: adapter.id, phase: 'running', detail: `${job.planned.filter((p) => p.plan).length} operations` });
-  const target = await startTarget(job.doc, job.server);
+  const target = await startTarget(job.doc, job.server, { sampleLargeIntegers: job.sampleLargeIntegers });
   const cells: Cell[] = [];
   const scenarioCells: ScenarioCell[] = [];
   try {
@@ -348,7 +353,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
         }
         if (step.capture) {
           const answered = exchanges.at(-1)?.responseBody;
-          const body = answered !== undefined && answered.trim() !== '' ? safeJson(answered) : result.decoded;
+          const body = answered !== undefined && answered.trim() !== '' ? safeJson(answered) : plainJson(result.decoded);
           const got = capture(step, body);
           for (const [name, value] of Object.entries(got.values)) vars.set(name, value);
           if (Object.keys(got.values).length > 0) cell.captured = got.values;
@@ -408,7 +413,7 @@ async function callScenarioStep(step: ScenarioStep, call: () => Promise<CallResu
   for (;;) {
     attempt++;
     result = await call();
-    const check = pollMatches(step.until, result.decoded);
+    const check = pollMatches(step.until, plainJson(result.decoded));
     last = check.value;
     const ms = Date.now() - started;
     if (check.matched) return { result, poll: { attempts: attempt, ms, met: true } };
@@ -421,6 +426,16 @@ async function callScenarioStep(step: ScenarioStep, call: () => Promise<CallResu
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Decoded values with bigints (exact large integers) as numbers, for captures and polls, which hold plain JSON. */
+const plainJson = (value: unknown): unknown =>
+  typeof value === 'bigint'
+    ? Number(value)
+    : Array.isArray(value)
+      ? value.map(plainJson)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]))
+        : value;
 
 function safeJson(text: string): unknown {
   try {

@@ -30,10 +30,15 @@ const violationOf = (v: { where?: 'request' | 'response'; rule: string; pointer:
   message: v.message,
 });
 
-export async function startTarget(doc: JsonObject, choice: ServerChoice): Promise<CallTarget> {
+export interface TargetOptions {
+  /** Built-in server only: sample int64 values above 2^53 (see `ReferenceServerOptions.sampleLargeIntegers`). */
+  sampleLargeIntegers?: boolean;
+}
+
+export async function startTarget(doc: JsonObject, choice: ServerChoice, opts: TargetOptions = {}): Promise<CallTarget> {
   if (choice.kind === 'builtin') {
     const { startReferenceServer } = await import('../server/index.js');
-    const server = await startReferenceServer(doc, { maxExchanges: 100_000 });
+    const server = await startReferenceServer(doc, { maxExchanges: 100_000, sampleLargeIntegers: opts.sampleLargeIntegers });
     return {
       url: server.url,
       exchanges: () =>

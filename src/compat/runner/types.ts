@@ -52,7 +52,8 @@ export interface ObservedExchange {
 export interface DecodeMismatch {
   /** Pointer into the server's body. */
   pointer: string;
-  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type';
+  /** `precision`: an integer beyond 2^53 decoded into the nearest double (`int64 9007199254740993 decoded as 9007199254740992`). */
+  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type' | 'precision';
   /** One line, exact: `/jobs/0/job_id: key renamed to jobId`. */
   message: string;
 }

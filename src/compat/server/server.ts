@@ -11,6 +11,7 @@ import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { createExchangeValidator, responseKeyFor, type OperationRef, type Violation } from '../exchange/index.js';
 import { isJsonMediaType, parseMediaType } from '../exchange/media.js';
 import { sampleMedia, validatorFor } from './sample.js';
+import { stringifyLossless } from '../lossless.js';
 import { ResourceState } from './state.js';
 
 export interface ExchangeRecord {
@@ -42,6 +43,8 @@ export interface ReferenceServerOptions {
   maxExchangeBytes?: number;
   /** A JSON body nested deeper is answered 400 (default 256; --max-depth). */
   maxDepth?: number;
+  /** `--sample-large-integers`: sampled int64 values are 9007199254740993, which a double cannot hold (see sample.ts). */
+  sampleLargeIntegers?: boolean;
 }
 
 export interface ReferenceServer {
@@ -132,7 +135,7 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
   const bodyFor = (mediaPointer: string): Json => {
     let body = bodies.get(mediaPointer);
     if (body === undefined) {
-      body = sampleMedia(doc, mediaPointer, 'response').value;
+      body = sampleMedia(doc, mediaPointer, 'response', { largeIntegers: opts.sampleLargeIntegers }).value;
       bodies.set(mediaPointer, body);
     }
     return structuredClone(body);
@@ -161,7 +164,7 @@ export async function startReferenceServer(doc: JsonObject, opts: ReferenceServe
     if (shape) body = shape(body);
     const media = parseMediaType(mediaKey);
     const contentType = mediaKey.includes('*') ? 'application/json' : mediaKey;
-    const text = media && (isJsonMediaType(media) || mediaKey.includes('*')) ? JSON.stringify(body) : typeof body === 'string' ? body : JSON.stringify(body);
+    const text = typeof body === 'string' && !(media && (isJsonMediaType(media) || mediaKey.includes('*'))) ? body : stringifyLossless(body);
     return { status, headers: { ...headers, 'content-type': contentType }, body: text };
   };
 

@@ -19,6 +19,8 @@ export const TEST_CACHE = process.env.SPECDRIFT_TEST_CACHE ? resolve(process.env
 export const TEST_CLIENT_CACHE = join(TEST_CACHE, 'clients');
 
 export interface FakeBehaviour {
+  /** How the "client" parses a JSON body (default `JSON.parse`, which turns 9007199254740993 into …992). */
+  parse?: (text: string) => unknown;
   /** Rewrite what the "client" returns (rename keys, drop values …). */
   decode?: (body: unknown) => unknown;
   /** Operations the "generator" does not emit. */
@@ -79,7 +81,7 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
         try {
           const response = await fetch(req.url, { method: call.method.toUpperCase(), headers: req.headers, body: req.body });
           const text = await response.text();
-          const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+          const parsed = text ? (behaviour.parse ?? JSON.parse)(text) as unknown : undefined;
           const decoded = behaviour.decode ? behaviour.decode(parsed) : parsed;
           results.push({ operationId: call.operationId, outcome: response.ok ? 'ok' : 'http-error', status: response.status, decoded, ...(response.ok ? {} : { error: `HTTP ${response.status}` }) });
         } catch (error) {
