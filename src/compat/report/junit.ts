@@ -28,6 +28,7 @@ function details(cell: Cell): string {
     for (const v of e.violations) lines.push(`  ${v.where} ${v.rule} ${v.pointer || '(message)'}: ${v.message}`);
   }
   for (const m of cell.mismatches ?? []) lines.push(`decoded: ${m.message}`);
+  for (const v of cell.variants ?? []) lines.push(`variant ${v.variant}: ${STATUS_TEXT[v.status]}${v.reason ? `: ${v.reason}` : ''}`);
   return lines.join('\n');
 }
 

@@ -184,6 +184,13 @@ export function renderCompatText(report: CompatReport, opts: TextOptions = {}): 
     }
   }
 
+  // Variant calls whose failure did not fail their cell (a server that refused a sampled optional value).
+  const variants = report.cells.flatMap((c) => (c.variants ?? []).filter((v) => v.status !== 'pass' && c.status === 'pass'));
+  if (variants.length > 0) {
+    out.push('', chalk.bold(`Variant calls not passing, cell passed (${plural(variants.length, 'call')})`));
+    for (const v of variants) out.push(`  ${paint(chalk, v.status, STATUS_TEXT[v.status])}  ${v.generator} × ${v.operationId} ${v.variant}`, `      ${visible(v.reason ?? '')}`);
+  }
+
   if (report.scenario) {
     const s = report.scenario;
     out.push('', chalk.bold(`Scenario ${visible(s.source)} (${plural(s.steps.length, 'step')})`));

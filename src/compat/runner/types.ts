@@ -65,9 +65,19 @@ export interface CallRecord {
   ms?: number;
 }
 
+/**
+ * The calls made for one operation: the cell's own call has the required parameters only (and the body when it is
+ * required); `optional-parameters` adds every optional parameter, `optional-body` an optional body (examples first,
+ * else sampled). Each variant is a sub-cell of its own.
+ */
+export type CallVariant = 'optional-parameters' | 'optional-body';
+export const CALL_VARIANTS: readonly CallVariant[] = ['optional-parameters', 'optional-body'];
+
 export interface Cell {
   generator: string;
   operationId: string;
+  /** Set on variant sub-cells only (see {@link CallVariant}). */
+  variant?: CallVariant;
   status: CellStatus;
   /** Why it is not `pass`, one line (the first problem; the rest is in `exchanges` / `mismatches`). */
   reason?: string;
@@ -80,6 +90,12 @@ export interface Cell {
   mismatches?: DecodeMismatch[];
   /** For `not-compiled` cells: what the call did at run time anyway (`pass` or `fail: reason`). */
   runtime?: string;
+  /**
+   * The variant calls (sub-cells). A variant that fails by the client's doing (its request broke the spec, it threw,
+   * it decoded differently) fails this cell too (`with optional parameters: …`); one the server refused (a sampled
+   * optional value a real server does not take: `HTTP 422: …`) stays in its sub-cell.
+   */
+  variants?: Cell[];
 }
 
 export type GeneratorStatus = 'ok' | 'unavailable' | 'generate-failed' | 'not-compiled';

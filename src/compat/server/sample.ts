@@ -292,6 +292,8 @@ export interface SampledRequest {
 export interface SampleRequestOptions {
   /** Include optional parameters (default true: they exercise the serialization rules). */
   includeOptional?: boolean;
+  /** Include a request body the operation does not require (default true). */
+  includeOptionalBody?: boolean;
   /** Fixed values for path parameters (e.g. an id returned by a create call). */
   pathParams?: Record<string, string | number>;
   /** Fixed values for query parameters. */
@@ -415,7 +417,8 @@ export function sampleRequest(doc: JsonObject, operation: OperationRef, opts: Sa
   let body: Json | undefined;
   let contentType: string | undefined;
   const requestBody = derefLocal(doc, op.requestBody ?? null, childPointer(operation.pointer, 'requestBody'));
-  if (requestBody && isObject(requestBody.node) && isObject(requestBody.node.content)) {
+  const bodyWanted = opts.body !== undefined || opts.includeOptionalBody !== false || (isObject(requestBody?.node) && requestBody.node.required === true);
+  if (bodyWanted && requestBody && isObject(requestBody.node) && isObject(requestBody.node.content)) {
     const types = Object.keys(requestBody.node.content);
     const chosen = types.find((t) => { const m = parseMediaType(t); return m !== undefined && isJsonMediaType(m); }) ?? types[0];
     if (chosen !== undefined) {
