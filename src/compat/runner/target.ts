@@ -10,7 +10,7 @@ export type ServerChoice = { kind: 'builtin' } | { kind: 'external'; url: string
 
 /** An exchange as the runner needs it: the report's view plus the body the server sent (for decode checks). */
 export interface TargetExchange extends ObservedExchange {
-  /** Undefined when the target does not keep bodies (the proxy). */
+  /** Undefined when the target did not keep it (the proxy keeps bodies up to 8 MiB each, 256 MiB in all). */
   responseBody?: string;
 }
 
@@ -55,7 +55,8 @@ export async function startTarget(doc: JsonObject, choice: ServerChoice, opts: T
     };
   }
   const { startValidatingProxy } = await import('../proxy/index.js');
-  const proxy = await startValidatingProxy(doc, { target: choice.url, maxRecords: 100_000 });
+  // Bodies are kept (bounded) so what the clients decoded is compared with what the real server sent.
+  const proxy = await startValidatingProxy(doc, { target: choice.url, maxRecords: 100_000, keepResponseBodies: { maxBytes: 8 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 } });
   return {
     url: proxy.url,
     exchanges: () =>
@@ -72,6 +73,7 @@ export async function startTarget(doc: JsonObject, choice: ServerChoice, opts: T
             ? [{ where: 'response' as const, rule: 'no-response', pointer: '', schemaPointer: '', message: `the server gave no response: ${record.upstreamError}` }]
             : []),
         ],
+        ...(record.responseBody !== undefined ? { responseBody: record.responseBody } : {}),
       })),
     close: () => proxy.close(),
   };
