@@ -3,7 +3,7 @@
  * on the Slurm-like fixture: how each kind of client misbehaviour ends up in the matrix, the totals, the spec
  * problems and the committed-client flow. Fast: no real generator runs here.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,6 +228,29 @@ describe('committed clients and drift', () => {
       expect(camel.state).toBe('changed');
       expect(camel.note).toMatch(/^committed as .*, the spec now gives /);
       expect(camel.diff).toContain('specSha256');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it('never trusts the cache: the same edit in a committed client and in its cache entry is still drift', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'specdrift-committed-'));
+    try {
+      const cache = join(work, 'cache');
+      const generators = [fakeGenerator('faithful')];
+      const spec = { label: 'fixtures/slurm-like/v0.0.41.json', path: FIXTURE, doc };
+      const out = join(work, 'generated-clients');
+      const [written] = await generateClients({ specs: [spec], generators, outDir: out, cacheDir: cache });
+      const [entry] = await readdir(join(cache, 'faithful'));
+      // The drift a warm cache used to hide: the committed file and the cached one edited alike.
+      await writeFile(join(work, written.dir.replace(/^.*generated-clients/, 'generated-clients'), 'client.ts'), '// drifted\n');
+      await writeFile(join(cache, 'faithful', entry, 'client.ts'), '// drifted\n');
+      const checked = await checkClients({ specs: [spec], generators, outDir: out, cacheDir: cache });
+      expect(checked.clean).toBe(false);
+      expect(checked.entries[0].state).toBe('changed');
+      expect(checked.entries[0].diff).toContain('+// fake client faithful');
+      // and the cache entry was made again, as the generator makes it
+      expect(await readFile(join(cache, 'faithful', entry, 'client.ts'), 'utf8')).toBe('// fake client faithful\n');
     } finally {
       await rm(work, { recursive: true, force: true });
     }
