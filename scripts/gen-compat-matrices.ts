@@ -24,7 +24,6 @@ interface Matrix {
 /** The matrices the docs quote. */
 export const MATRICES: readonly Matrix[] = [
   { name: 'planted-defects', doc: 'docs/compat.md', args: ['fixtures/compat/planted-defects.json', '--patch', 'all'] },
-  { name: 'slurm-like', doc: 'docs/compat.md', args: ['fixtures/slurm-like/v0.0.41.json'] },
 ];
 
 const markers = (name: string) => [`<!-- compat-matrix:${name}:start -->`, `<!-- compat-matrix:${name}:end -->`] as const;
