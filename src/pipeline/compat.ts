@@ -47,6 +47,8 @@ export interface CompatPipelineOptions {
   cacheDir?: string;
   refresh?: boolean;
   timeoutMs?: number;
+  /** Built-in server: int64 samples above 2^53 (`--sample-large-integers`, on by default in the CLI). */
+  sampleLargeIntegers?: boolean;
   toolVersion?: string;
   onProgress?: (event: ProgressEvent) => void;
   /** Generator packages: where they are installed (default `<specdrift cache>/generators`), never install (`--offline`), progress lines. */
@@ -114,6 +116,7 @@ export async function runCompatPipeline(spec: LoadedSpec, opts: CompatPipelineOp
       cacheDir: opts.cacheDir,
       refresh: opts.refresh,
       timeoutMs: opts.timeoutMs,
+      sampleLargeIntegers: opts.sampleLargeIntegers,
       validation,
       toolVersion: opts.toolVersion,
       onProgress: opts.onProgress,

@@ -25,6 +25,7 @@ interface CompatArgs extends GlobalArgs {
   concurrency: number;
   quiet: boolean;
   offline: boolean;
+  'sample-large-integers': boolean;
 }
 
 /** Where generator packages go, whether to install them, and their progress lines (compat, clients). */
@@ -99,6 +100,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
       .option('concurrency', { type: 'number', default: availableParallelism(), describe: 'generators prepared and run at the same time' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress lines on stderr' })
       .option('offline', { type: 'boolean', default: false, describe: 'never install generator packages; fail naming the missing ones (see specdrift generators)' })
+      .option('sample-large-integers', { type: 'boolean', default: true, describe: 'built-in server: int64 samples are 9007199254740993 (above 2^53) where the schema allows; --no-sample-large-integers for small ones' })
       .check((a) => {
         if (!Number.isInteger(a.concurrency) || a.concurrency < 1) throw new Error('--concurrency must be a whole number ≥ 1');
         return true;
@@ -134,6 +136,7 @@ export const compatCommand: CommandModule<GlobalArgs, CompatArgs> = {
         cacheDir: args['cache-dir'] !== undefined ? join(args['cache-dir'], 'clients') : undefined,
         refresh: args.cache === false,
         timeoutMs: args.timeout !== undefined ? args.timeout * 1000 : undefined,
+        sampleLargeIntegers: args['sample-large-integers'],
         toolVersion: VERSION,
         onProgress: (e) => progress.event(e),
         install: installOptions(args, 'compat'),

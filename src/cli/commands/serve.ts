@@ -18,6 +18,7 @@ interface ServeArgs extends GlobalArgs {
   dynamic: boolean;
   seed?: number;
   watch: boolean;
+  'sample-large-integers'?: boolean;
 }
 
 /**
@@ -50,6 +51,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
     y
       .positional('spec', { type: 'string', demandOption: true, describe: 'spec source (file, -, URL, git:REV:path, cmd:…, version)' })
       .option('port', { alias: 'p', type: 'number', default: 0, describe: 'port on 127.0.0.1 (0 picks a free one)' })
+      .option('sample-large-integers', { type: 'boolean', default: false, describe: 'sampled int64 values are 9007199254740993 (above 2^53) where the schema allows' })
       .option('log', { type: 'string', describe: 'append every exchange (request, response, violations) as JSON lines to FILE' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'do not print one line per exchange' })
       .option('handlers', { type: 'string', describe: 'your operation implementations: a .ts/.js module exporting functions named by operationId (runs that code)' })
@@ -90,6 +92,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       message: (line) => {
         if (!args.quiet) say(line);
       },
+      sampleLargeIntegers: args['sample-large-integers'],
       log: (record) => {
         log?.write(JSON.stringify(record));
         if (!args.quiet) say(describeExchange(record));

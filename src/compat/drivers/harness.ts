@@ -58,7 +58,8 @@ function errorLine(error) {
 }
 function toJson(value) {
   if (value === undefined) return undefined;
-  try { return JSON.parse(JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v))); } catch { return String(value); }
+  // A client that decodes into bigint keeps every digit: hand it over as a marker the runner reads back as a bigint.
+  try { return JSON.parse(JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? { '$specdrift:bigint': v.toString() } : v))); } catch { return String(value); }
 }
 /** Status and body of the HTTP error a client threw: a fetch Response, an axios error, an ApiError with .status/.body … */
 async function httpErrorOf(error) {

@@ -14,6 +14,8 @@ export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 export interface DeclaredParam {
   name: string;
   in: ParamLocation;
+  /** Property names of an object parameter's schema (some generators take each as a parameter of its own). */
+  properties?: string[];
 }
 
 /** A call plus the parameters its operation declares (path-item level and operation level, `$ref`s followed). */
@@ -52,7 +54,10 @@ export function declaredParams(doc: JsonObject, call: CallPlan): DeclaredParam[]
         if (!Array.isArray(list)) continue;
         for (const raw of list) {
           const p = deref(doc, raw);
-          if (isObject(p) && typeof p.name === 'string' && typeof p.in === 'string') params.set(`${p.in}:${p.name}`, { name: p.name, in: p.in as ParamLocation });
+          if (!isObject(p) || typeof p.name !== 'string' || typeof p.in !== 'string') continue;
+          const schema = deref(doc, p.schema);
+          const properties = isObject(schema) && isObject(schema.properties) ? Object.keys(schema.properties) : undefined;
+          params.set(`${p.in}:${p.name}`, { name: p.name, in: p.in as ParamLocation, ...(properties ? { properties } : {}) });
         }
       }
       return [...params.values()];
@@ -61,8 +66,28 @@ export function declaredParams(doc: JsonObject, call: CallPlan): DeclaredParam[]
   return [];
 }
 
-/** The declared parameter a generated name stands for (exact first, then loosely: `jobId` ↔ `job_id`) and its planned value. */
+/**
+ * The declared parameter a generated name stands for (exact first, then loosely: `jobId` ↔ `job_id`) and its planned
+ * value. Swagger Codegen flattens an object parameter into one parameter per property (`filter` with `state`, `user`
+ * → `filter_state`, `filter_user`) and serialises them back as the style says (`filter[state]=…` for deepObject), so
+ * such a name gets that property of the planned object.
+ */
 export function paramFor(binding: Binding, generatedName: string): { param: DeclaredParam; value: unknown } | undefined {
+  const direct = declaredParamFor(binding, generatedName);
+  if (direct) return direct;
+  const wanted = looseKey(generatedName);
+  for (const param of binding.declared) {
+    const planned = plannedValue(binding.call, param);
+    const keys = new Set([...(param.properties ?? []), ...(isObject(planned as Json) ? Object.keys(planned as JsonObject) : [])]);
+    for (const key of keys) {
+      if (looseKey(`${param.name}_${key}`) !== wanted) continue;
+      return { param, value: isObject(planned as Json) ? (planned as JsonObject)[key] : undefined };
+    }
+  }
+  return undefined;
+}
+
+function declaredParamFor(binding: Binding, generatedName: string): { param: DeclaredParam; value: unknown } | undefined {
   const declared = [
     ...binding.declared,
     // Values the plan has for parameters the spec lookup did not find (e.g. an operation without operationId).
@@ -89,8 +114,18 @@ export const nonEmpty = <T extends Record<string, unknown>>(values: T): T | unde
  * else the planned value of the declared parameter it names, else (the first time) the body. Trailing `undefined`s
  * are dropped so the client's defaults apply.
  */
-export function positional<P extends { name: string }>(params: readonly P[], binding: Binding, slot: (param: P) => { value: unknown } | undefined): unknown[] {
+export function positional<P extends { name: string; optional?: boolean }>(params: readonly P[], binding: Binding, slot: (param: P) => { value: unknown } | undefined): unknown[] {
+  return bindPositional(params, binding, slot).args;
+}
+
+/** {@link positional}, plus the required parameters (`optional === false`) the driver had nothing for. */
+export function bindPositional<P extends { name: string; optional?: boolean }>(
+  params: readonly P[],
+  binding: Binding,
+  slot: (param: P) => { value: unknown } | undefined,
+): { args: unknown[]; unfilled: string[] } {
   let bodyUsed = false;
+  const unfilled: string[] = [];
   const args = params.map((param) => {
     const special = slot(param);
     if (special) return special.value;
@@ -100,10 +135,21 @@ export function positional<P extends { name: string }>(params: readonly P[], bin
       bodyUsed = true;
       return binding.call.body;
     }
+    if (param.optional === false) unfilled.push(param.name);
     return undefined;
   });
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  return args;
+  return { args, unfilled };
+}
+
+/**
+ * Why the driver cannot make the call (for a `driver-unsupported` cell): required parameters of the generated
+ * function that stand for no parameter of the operation and are not its body.
+ */
+export function unfilledReason(names: readonly string[], binding: Binding): string {
+  const declared = binding.declared.map((p) => `${p.in} ${p.name}`).join(', ') || 'none';
+  const many = names.length > 1;
+  return `the client requires parameter${many ? 's' : ''} ${names.join(', ')}, which match${many ? '' : 'es'} no parameter of ${binding.call.method.toUpperCase()} ${binding.call.path} (declared: ${declared}) and ${many ? 'are' : 'is'} not its body`;
 }
 
 /** An object whose properties are parameters under generated names (a request object, a destructured group); the one other property is the body. */

@@ -2,6 +2,7 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { globFiles } from '../glob.js';
 import { defaultCacheDir } from '../../source/cache.js';
 import type { CompileResult, GenerateOptions, GenerateResult, GeneratorAdapter } from './types.js';
 
@@ -43,6 +44,28 @@ interface Stored {
   version: string;
   generate: GenerateResult;
   compile: CompileResult;
+  /** sha256 of every file of the client (sources and compiled output) when it was made: a cached client is used only while they all match. */
+  files?: Record<string, string>;
+}
+
+/**
+ * What is hashed: everything in the client directory except our marker, linked packages, Python bytecode (written
+ * again on import) and drivers (written next to the build for one run and removed).
+ */
+const UNHASHED = ['node_modules/**', '.specdrift/prepared.json', '**/driver-*', '**/__pycache__/**'];
+
+async function hashFiles(dir: string): Promise<Record<string, string>> {
+  const files = (await globFiles('**/*', { cwd: dir, dot: true, ignore: UNHASHED })).sort();
+  const hashes: Record<string, string> = {};
+  for (const file of files) hashes[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  return hashes;
+}
+
+/** The files that differ from the manifest (changed, added, removed); empty when the client is as it was made. */
+export async function cacheDrift(dir: string, recorded: Record<string, string>): Promise<string[]> {
+  const now = await hashFiles(dir);
+  const names = new Set([...Object.keys(now), ...Object.keys(recorded)]);
+  return [...names].filter((name) => now[name] !== recorded[name]).sort();
 }
 
 const MARKER = join('.specdrift', 'prepared.json');
@@ -59,9 +82,13 @@ export async function prepareClient(adapter: GeneratorAdapter, specPath: string,
   const key = cacheKey(adapter.id, version, specText, opts.patches);
   const root = join(opts.cacheDir ?? defaultClientCacheDir(), adapter.id.replace(/[^A-Za-z0-9._-]+/g, '_'));
   const dir = join(root, key);
+  // A cache is never trusted as such: an entry is used only while every file hashes as when it was made; an entry
+  // edited since (or from before hashes were kept) is made again.
+  let stale = false;
   if (!opts.refresh) {
     const stored = await readStored(dir);
-    if (stored) return { dir, key, version, cached: true, generate: stored.generate, compile: stored.compile };
+    if (stored && stored.files && (await cacheDrift(dir, stored.files)).length === 0) return { dir, key, version, cached: true, generate: stored.generate, compile: stored.compile };
+    stale = stored !== undefined;
   }
   await mkdir(root, { recursive: true });
   const work = join(root, `${key}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -73,15 +100,16 @@ export async function prepareClient(adapter: GeneratorAdapter, specPath: string,
     }
     // Nothing in a compiled client depends on its own path (links point at packages, requires are relative), so it can move.
     const compile = await adapter.compile(work);
-    const record: Stored = { generatorId: adapter.id, version, generate, compile };
     await mkdir(join(work, '.specdrift'), { recursive: true });
+    const record: Stored = { generatorId: adapter.id, version, generate, compile, files: await hashFiles(work) };
     await writeFile(join(work, MARKER), JSON.stringify(record, null, 2));
-    if (opts.refresh) await rm(dir, { recursive: true, force: true });
+    if (opts.refresh || stale) await rm(dir, { recursive: true, force: true });
     try {
       await rename(work, dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const winner = code === 'ENOTEMPTY' || code === 'EEXIST' ? await readStored(dir) : undefined;
+      // (another run made the same client meanwhile: its hashes were just written, so it is used as it is)
       if (!winner) throw error;
       return { dir, key, version, cached: true, generate: winner.generate, compile: winner.compile };
     }

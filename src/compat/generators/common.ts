@@ -9,6 +9,7 @@ import { findSymbol } from './naming.js';
 import { type CommandResult, lastLines, warningLines } from './process.js';
 import type { CallPlan, CallResult, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
 import { isHttpMethod } from '../../openapi/types.js';
+import { parseLossless } from '../lossless.js';
 
 export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
 
@@ -94,7 +95,8 @@ export async function runDriverProcess(
     await writeFile(inputFile, JSON.stringify(input));
     const result = await start(inputFile, outputFile);
     const text = await readFile(outputFile, 'utf8').catch(() => undefined);
-    if (text !== undefined) return JSON.parse(text) as CallResult[];
+    // Lossless: a Python client's exact int64 must not lose its last digits here, on our side.
+    if (text !== undefined) return parseLossless(text) as CallResult[];
     const why = `driver failed: ${lastLines(result)}`;
     return calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error', error: why }));
   } finally {
@@ -109,4 +111,12 @@ export function inPlanOrder(located: readonly Located<unknown>[], driven: readon
     if (!target) return { operationId: call.operationId, outcome: 'not-generated', error: `no ${describe(call.operationId)} in the generated client` };
     return driven[next++] ?? { operationId: call.operationId, outcome: 'client-error', error: 'driver returned no result' };
   });
+}
+
+/** Driver results for the calls made, with a `driver-unsupported` result in place of each call that was not. */
+export function withUnsupported(bound: readonly { operationId: string; unsupported?: string }[], driven: readonly CallResult[]): CallResult[] {
+  let next = 0;
+  return bound.map((c) =>
+    c.unsupported !== undefined ? { operationId: c.operationId, outcome: 'driver-unsupported', error: c.unsupported } : (driven[next++] ?? { operationId: c.operationId, outcome: 'client-error', error: 'driver returned no result' }),
+  );
 }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { globFiles } from '../glob.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
-import { type Binding, paramFor } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
+import { type Binding, paramFor, unfilledReason } from './bind.js';
+import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator, withUnsupported } from './common.js';
 import { findSymbol, snakeCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
 import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
@@ -36,6 +36,8 @@ export interface PythonMethod {
   container: string;
   /** Parameter names the method accepts (positional and keyword), in order. */
   params: string[];
+  /** Those without a default (positional arguments the call must give). */
+  required: string[];
 }
 
 /**
@@ -52,19 +54,33 @@ export async function scanPython(outDir: string, packageName: string): Promise<P
       const container = classes.filter((c) => c.at < match.index).pop()?.name;
       if (!container) continue;
       const signature = balanced(text, match.index + match[0].length - 1);
-      const params = splitTopLevel(signature)
-        .map((p) => p.trim().replace(/^\*+/, '').split(/[:=]/)[0].trim())
-        .filter((p) => p && p !== 'self' && p !== 'kwargs' && !p.startsWith('_'));
+      const declared = splitTopLevel(signature)
+        .map((p) => ({ name: p.trim().replace(/^\*+/, '').split(/[:=]/)[0].trim(), required: !flat(p).includes('=') && !p.trim().startsWith('*') }))
+        .filter((p) => p.name && p.name !== 'self' && p.name !== 'kwargs' && !p.name.startsWith('_'));
+      const params = declared.map((p) => p.name);
+      const required = declared.filter((p) => p.required).map((p) => p.name);
       // Legacy generators take **kwargs and list the accepted names in `all_params = [...]`.
       const next = text.indexOf('\n    def ', match.index + match[0].length);
       const body = text.slice(match.index, next === -1 ? undefined : next);
       const listed = /all_params\s*=\s*\[([^\]]*)\]/.exec(body)?.[1] ?? '';
       for (const [, name] of listed.matchAll(/['"](\w+)['"]/g)) if (!params.includes(name)) params.push(name);
-      methods.push({ name: match[1], container, params });
+      methods.push({ name: match[1], container, params, required });
     }
   }
   return methods;
 }
+
+/** The text without anything in brackets (`Annotated[X, Field(description="a=b")]` → `Annotated`): a default's `=` is then top-level. */
+const flat = (text: string): string => {
+  let out = '';
+  let depth = 0;
+  for (const c of text) {
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
+};
 
 /** Text inside the parentheses starting at `open`. */
 function balanced(text: string, open: number): string {
@@ -96,7 +112,13 @@ function splitTopLevel(text: string): string[] {
 
 /** Keyword arguments: each accepted name gets its declared parameter's planned value; the one name that is no parameter is the body. */
 export function pythonKwargs(method: PythonMethod, binding: Binding): Record<string, unknown> {
+  return bindPython(method, binding).kwargs;
+}
+
+/** {@link pythonKwargs}, plus the required arguments the driver had nothing for. */
+export function bindPython(method: PythonMethod, binding: Binding): { kwargs: Record<string, unknown>; unfilled: string[] } {
   const kwargs: Record<string, unknown> = {};
+  const unfilled: string[] = [];
   let bodyUsed = false;
   for (const name of method.params) {
     const match = paramFor(binding, name);
@@ -105,9 +127,11 @@ export function pythonKwargs(method: PythonMethod, binding: Binding): Record<str
     } else if (!bodyUsed) {
       bodyUsed = true;
       if (binding.call.body !== undefined) kwargs[name] = binding.call.body;
+    } else if ((method.required ?? []).includes(name)) {
+      unfilled.push(name);
     }
   }
-  return kwargs;
+  return { kwargs, unfilled };
 }
 
 export async function pythonModulesMissing(modules: readonly string[], neededBy: string): Promise<string | undefined> {
@@ -163,14 +187,20 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
     },
     async run(outDir: string, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
       const located = locate(plan, await scanPython(outDir, spec.packageName), snakeCase);
-      const calls = located
+      const bound = located
         .filter((l) => l.target)
-        .map(({ call, target }) => ({
-          operationId: call.operationId,
-          container: target!.container,
-          symbol: target!.name,
-          kwargs: pythonKwargs(target!, bindingFor(opts.doc, call)),
-        }));
+        .map(({ call, target }) => {
+          const binding = bindingFor(opts.doc, call);
+          const { kwargs, unfilled } = bindPython(target!, binding);
+          return {
+            operationId: call.operationId,
+            container: target!.container,
+            symbol: target!.name,
+            kwargs,
+            ...(unfilled.length > 0 ? { unsupported: unfilledReason(unfilled, binding) } : {}),
+          };
+        });
+      const calls = bound.filter((c) => c.unsupported === undefined);
       let driven: CallResult[] = [];
       if (calls.length > 0) {
         await mkdir(join(outDir, '.specdrift'), { recursive: true });
@@ -188,7 +218,7 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
           await rm(driverFile, { force: true });
         }
       }
-      return inPlanOrder(located, driven, (operationId) => `method ${snakeCase(operationId)} on an …Api class`);
+      return inPlanOrder(located, withUnsupported(bound, driven), (operationId) => `method ${snakeCase(operationId)} on an …Api class`);
     },
   };
 }

@@ -46,7 +46,8 @@ export interface CallPlan {
   body?: unknown;
 }
 
-export type CallOutcome = 'ok' | 'not-generated' | 'client-error' | 'http-error';
+/** `driver-unsupported`: the driver could not make the call as the client needs it (error says what); nothing was sent. */
+export type CallOutcome = 'ok' | 'not-generated' | 'client-error' | 'http-error' | 'driver-unsupported';
 
 export interface CallResult {
   operationId: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { JsonObject } from '../../openapi/types.js';
 import { HARNESS } from '../drivers/harness.js';
 import type { Binding } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator, withUnsupported } from './common.js';
 import { findSymbol } from './naming.js';
 import { linkPackages, packageDir, packageVersion } from './packages.js';
 import { type CommandResult, runCommand } from './process.js';
@@ -20,6 +20,8 @@ export interface DriverCall {
   args: unknown[];
   /** Generator-specific extras (model type names for conversion …). */
   hints?: Record<string, string>;
+  /** Set when the driver cannot express the call (see `unfilledReason`): it is not made, the cell is driver-unsupported. */
+  unsupported?: string;
 }
 
 export interface TypeScriptAdapterSpec {
@@ -112,11 +114,12 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
     },
     async run(outDir: string, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
       const located = locate(plan, await scan(outDir), spec.nameFor);
-      const calls: DriverCall[] = located
+      const bound: DriverCall[] = located
         .filter((l) => l.target)
         .map(({ call, target }) => ({ operationId: call.operationId, ...spec.bind(target!, bindingFor(opts.doc, call), opts) }));
+      const calls = bound.filter((c) => c.unsupported === undefined);
       const driven = calls.length > 0 ? await runTypeScriptDriver(outDir, spec, calls, opts) : [];
-      return inPlanOrder(located, driven, (operationId) => spec.describe(operationId));
+      return inPlanOrder(located, withUnsupported(bound, driven), (operationId) => spec.describe(operationId));
     },
   };
 }

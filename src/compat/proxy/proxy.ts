@@ -185,6 +185,8 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
   const maxInFlight = positive('maxInFlight', opts.maxInFlight ?? PROXY_DEFAULTS.maxInFlight);
   const maxRecords = opts.maxRecords ?? 10_000;
   const records: ProxyRecord[] = [];
+  const keepBodies = opts.keepResponseBodies;
+  let keptBodyBytes = 0;
   let seq = 0;
   let inFlight = 0;
   // node:http with keep-alive rather than a new connection per request: slurmrestd 22.05 answers a
@@ -367,6 +369,7 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
 
     let answer: UpstreamAnswer | undefined;
     let upstreamError: UpstreamError | undefined;
+    let keptBody: string | undefined;
     const sent = performance.now();
     try {
       answer = await forward(method, url, headers, body);
@@ -388,6 +391,8 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       }
       status = answer.status;
       responseBytes = answer.body.length;
+      const encoding = firstHeader(answer.headers['content-encoding'] as string | string[] | undefined);
+      if (keepBodies && answer.body.length <= keepBodies.maxBytes && (encoding === undefined || encoding === 'identity')) keptBody = answer.body.toString('utf8');
       await deliver(response, answer.status, forwardedResponseHeaders(answer.message, answer.body.length), method === 'HEAD' ? undefined : answer.body, answer.statusMessage);
     } else {
       const failure = upstreamError as UpstreamError;
@@ -411,12 +416,25 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
       serverViolations,
       verdict: verdictOf(clientViolations, serverViolations, answer !== undefined),
       ...(upstreamError ? { upstreamError: upstreamError.message, cause: upstreamError.failure } : {}),
+      ...(keptBody !== undefined ? { responseBody: keptBody } : {}),
     };
   };
 
   const keep = (record: ProxyRecord) => {
     records.push(record);
-    if (records.length > maxRecords) records.splice(0, records.length - maxRecords);
+    if (records.length > maxRecords) {
+      for (const dropped of records.splice(0, records.length - maxRecords)) keptBodyBytes -= Buffer.byteLength(dropped.responseBody ?? '');
+    }
+    if (keepBodies && record.responseBody !== undefined) {
+      keptBodyBytes += Buffer.byteLength(record.responseBody);
+      // over the total: drop the oldest kept bodies (the records stay)
+      for (let i = 0; keptBodyBytes > keepBodies.maxTotalBytes && i < records.length; i++) {
+        const old = records[i];
+        if (old.responseBody === undefined) continue;
+        keptBodyBytes -= Buffer.byteLength(old.responseBody);
+        delete old.responseBody;
+      }
+    }
     try {
       opts.log?.(record);
     } catch {

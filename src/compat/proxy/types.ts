@@ -63,6 +63,11 @@ export interface ProxyRecord {
   upstreamError?: string;
   /** With `no-response`: the cause, as in the JSON body the client got (`upstream-timeout`, `request-body-too-large`, …). */
   cause?: ProxyFailureCause;
+  /**
+   * The server's response body as text, when `keepResponseBodies` is set and it fit (uncompressed, within the
+   * per-body and total bounds): compat compares it with what the client decoded.
+   */
+  responseBody?: string;
 }
 
 export interface ValidatingProxyOptions {
@@ -94,6 +99,11 @@ export interface ValidatingProxyOptions {
   undocumentedProperties?: boolean;
   /** Keep at most this many records in memory, oldest dropped first (default 10000). */
   maxRecords?: number;
+  /**
+   * Keep response bodies in the records (`responseBody`): each up to `maxBytes` (larger ones are not kept), all
+   * together up to `maxTotalBytes` (the oldest kept bodies are dropped first). Off by default.
+   */
+  keepResponseBodies?: { maxBytes: number; maxTotalBytes: number };
 }
 
 export interface ValidatingProxy {

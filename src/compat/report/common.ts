@@ -23,6 +23,7 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
   fail: 'FAIL',
   'not-generated': 'n/g',
   'not-compiled': 'n/c',
+  'driver-unsupported': 'd/u',
   unavailable: 'n/a',
   skipped: 'skip',
 };
@@ -32,6 +33,7 @@ export const STATUS_TEXT: Record<CellStatus, string> = {
   fail: 'fail',
   'not-generated': 'not generated',
   'not-compiled': 'not compiled',
+  'driver-unsupported': 'driver-unsupported',
   unavailable: 'unavailable',
   skipped: 'skipped',
 };

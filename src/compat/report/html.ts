@@ -16,7 +16,7 @@ h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:2rem 0 .5rem;bor
 code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 table{border-collapse:collapse}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600}th.g{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}
-td.c{text-align:center;font-weight:700;white-space:nowrap}.pass{color:var(--pass)}.fail{color:var(--fail)}.not-compiled{color:var(--nc)}.not-generated{color:var(--ng)}.unavailable,.skipped{color:var(--na)}
+td.c{text-align:center;font-weight:700;white-space:nowrap}.pass{color:var(--pass)}.fail{color:var(--fail)}.not-compiled{color:var(--nc)}.not-generated{color:var(--ng)}.driver-unsupported,.unavailable,.skipped{color:var(--na)}
 .meta{color:var(--muted)}.summary{font-weight:600}li{margin:.2rem 0}
 `;
 
@@ -42,13 +42,13 @@ export function renderCompatHtml(report: CompatReport): string {
   parts.push(`<p class="meta">${(Object.keys(STATUS_LABEL) as CellStatus[]).map((s) => `<span class="${s}">${esc(STATUS_LABEL[s])}</span> ${esc(STATUS_TEXT[s])}`).join(' · ')}; hover a cell for its reason</p>`);
   parts.push(matrixHtml(report, report.operations.map((o) => ({ key: o.operationId, label: o.operationId })), (g, key) => report.cells.find((c) => c.generator === g && c.operationId === key)));
 
-  parts.push('<h2>Generators</h2><table><tr><th>generator</th><th>version</th><th>status</th><th>generation</th><th>warnings</th><th>compile</th><th>pass</th><th>fail</th><th>not generated</th><th>not compiled</th><th>unavailable</th></tr>');
+  parts.push('<h2>Generators</h2><table><tr><th>generator</th><th>version</th><th>status</th><th>generation</th><th>warnings</th><th>compile</th><th>pass</th><th>fail</th><th>not generated</th><th>not compiled</th><th>driver-unsupported</th><th>unavailable</th></tr>');
   for (const g of report.generators) {
     const warnings = g.generation && g.generation.warnings.length > 0 ? `<details><summary>${g.generation.warnings.length}</summary>${g.generation.warnings.map((w) => `<div><code>${esc(w)}</code></div>`).join('')}</details>` : String(g.generation?.warnings.length ?? '-');
     const compile = g.compile && !g.compile.ok ? `<details><summary>${esc(compileText(g))}</summary>${g.compile.errors.map((e) => `<div><code>${esc(e)}</code></div>`).join('')}</details>` : esc(compileText(g));
     const gen = g.generation ? `${msText(g.generation.ms)}${g.generation.cached ? ' (cached)' : ''}` : '-';
     parts.push(
-      `<tr><td><code>${esc(g.id)}</code>${g.reason ? `<div class="meta">${esc(g.reason)}</div>` : ''}</td><td>${esc(g.version ?? '-')}</td><td>${esc(g.status)}</td><td>${esc(gen)}</td><td>${warnings}</td><td>${compile}</td><td>${g.totals.pass}</td><td>${g.totals.fail}</td><td>${g.totals.notGenerated}</td><td>${g.totals.notCompiled}</td><td>${g.totals.unavailable}</td></tr>`,
+      `<tr><td><code>${esc(g.id)}</code>${g.reason ? `<div class="meta">${esc(g.reason)}</div>` : ''}</td><td>${esc(g.version ?? '-')}</td><td>${esc(g.status)}</td><td>${esc(gen)}</td><td>${warnings}</td><td>${compile}</td><td>${g.totals.pass}</td><td>${g.totals.fail}</td><td>${g.totals.notGenerated}</td><td>${g.totals.notCompiled}</td><td>${g.totals.driverUnsupported}</td><td>${g.totals.unavailable}</td></tr>`,
     );
   }
   parts.push('</table>');

@@ -1,7 +1,7 @@
 /**
  * `junit`: one testsuite per generator, one testcase per cell (classname = generator, name = operationId; scenario
  * steps as `step N <operation>`). fail, not-generated and not-compiled are failures (type = the status);
- * unavailable and skipped are skipped testcases; every testcase carries its details in system-out.
+ * driver-unsupported, unavailable and skipped are skipped testcases; every testcase carries its details in system-out.
  */
 import type { Cell, CompatReport } from '../runner/types.js';
 import { isFailing, STATUS_TEXT, VERDICT_TEXT } from './common.js';
@@ -28,6 +28,7 @@ function details(cell: Cell): string {
     for (const v of e.violations) lines.push(`  ${v.where} ${v.rule} ${v.pointer || '(message)'}: ${v.message}`);
   }
   for (const m of cell.mismatches ?? []) lines.push(`decoded: ${m.message}`);
+  for (const v of cell.variants ?? []) lines.push(`variant ${v.variant}: ${STATUS_TEXT[v.status]}${v.reason ? `: ${v.reason}` : ''}`);
   return lines.join('\n');
 }
 
@@ -38,7 +39,7 @@ function testcase(cell: Cell, name: string): { xml: string; failed: boolean; ski
     const message = cell.reason ?? STATUS_TEXT[cell.status];
     return { xml: `${open}<failure type="${cell.status}" message="${xmlAttr(message)}">${xmlText(message)}</failure>${out}</testcase>`, failed: true, skipped: false };
   }
-  if (cell.status === 'unavailable' || cell.status === 'skipped') {
+  if (cell.status === 'unavailable' || cell.status === 'skipped' || cell.status === 'driver-unsupported') {
     return { xml: `${open}<skipped message="${xmlAttr(cell.reason ?? STATUS_TEXT[cell.status])}"/>${out}</testcase>`, failed: false, skipped: true };
   }
   return { xml: `${open}${out}</testcase>`, failed: false, skipped: false };

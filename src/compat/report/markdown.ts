@@ -7,6 +7,7 @@ const ICON: Record<CellStatus, string> = {
   fail: '❌',
   'not-generated': '🚫',
   'not-compiled': '🛠️',
+  'driver-unsupported': '🧩',
   unavailable: '➖',
   skipped: '⏭️',
 };
@@ -34,12 +35,12 @@ export function renderCompatMarkdown(report: CompatReport): string {
   }
 
   out.push('', '## Generators', '');
-  out.push('| generator | version | status | generation | warnings | compile | pass | fail | not generated | not compiled | unavailable |');
-  out.push('|---|---|---|--:|--:|---|--:|--:|--:|--:|--:|');
+  out.push('| generator | version | status | generation | warnings | compile | pass | fail | not generated | not compiled | driver-unsupported | unavailable |');
+  out.push('|---|---|---|--:|--:|---|--:|--:|--:|--:|--:|--:|');
   for (const g of report.generators) {
     const gen = g.generation ? `${msText(g.generation.ms)}${g.generation.cached ? ' (cached)' : ''}` : '-';
     out.push(
-      `| ${code(g.id)} | ${md(g.version ?? '-')} | ${g.status} | ${gen} | ${g.generation?.warnings.length ?? '-'} | ${compileText(g)} | ${g.totals.pass} | ${g.totals.fail} | ${g.totals.notGenerated} | ${g.totals.notCompiled} | ${g.totals.unavailable} |`,
+      `| ${code(g.id)} | ${md(g.version ?? '-')} | ${g.status} | ${gen} | ${g.generation?.warnings.length ?? '-'} | ${compileText(g)} | ${g.totals.pass} | ${g.totals.fail} | ${g.totals.notGenerated} | ${g.totals.notCompiled} | ${g.totals.driverUnsupported} | ${g.totals.unavailable} |`,
     );
   }
   const reasons = report.generators.filter((g) => g.reason);

@@ -39,6 +39,8 @@ function paint(chalk: ChalkInstance, status: CellStatus, text: string): string {
       return chalk.yellow(text);
     case 'not-generated':
       return chalk.magenta(text);
+    case 'driver-unsupported':
+      return chalk.cyan(text);
     default:
       return chalk.gray(text);
   }
@@ -134,11 +136,11 @@ export function renderCompatText(report: CompatReport, opts: TextOptions = {}): 
     out.push(`operations: ${report.filters.operations.join(' ') || 'all'}${report.filters.excludeOperations.length > 0 ? `, except ${report.filters.excludeOperations.join(' ')}` : ''}`);
   }
 
-  out.push('', chalk.bold(`Matrix (operation × generator): pass, FAIL, n/g not generated, n/c not compiled, n/a unavailable, skip`));
+  out.push('', chalk.bold(`Matrix (operation × generator): pass, FAIL, n/g not generated, n/c not compiled, d/u driver-unsupported, n/a unavailable, skip`));
   out.push(...matrix(report, report.cells, report.operations.map((o) => ({ key: o.operationId, label: o.operationId })), (c) => c.operationId, chalk));
   out.push('', chalk.bold('Generators'));
   const totals = [
-    ['#', 'generator', 'version', 'status', 'generation', 'warnings', 'compile', 'pass', 'fail', 'n/g', 'n/c', 'n/a'],
+    ['#', 'generator', 'version', 'status', 'generation', 'warnings', 'compile', 'pass', 'fail', 'n/g', 'n/c', 'd/u', 'n/a'],
     ...report.generators.map((g, i) => [
       `[${i + 1}]`,
       g.id,
@@ -151,10 +153,11 @@ export function renderCompatText(report: CompatReport, opts: TextOptions = {}): 
       String(g.totals.fail),
       String(g.totals.notGenerated),
       String(g.totals.notCompiled),
+      String(g.totals.driverUnsupported),
       String(g.totals.unavailable),
     ]),
   ];
-  out.push(...table(totals, ['l', 'l', 'l', 'l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r'], (r, _c, text) => (r === 0 ? chalk.bold(text) : text)));
+  out.push(...table(totals, ['l', 'l', 'l', 'l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'], (r, _c, text) => (r === 0 ? chalk.bold(text) : text)));
   for (const g of report.generators) {
     if (g.reason && g.status !== 'not-compiled') out.push(`  ${g.id}: ${visible(g.reason)}`);
     for (const patch of g.generation?.patchesApplied ?? []) out.push(`  ${g.id}: patch ${patch} applied`);
@@ -179,6 +182,13 @@ export function renderCompatText(report: CompatReport, opts: TextOptions = {}): 
         for (const cell of group.cells.filter((c) => c.runtime !== undefined && c.runtime !== 'pass')) out.push(`        ${cell.operationId}: ${visible(cell.runtime!)}`);
       }
     }
+  }
+
+  // Variant calls whose failure did not fail their cell (a server that refused a sampled optional value).
+  const variants = report.cells.flatMap((c) => (c.variants ?? []).filter((v) => v.status !== 'pass' && c.status === 'pass'));
+  if (variants.length > 0) {
+    out.push('', chalk.bold(`Variant calls not passing, cell passed (${plural(variants.length, 'call')})`));
+    for (const v of variants) out.push(`  ${paint(chalk, v.status, STATUS_TEXT[v.status])}  ${v.generator} × ${v.operationId} ${v.variant}`, `      ${visible(v.reason ?? '')}`);
   }
 
   if (report.scenario) {

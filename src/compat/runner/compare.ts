@@ -8,6 +8,7 @@
 import { childPointer } from '../../openapi/refs.js';
 import { looseKey } from '../generators/naming.js';
 import type { GeneratorAdapter } from '../generators/index.js';
+import { parseLossless, stringifyLossless } from '../lossless.js';
 import type { DecodeMismatch } from './types.js';
 
 /** What a generator's round trip legitimately changes, so it is not counted against it. */
@@ -30,14 +31,28 @@ const MAX_MISMATCHES = 20;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
 const show = (value: unknown): string => {
-  const text = JSON.stringify(value);
+  const text = value === undefined ? undefined : stringifyLossless(value);
   return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'bigint' ? 'number' : typeof value);
+/** An integer as a bigint (both sides are parsed losslessly: integers beyond 2^53 arrive as bigints). */
+const exactInteger = (value: unknown): bigint | undefined =>
+  typeof value === 'bigint' ? value : typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : undefined;
+
+/** The client decoded an exact large integer into the nearest double: the same number to JavaScript, not to the wire. */
+function precisionLost(sent: unknown, got: unknown): boolean {
+  const a = exactInteger(sent);
+  const b = exactInteger(got);
+  return typeof sent === 'bigint' && a !== undefined && b !== undefined && a !== b && Number(a) === Number(b);
+}
 const where = (pointer: string): string => pointer || '(body)';
 
 function sameScalar(sent: unknown, got: unknown): boolean {
   if (sent === got) return true;
+  if (typeof sent === 'bigint' || typeof got === 'bigint') {
+    const a = exactInteger(sent);
+    return a !== undefined && a === exactInteger(got);
+  }
   if (typeof sent === 'string' && typeof got === 'string' && DATE_TIME.test(sent) && DATE_TIME.test(got)) {
     const a = Date.parse(sent.replace(' ', 'T'));
     const b = Date.parse(got.replace(' ', 'T'));
@@ -88,7 +103,9 @@ export function compareDecoded(sent: unknown, got: unknown, norm: Normalisation)
       return;
     }
     if (sameScalar(a, b)) return;
-    if (b === undefined) {
+    if (precisionLost(a, b)) {
+      add({ pointer, kind: 'precision', message: `${where(pointer)}: int64 ${String(a)} decoded as ${String(exactInteger(b))}` });
+    } else if (b === undefined) {
       add({ pointer, kind: 'missing', message: `${where(pointer)}: server sent ${show(a)}, the client returned nothing` });
     } else if (kindOf(a) !== kindOf(b)) {
       add({ pointer, kind: 'type', message: `${where(pointer)}: server sent ${kindOf(a)} ${show(a)}, client returned ${kindOf(b)} ${show(b)}` });
@@ -100,11 +117,11 @@ export function compareDecoded(sent: unknown, got: unknown, norm: Normalisation)
   return out;
 }
 
-/** The parsed JSON body, or undefined when there is none or it is not JSON. */
+/** The parsed JSON body (integers beyond 2^53 exact, as bigints), or undefined when there is none or it is not JSON. */
 export function parseBody(body: string | undefined): { value: unknown } | undefined {
   if (body === undefined || body.trim() === '') return undefined;
   try {
-    return { value: JSON.parse(body) as unknown };
+    return { value: parseLossless(body) };
   } catch {
     return undefined;
   }

@@ -24,7 +24,11 @@ export function correlate<E extends { operationId?: string }>(calls: readonly Co
   let cursor = 0;
   exchanges.forEach((exchange, i) => {
     if (exchange.operationId === undefined) return;
-    let at = calls.findIndex((c, k) => k >= cursor && c.operationId === exchange.operationId);
+    // The same operation may be called several times in a row (a minimal call, then its variants): the next call
+    // of it that has no exchange yet, else (a client that sent twice) the current one.
+    const taken = new Set(owner.filter((o): o is number => o !== undefined));
+    let at = calls.findIndex((c, k) => k >= cursor && c.operationId === exchange.operationId && !taken.has(k));
+    if (at === -1) at = calls.findIndex((c, k) => k >= cursor && c.operationId === exchange.operationId);
     if (at === -1) at = calls.findIndex((c) => c.operationId === exchange.operationId);
     if (at === -1) return;
     owner[i] = at;

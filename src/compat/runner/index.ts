@@ -23,6 +23,7 @@ import { attributeCompileErrors, collectSpecProblems, type CompileAttribution } 
 import { specIdentity } from './spec-id.js';
 import { type CallTarget, type ServerChoice, startTarget, type TargetExchange } from './target.js';
 import {
+  type CallVariant,
   CELL_STATUSES,
   COMPAT_REPORT_FORMAT,
   type Cell,
@@ -78,18 +79,24 @@ export interface CompatRunOptions {
   refresh?: boolean;
   /** Per call (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Built-in server: sample int64 values as 9007199254740993 (above 2^53) where the schema allows, so a client that
+   * decodes them into doubles fails with `int64 9007199254740993 decoded as 9007199254740992`. The CLI turns it on.
+   */
+  sampleLargeIntegers?: boolean;
   /** Findings of `validateSpec` for the report (the pipeline validates before running). */
   validation?: ValidationFinding[];
   toolVersion?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
-const emptyTotals = (): GeneratorTotals => ({ pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, unavailable: 0, skipped: 0 });
+const emptyTotals = (): GeneratorTotals => ({ pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, driverUnsupported: 0, unavailable: 0, skipped: 0 });
 const TOTAL_KEY: Record<Cell['status'], keyof GeneratorTotals> = {
   pass: 'pass',
   fail: 'fail',
   'not-generated': 'notGenerated',
   'not-compiled': 'notCompiled',
+  'driver-unsupported': 'driverUnsupported',
   unavailable: 'unavailable',
   skipped: 'skipped',
 };
@@ -99,7 +106,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 interface PlannedOperation {
   op: OperationRef;
   info: OperationInfo;
+  /** The minimal call: required parameters only, the body only when required. */
   plan?: CallPlan;
+  /** Further calls with what the minimal one leaves out. */
+  variants?: { variant: CallVariant; plan: CallPlan }[];
   /** Why no request could be sampled. */
   skipped?: string;
 }
@@ -139,7 +149,7 @@ export async function runCompat(opts: CompatRunOptions): Promise<CompatReport> {
     }
     seen.set(op.operationId!, op);
     try {
-      return { op, info: operationInfo(op), plan: planCall(doc, op) };
+      return { op, info: operationInfo(op), ...planWithVariants(doc, op) };
     } catch (error) {
       return { op, info: operationInfo(op), skipped: `no valid request could be built: ${oneLine((error as Error).message)}` };
     }
@@ -166,10 +176,11 @@ export async function runCompat(opts: CompatRunOptions): Promise<CompatReport> {
   const scenarioCells = outcomes.flatMap((o) => o.scenarioCells);
   const operations = planned.map((p) => p.info);
   const validation = opts.validation ?? [];
+  const withVariants = cells.flatMap((c) => [c, ...(c.variants ?? [])]);
   const specProblems = collectSpecProblems({
     doc,
     operations,
-    cells,
+    cells: withVariants,
     generatorFailures: outcomes.filter((o) => o.failure !== undefined).map((o) => ({ generator: o.summary.id, reason: o.failure! })),
     compileAttributions: outcomes.flatMap((o) => o.attributions),
     validation,
@@ -194,11 +205,29 @@ export async function runCompat(opts: CompatRunOptions): Promise<CompatReport> {
         }
       : {}),
     specProblems,
-    ...(server.kind === 'external' ? { serverFindings: collectServerFindings([...cells, ...scenarioCells]) } : {}),
+    ...(server.kind === 'external' ? { serverFindings: collectServerFindings([...withVariants, ...scenarioCells]) } : {}),
     summary: summarize(cells, outcomes.map((o) => o.summary)),
     ms: Date.now() - started,
   };
   return report;
+}
+
+const VARIANT_TEXT: Record<CallVariant, string> = { 'optional-parameters': 'with optional parameters', 'optional-body': 'with the optional body' };
+
+/** The minimal call and its variants (see {@link CallVariant}); a variant only when it adds something. */
+function planWithVariants(doc: JsonObject, op: OperationRef): Pick<PlannedOperation, 'plan' | 'variants'> {
+  const plan = planCall(doc, op, { includeOptional: false, includeOptionalBody: false });
+  const variants: { variant: CallVariant; plan: CallPlan }[] = [];
+  const count = (p: CallPlan) => Object.keys(p.pathParams).length + Object.keys(p.query).length + Object.keys(p.headers).length;
+  try {
+    const withOptional = planCall(doc, op, { includeOptional: true, includeOptionalBody: false });
+    if (count(withOptional) > count(plan)) variants.push({ variant: 'optional-parameters', plan: withOptional });
+    const withBody = planCall(doc, op, { includeOptional: false, includeOptionalBody: true });
+    if (withBody.body !== undefined && plan.body === undefined) variants.push({ variant: 'optional-body', plan: withBody });
+  } catch {
+    // an optional part that cannot be sampled is simply not exercised; the minimal call still runs
+  }
+  return { plan, ...(variants.length > 0 ? { variants } : {}) };
 }
 
 function summarize(cells: readonly Cell[], generators: readonly GeneratorSummary[]): CompatSummary {
@@ -296,24 +325,45 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
   };
 
   job.progress({ generator: adapter.id, phase: 'running', detail: `${job.planned.filter((p) => p.plan).length} operations` });
-  const target = await startTarget(job.doc, job.server);
+  const target = await startTarget(job.doc, job.server, { sampleLargeIntegers: job.sampleLargeIntegers });
   const cells: Cell[] = [];
   const scenarioCells: ScenarioCell[] = [];
   try {
     const callable = job.planned.filter((p) => p.plan);
-    const results = callable.length > 0 ? await adapter.run(prepared.dir, callable.map((p) => p.plan!), runOptions(target)) : [];
+    // One driver run for every call: each operation's minimal call, then its variants, in spec order.
+    const calls = callable.flatMap((p) => [{ p, plan: p.plan!, variant: undefined as CallVariant | undefined }, ...(p.variants ?? []).map((v) => ({ p, plan: v.plan, variant: v.variant as CallVariant | undefined }))]);
+    const results = calls.length > 0 ? await adapter.run(prepared.dir, calls.map((c) => c.plan), runOptions(target)) : [];
     const { byCall } = correlate(
       results.map((r) => ({ operationId: r.operationId, reached: r.status !== undefined })),
       target.exchanges(),
     );
-    const byOperation = new Map(callable.map((p, i) => [p.info.operationId, i]));
+    const byOperation = new Map<string, { cell: Cell; fault?: 'client' | 'server' }>();
+    calls.forEach((c, i) => {
+      const result = results[i];
+      if (!result) return;
+      const evaluation = evaluateCall(result, byCall[i], { norm });
+      const cell = cellFrom(c.p.info.operationId, result, byCall[i], evaluation);
+      if (c.variant === undefined) {
+        byOperation.set(c.p.info.operationId, { cell });
+        return;
+      }
+      const main = byOperation.get(c.p.info.operationId);
+      if (!main) return;
+      cell.variant = c.variant;
+      (main.cell.variants ??= []).push(cell);
+      if (main.cell.status === 'pass' && evaluation.status === 'fail' && evaluation.fault === 'client') {
+        main.cell.status = 'fail';
+        main.cell.reason = `${VARIANT_TEXT[c.variant]}: ${evaluation.reason ?? ''}`;
+        if (evaluation.verdict && main.cell.verdict === 'conforms') main.cell.verdict = evaluation.verdict;
+      }
+    });
     for (const p of job.planned) {
-      const i = byOperation.get(p.info.operationId);
-      if (i === undefined || !results[i]) {
+      const done = byOperation.get(p.info.operationId);
+      if (!done) {
         cells.push({ generator: adapter.id, operationId: p.info.operationId, status: 'skipped', reason: p.skipped ?? 'not called' });
         continue;
       }
-      cells.push(cellFrom(p.info.operationId, results[i], byCall[i], evaluateCall(results[i], byCall[i], { norm })));
+      cells.push(done.cell);
     }
 
     if (job.scenarioSteps.length > 0) {
@@ -347,7 +397,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
         }
         if (step.capture) {
           const answered = exchanges.at(-1)?.responseBody;
-          const body = answered !== undefined && answered.trim() !== '' ? safeJson(answered) : result.decoded;
+          const body = answered !== undefined && answered.trim() !== '' ? safeJson(answered) : plainJson(result.decoded);
           const got = capture(step, body);
           for (const [name, value] of Object.entries(got.values)) vars.set(name, value);
           if (Object.keys(got.values).length > 0) cell.captured = got.values;
@@ -407,7 +457,7 @@ async function callScenarioStep(step: ScenarioStep, call: () => Promise<CallResu
   for (;;) {
     attempt++;
     result = await call();
-    const check = pollMatches(step.until, result.decoded);
+    const check = pollMatches(step.until, plainJson(result.decoded));
     last = check.value;
     const ms = Date.now() - started;
     if (check.matched) return { result, poll: { attempts: attempt, ms, met: true } };
@@ -420,6 +470,16 @@ async function callScenarioStep(step: ScenarioStep, call: () => Promise<CallResu
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Decoded values with bigints (exact large integers) as numbers, for captures and polls, which hold plain JSON. */
+const plainJson = (value: unknown): unknown =>
+  typeof value === 'bigint'
+    ? Number(value)
+    : Array.isArray(value)
+      ? value.map(plainJson)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]))
+        : value;
 
 function safeJson(text: string): unknown {
   try {
@@ -435,6 +495,7 @@ export function totalsLine(t: GeneratorTotals): string {
     t.fail ? `${t.fail} fail` : '',
     t.notGenerated ? `${t.notGenerated} not generated` : '',
     t.notCompiled ? `${t.notCompiled} not compiled` : '',
+    t.driverUnsupported ? `${t.driverUnsupported} driver-unsupported` : '',
     t.unavailable ? `${t.unavailable} unavailable` : '',
     t.skipped ? `${t.skipped} skipped` : '',
   ];

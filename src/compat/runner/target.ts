@@ -11,7 +11,7 @@ export type ServerChoice = { kind: 'builtin'; handlers?: string } | { kind: 'ext
 
 /** An exchange as the runner needs it: the report's view plus the body the server sent (for decode checks). */
 export interface TargetExchange extends ObservedExchange {
-  /** Undefined when the target does not keep bodies (the proxy). */
+  /** Undefined when the target did not keep it (the proxy keeps bodies up to 8 MiB each, 256 MiB in all). */
   responseBody?: string;
 }
 
@@ -31,11 +31,16 @@ const violationOf = (v: { where?: 'request' | 'response'; rule: string; pointer:
   message: v.message,
 });
 
-export async function startTarget(doc: JsonObject, choice: ServerChoice): Promise<CallTarget> {
+export interface TargetOptions {
+  /** Built-in server only: sample int64 values above 2^53 (see `ReferenceServerOptions.sampleLargeIntegers`). */
+  sampleLargeIntegers?: boolean;
+}
+
+export async function startTarget(doc: JsonObject, choice: ServerChoice, opts: TargetOptions = {}): Promise<CallTarget> {
   if (choice.kind === 'builtin') {
     const { loadHandlers, startReferenceServer } = await import('../server/index.js');
     const handlers = choice.handlers === undefined ? undefined : await loadHandlers(choice.handlers);
-    const server = await startReferenceServer(doc, { maxExchanges: 100_000, ...(handlers ? { handlers } : {}) });
+    const server = await startReferenceServer(doc, { maxExchanges: 100_000, sampleLargeIntegers: opts.sampleLargeIntegers, ...(handlers ? { handlers } : {}) });
     return {
       url: server.url,
       exchanges: () =>
@@ -52,7 +57,8 @@ export async function startTarget(doc: JsonObject, choice: ServerChoice): Promis
     };
   }
   const { startValidatingProxy } = await import('../proxy/index.js');
-  const proxy = await startValidatingProxy(doc, { target: choice.url, maxRecords: 100_000 });
+  // Bodies are kept (bounded) so what the clients decoded is compared with what the real server sent.
+  const proxy = await startValidatingProxy(doc, { target: choice.url, maxRecords: 100_000, keepResponseBodies: { maxBytes: 8 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 } });
   return {
     url: proxy.url,
     exchanges: () =>
@@ -69,6 +75,7 @@ export async function startTarget(doc: JsonObject, choice: ServerChoice): Promis
             ? [{ where: 'response' as const, rule: 'no-response', pointer: '', schemaPointer: '', message: `the server gave no response: ${record.upstreamError}` }]
             : []),
         ],
+        ...(record.responseBody !== undefined ? { responseBody: record.responseBody } : {}),
       })),
     close: () => proxy.close(),
   };

@@ -12,10 +12,12 @@ export const COMPAT_REPORT_FORMAT = 'specdrift-compat/1';
  * decoded equals what the server sent. `fail`: anything else after a call (reason says what). `not-generated`:
  * the generator emitted no function for the operation (or failed to generate at all). `not-compiled`: the client
  * does not compile (type-check / import), so a user cannot build it; the call is still made and kept in `run`.
+ * `driver-unsupported`: the client exists, but specdrift's driver cannot express what it needs (a parameter it cannot
+ * fill; the reason says what): a limit of specdrift, never the generator's failure.
  * `unavailable`: the generator cannot run here (no java, no python modules …). `skipped`: not called on purpose.
  */
-export type CellStatus = 'pass' | 'fail' | 'not-generated' | 'not-compiled' | 'unavailable' | 'skipped';
-export const CELL_STATUSES: readonly CellStatus[] = ['pass', 'fail', 'not-generated', 'not-compiled', 'unavailable', 'skipped'];
+export type CellStatus = 'pass' | 'fail' | 'not-generated' | 'not-compiled' | 'driver-unsupported' | 'unavailable' | 'skipped';
+export const CELL_STATUSES: readonly CellStatus[] = ['pass', 'fail', 'not-generated', 'not-compiled', 'driver-unsupported', 'unavailable', 'skipped'];
 
 /**
  * Who broke the spec in the exchange(s) of a cell (issue 5): the request (`client-broke-spec`), the response
@@ -50,7 +52,8 @@ export interface ObservedExchange {
 export interface DecodeMismatch {
   /** Pointer into the server's body. */
   pointer: string;
-  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type';
+  /** `precision`: an integer beyond 2^53 decoded into the nearest double (`int64 9007199254740993 decoded as 9007199254740992`). */
+  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type' | 'precision';
   /** One line, exact: `/jobs/0/job_id: key renamed to jobId`. */
   message: string;
 }
@@ -62,9 +65,19 @@ export interface CallRecord {
   ms?: number;
 }
 
+/**
+ * The calls made for one operation: the cell's own call has the required parameters only (and the body when it is
+ * required); `optional-parameters` adds every optional parameter, `optional-body` an optional body (examples first,
+ * else sampled). Each variant is a sub-cell of its own.
+ */
+export type CallVariant = 'optional-parameters' | 'optional-body';
+export const CALL_VARIANTS: readonly CallVariant[] = ['optional-parameters', 'optional-body'];
+
 export interface Cell {
   generator: string;
   operationId: string;
+  /** Set on variant sub-cells only (see {@link CallVariant}). */
+  variant?: CallVariant;
   status: CellStatus;
   /** Why it is not `pass`, one line (the first problem; the rest is in `exchanges` / `mismatches`). */
   reason?: string;
@@ -77,6 +90,12 @@ export interface Cell {
   mismatches?: DecodeMismatch[];
   /** For `not-compiled` cells: what the call did at run time anyway (`pass` or `fail: reason`). */
   runtime?: string;
+  /**
+   * The variant calls (sub-cells). A variant that fails by the client's doing (its request broke the spec, it threw,
+   * it decoded differently) fails this cell too (`with optional parameters: …`); one the server refused (a sampled
+   * optional value a real server does not take: `HTTP 422: …`) stays in its sub-cell.
+   */
+  variants?: Cell[];
 }
 
 export type GeneratorStatus = 'ok' | 'unavailable' | 'generate-failed' | 'not-compiled';
@@ -86,6 +105,7 @@ export interface GeneratorTotals {
   fail: number;
   notGenerated: number;
   notCompiled: number;
+  driverUnsupported: number;
   unavailable: number;
   skipped: number;
 }

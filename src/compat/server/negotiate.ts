@@ -4,6 +4,7 @@
  * well-kept parser (negotiator) is not a dependency, and only type/subtype/q are needed here.
  */
 import { stringify as toYaml } from 'yaml';
+import { stringifyLossless } from '../lossless.js';
 import { isJsonMediaType, parseMediaType } from '../exchange/media.js';
 
 interface AcceptRange {
@@ -71,5 +72,5 @@ export function renderBody(contentType: string, value: unknown): string | Buffer
   const media = parseMediaType(contentType);
   if (media && isYamlType(media.essence)) return typeof value === 'string' ? value : toYaml(value);
   if (media && !isJsonMediaType(media) && typeof value === 'string') return value;
-  return JSON.stringify(value);
+  return stringifyLossless(value); // exact int64 samples above 2^53 (--sample-large-integers) are bigints
 }

@@ -207,11 +207,55 @@ function exampleOf(doc: JsonObject, holder: JsonObject): Json | undefined {
   return undefined;
 }
 
+export interface SampleOptions {
+  /**
+   * `--sample-large-integers`: every sampled `integer`/`int64` whose schema allows it (no enum, const, multipleOf,
+   * and bounds that admit it) becomes {@link LARGE_INT64}, a `bigint`, so the body carries an integer that a double
+   * cannot hold. Examples are kept as written. Serialise such a value with `stringifyLossless`.
+   */
+  largeIntegers?: boolean;
+}
+
+/** 2^53 + 1: the smallest positive integer a double cannot hold (it becomes 9007199254740992). */
+export const LARGE_INT64 = 9007199254740993n;
+
+function admitsLargeInteger(schema: JsonObject): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes('integer') || schema.format !== 'int64') return false;
+  if (schema.enum !== undefined || schema.const !== undefined || schema.multipleOf !== undefined) return false;
+  const big = Number(LARGE_INT64);
+  const below = (limit: Json | undefined, exclusive: boolean) => typeof limit !== 'number' || (exclusive ? limit > big : limit >= big);
+  const above = (limit: Json | undefined) => typeof limit !== 'number' || limit < big;
+  return below(schema.maximum, schema.exclusiveMaximum === true) && (typeof schema.exclusiveMaximum !== 'number' || schema.exclusiveMaximum > big) && above(schema.minimum) && above(typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : undefined);
+}
+
+/** `value` (valid for the schema) with its int64 integers replaced by {@link LARGE_INT64}; `oneOf`/`anyOf` branches are left alone (which one applies is ambiguous). */
+function withLargeIntegers(doc: JsonObject, schemaNode: Json | undefined, pointer: string, value: unknown, depth = 0): unknown {
+  if (schemaNode === undefined || depth > 64) return value;
+  const resolved = derefLocal(doc, schemaNode, pointer);
+  if (!resolved || !isObject(resolved.node)) return value;
+  const schema = resolved.node;
+  let out = value;
+  if (Array.isArray(schema.allOf)) schema.allOf.forEach((part, i) => (out = withLargeIntegers(doc, part, childPointer(resolved.pointer, 'allOf', i), out, depth + 1)));
+  if (typeof out === 'number' && Number.isInteger(out) && admitsLargeInteger(schema)) return LARGE_INT64;
+  if (Array.isArray(out) && schema.items !== undefined) return out.map((item) => withLargeIntegers(doc, schema.items as Json, childPointer(resolved.pointer, 'items'), item, depth + 1));
+  if (out !== null && typeof out === 'object' && !Array.isArray(out)) {
+    const properties = isObject(schema.properties) ? schema.properties : {};
+    const object = out as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const own = properties[key];
+      if (own !== undefined) object[key] = withLargeIntegers(doc, own, childPointer(resolved.pointer, 'properties', key), object[key], depth + 1);
+      else if (isObject(schema.additionalProperties)) object[key] = withLargeIntegers(doc, schema.additionalProperties, childPointer(resolved.pointer, 'additionalProperties'), object[key], depth + 1);
+    }
+  }
+  return out;
+}
+
 /**
  * A valid value for a media type object (`…/content/application~1json`): its example when that validates
  * (repaired otherwise), else a sample of its schema.
  */
-export function sampleMedia(doc: JsonObject, mediaPointer: string, direction: Direction): SampleResult {
+export function sampleMedia(doc: JsonObject, mediaPointer: string, direction: Direction, opts: SampleOptions = {}): SampleResult {
   const media = resolvePointer(doc, mediaPointer);
   if (!isObject(media) || media.schema === undefined) {
     return { value: isObject(media) ? (exampleOf(doc, media) ?? null) : null, unresolved: [] };
@@ -219,7 +263,10 @@ export function sampleMedia(doc: JsonObject, mediaPointer: string, direction: Di
   const schemaPointer = childPointer(mediaPointer, 'schema');
   const example = exampleOf(doc, media);
   if (example !== undefined) return repairSample(doc, schemaPointer, structuredClone(example), direction);
-  return sampleSchema(doc, schemaPointer, direction);
+  const sampled = sampleSchema(doc, schemaPointer, direction);
+  if (!opts.largeIntegers || sampled.unresolved.length > 0) return sampled;
+  // bigints are not Json: only stringifyLossless (the reference server) writes this value
+  return { value: withLargeIntegers(doc, media.schema, schemaPointer, sampled.value) as Json, unresolved: [] };
 }
 
 // -- Requests -----------------------------------------------------------------------------------------------
@@ -245,6 +292,8 @@ export interface SampledRequest {
 export interface SampleRequestOptions {
   /** Include optional parameters (default true: they exercise the serialization rules). */
   includeOptional?: boolean;
+  /** Include a request body the operation does not require (default true). */
+  includeOptionalBody?: boolean;
   /** Fixed values for path parameters (e.g. an id returned by a create call). */
   pathParams?: Record<string, string | number>;
   /** Fixed values for query parameters. */
@@ -368,7 +417,8 @@ export function sampleRequest(doc: JsonObject, operation: OperationRef, opts: Sa
   let body: Json | undefined;
   let contentType: string | undefined;
   const requestBody = derefLocal(doc, op.requestBody ?? null, childPointer(operation.pointer, 'requestBody'));
-  if (requestBody && isObject(requestBody.node) && isObject(requestBody.node.content)) {
+  const bodyWanted = opts.body !== undefined || opts.includeOptionalBody !== false || (isObject(requestBody?.node) && requestBody.node.required === true);
+  if (bodyWanted && requestBody && isObject(requestBody.node) && isObject(requestBody.node.content)) {
     const types = Object.keys(requestBody.node.content);
     const chosen = types.find((t) => { const m = parseMediaType(t); return m !== undefined && isJsonMediaType(m); }) ?? types[0];
     if (chosen !== undefined) {

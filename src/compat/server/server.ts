@@ -19,6 +19,7 @@ import type { HandlerContext, HandlerResponse, HandlerSet, SampledAnswer } from 
 import { parsePrefer, type MockPreferences } from './prefer.js';
 import { sampleMedia, validatorFor } from './sample.js';
 import { checkSecurity } from './security.js';
+import { stringifyLossless } from '../lossless.js';
 import { ResourceState } from './state.js';
 export interface ExchangeRecord {
   /** 1, 2, 3, … in arrival order. */
@@ -69,6 +70,8 @@ export interface ReferenceServerOptions {
   dynamic?: boolean;
   /** Seed for generated bodies (`dynamic` or `Prefer: dynamic=true`); default 1. */
   seed?: number;
+  /** `--sample-large-integers`: sampled int64 values are 9007199254740993, which a double cannot hold (see sample.ts). */
+  sampleLargeIntegers?: boolean;
 }
 
 export interface ReferenceServer {
@@ -200,7 +203,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     }
     let body = e.bodies.get(mediaPointer);
     if (body === undefined) {
-      body = sampleMedia(e.doc, mediaPointer, 'response').value;
+      body = sampleMedia(e.doc, mediaPointer, 'response', { largeIntegers: opts.sampleLargeIntegers }).value;
       e.bodies.set(mediaPointer, body);
     }
     return structuredClone(body);
@@ -284,7 +287,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     if (!response || key === undefined) return found;
     const schemaPointer = childPointer(response.pointer, 'content', key, 'schema');
     if (resolvePointer(e.doc, schemaPointer) === undefined) return found;
-    return e.validator.validateValue(schemaPointer, JSON.parse(JSON.stringify(value)), 'response').map((issue) => ({
+    return e.validator.validateValue(schemaPointer, JSON.parse(stringifyLossless(value)), 'response').map((issue) => ({
       where: 'response' as const,
       rule: 'response-body-schema' as const,
       pointer: issue.pointer,

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecdriftError } from '../../../src/errors.js';
-import { declaredParams, membersObject, positional, type Binding } from '../../../src/compat/generators/bind.js';
+import { bindPositional, declaredParams, membersObject, positional, type Binding, unfilledReason } from '../../../src/compat/generators/bind.js';
 import { ALL_GENERATORS, cacheKey, generatorsById } from '../../../src/compat/generators/index.js';
 import { openapitoolsJar } from '../../../src/compat/generators/jar.js';
 import { camelCase, findSymbol, looseKey, pascalCase, snakeCase } from '../../../src/compat/generators/naming.js';
-import { scanPython } from '../../../src/compat/generators/python.js';
+import { bindPython, type PythonMethod, scanPython } from '../../../src/compat/generators/python.js';
 import type { CallPlan } from '../../../src/compat/generators/types.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
 
@@ -87,6 +87,40 @@ describe('binding a call to generated parameters', () => {
     const withDeclared: Binding = { call: submit, declared: [{ name: 'job_id', in: 'path' }, { name: 'update_time', in: 'query' }] };
     expect(positional([{ name: 'jobId' }, { name: 'updateTime' }, { name: 'v0041JobDescMsg' }], withDeclared, () => undefined)).toEqual(['7', undefined, { job: {} }]);
     expect(membersObject(['jobId', 'updateTime', 'v0041JobDescMsg'], withDeclared)).toEqual({ jobId: '7', v0041JobDescMsg: { job: {} } });
+  });
+
+  // Swagger Codegen (python and typescript-fetch) flattens an object parameter into one parameter per property and
+  // sends filter[state]=…&filter[user]=… itself; before, the driver gave filter_state the (absent) body and left
+  // filter_user empty, and the call failed with "missing 2 required positional arguments: 'filter_state' …".
+  const deepDoc = {
+    paths: {
+      '/jobs': {
+        get: {
+          operationId: 'list_jobs',
+          parameters: [{ name: 'filter', in: 'query', required: true, style: 'deepObject', schema: { type: 'object', properties: { state: { type: 'string' }, user: { type: 'string' } } } }],
+        },
+      },
+    },
+  } as unknown as JsonObject;
+  const deepCall: CallPlan = { operationId: 'list_jobs', method: 'get', path: '/jobs', pathParams: {}, query: { filter: { state: 'RUNNING', user: 'alice' } }, headers: {} };
+  const deep: Binding = { call: deepCall, declared: declaredParams(deepDoc, deepCall) };
+
+  it('fills flattened object-parameter properties (filter_state, filterUser) from the planned object', () => {
+    expect(deep.declared).toEqual([{ name: 'filter', in: 'query', properties: ['state', 'user'] }]);
+    expect(bindPositional([{ name: 'filter_state', optional: false }, { name: 'filterUser', optional: false }, { name: 'options', optional: true }], deep, () => undefined)).toEqual({
+      args: ['RUNNING', 'alice'],
+      unfilled: [],
+    });
+    const method: PythonMethod = { name: 'list_jobs', container: 'DefaultApi', params: ['filter_state', 'filter_user'], required: ['filter_state', 'filter_user'] };
+    expect(bindPython(method, deep)).toEqual({ kwargs: { filter_state: 'RUNNING', filter_user: 'alice' }, unfilled: [] });
+  });
+
+  it('names required client parameters it cannot fill (driver-unsupported), after the body slot is taken', () => {
+    const method: PythonMethod = { name: 'list_jobs', container: 'DefaultApi', params: ['filter_state', 'tenant', 'region'], required: ['filter_state', 'tenant', 'region'] };
+    const bound = bindPython(method, deep);
+    expect(bound.unfilled).toEqual(['region']);
+    expect(unfilledReason(bound.unfilled, deep)).toBe('the client requires parameter region, which matches no parameter of GET /jobs (declared: query filter) and is not its body');
+    expect(bindPositional([{ name: 'tenant', optional: false }, { name: 'region', optional: false }, { name: 'zone', optional: true }], deep, () => undefined).unfilled).toEqual(['region']);
   });
 });
 
@@ -206,8 +240,8 @@ describe('Python client scan', () => {
         ].join('\n'),
       );
       expect(await scanPython(dir, 'pkg')).toEqual([
-        { name: 'slurm_v0041_get_job', container: 'SlurmApi', params: ['job_id', 'update_time'] },
-        { name: 'slurm_v0041_post_job_submit', container: 'SlurmApi', params: ['v0041_job_submit_req'] },
+        { name: 'slurm_v0041_get_job', container: 'SlurmApi', params: ['job_id', 'update_time'], required: ['job_id'] },
+        { name: 'slurm_v0041_post_job_submit', container: 'SlurmApi', params: ['v0041_job_submit_req'], required: ['v0041_job_submit_req'] },
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ function generator(id: string, over: Partial<GeneratorSummary> = {}): GeneratorS
     compile: { ok: true, ms: 300, errors: [] },
     operationsFound: 2,
     ms: 2000,
-    totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, unavailable: 0, skipped: 0 },
+    totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, driverUnsupported: 0, unavailable: 0, skipped: 0 },
     ...over,
   };
 }
@@ -52,9 +52,9 @@ const report: CompatReport = {
   filters: { operations: [], excludeOperations: [] },
   validation: [{ ruleId: 'operation-id-missing', level: 'warning', pointer: '/paths/~1job/post', message: `no operationId ${HOSTILE}` }],
   generators: [
-    generator('alpha', { totals: { pass: 1, fail: 1, notGenerated: 0, notCompiled: 0, unavailable: 0, skipped: 0 } }),
-    generator('beta', { status: 'not-compiled', compile: { ok: false, ms: 100, errors: ["runtime.ts(1,1): TS2304: Cannot find name 'GlobalFetch'."] }, totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 2, unavailable: 0, skipped: 0 } }),
-    generator('gamma', { status: 'unavailable', reason: 'java not found', generation: undefined, compile: undefined, totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, unavailable: 2, skipped: 0 } }),
+    generator('alpha', { totals: { pass: 1, fail: 1, notGenerated: 0, notCompiled: 0, driverUnsupported: 0, unavailable: 0, skipped: 0 } }),
+    generator('beta', { status: 'not-compiled', compile: { ok: false, ms: 100, errors: ["runtime.ts(1,1): TS2304: Cannot find name 'GlobalFetch'."] }, totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 2, driverUnsupported: 0, unavailable: 0, skipped: 0 } }),
+    generator('gamma', { status: 'unavailable', reason: 'java not found', generation: undefined, compile: undefined, totals: { pass: 0, fail: 0, notGenerated: 0, notCompiled: 0, driverUnsupported: 0, unavailable: 2, skipped: 0 } }),
   ],
   operations: [
     { operationId: 'get_jobs', method: 'GET', path: '/jobs', pointer: '/paths/~1jobs/get' },
@@ -74,7 +74,7 @@ const report: CompatReport = {
   ],
   summary: {
     cells: 6,
-    byStatus: { pass: 1, fail: 1, 'not-generated': 0, 'not-compiled': 2, unavailable: 2, skipped: 0 },
+    byStatus: { pass: 1, fail: 1, 'not-generated': 0, 'not-compiled': 2, 'driver-unsupported': 0, unavailable: 2, skipped: 0 },
     byVerdict: { conforms: 2, 'client-broke-spec': 1, 'server-broke-spec': 0, 'both-broke-spec': 0, 'no-request': 0 },
     generatorsRun: 2,
     generatorsAllPass: 0,

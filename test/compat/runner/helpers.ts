@@ -19,10 +19,14 @@ export const TEST_CACHE = process.env.SPECDRIFT_TEST_CACHE ? resolve(process.env
 export const TEST_CLIENT_CACHE = join(TEST_CACHE, 'clients');
 
 export interface FakeBehaviour {
+  /** How the "client" parses a JSON body (default `JSON.parse`, which turns 9007199254740993 into …992). */
+  parse?: (text: string) => unknown;
   /** Rewrite what the "client" returns (rename keys, drop values …). */
   decode?: (body: unknown) => unknown;
   /** Operations the "generator" does not emit. */
   missing?: string[];
+  /** Operations the "driver" cannot call (it answers driver-unsupported with this reason). */
+  unsupported?: Record<string, string>;
   unavailable?: string;
   generateError?: string;
   compileErrors?: string[];
@@ -65,6 +69,10 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
           results.push({ operationId: call.operationId, outcome: 'not-generated', error: `no fake.${call.operationId}` });
           continue;
         }
+        if (behaviour.unsupported?.[call.operationId] !== undefined) {
+          results.push({ operationId: call.operationId, outcome: 'driver-unsupported', error: behaviour.unsupported[call.operationId] });
+          continue;
+        }
         const op = ops.find((o) => o.operationId === call.operationId)!;
         const url = wireUrl(opts.baseUrl, op, call.pathParams, call.query);
         const body = call.body === undefined ? undefined : JSON.stringify(call.body);
@@ -73,7 +81,7 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
         try {
           const response = await fetch(req.url, { method: call.method.toUpperCase(), headers: req.headers, body: req.body });
           const text = await response.text();
-          const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+          const parsed = text ? (behaviour.parse ?? JSON.parse)(text) as unknown : undefined;
           const decoded = behaviour.decode ? behaviour.decode(parsed) : parsed;
           results.push({ operationId: call.operationId, outcome: response.ok ? 'ok' : 'http-error', status: response.status, decoded, ...(response.ok ? {} : { error: `HTTP ${response.status}` }) });
         } catch (error) {

@@ -3,7 +3,7 @@
  * on the Slurm-like fixture: how each kind of client misbehaviour ends up in the matrix, the totals, the spec
  * problems and the committed-client flow. Fast: no real generator runs here.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { checkClients, generateClients, parseScenario, runCompat } from '../../.
 import type { CompatReport } from '../../../src/compat/runner/types.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
 import { FIXTURE, fakeGenerator } from './helpers.js';
+import { isFailing } from '../../../src/compat/report/common.js';
 
 /**
  * The fixture with `example: false` on every `infinite` flag (slurmrestd's no-value structs send `"infinite": false`
@@ -56,6 +57,7 @@ beforeAll(async () => {
       fakeGenerator('no-java', { unavailable: 'java not found' }),
       fakeGenerator('crashes', { generateError: 'generator exploded' }),
       fakeGenerator('driver-dies', { runError: 'spawn node ENOMEM' }),
+      fakeGenerator('driver-limit', { unsupported: { slurm_v0041_get_diag: 'the client requires parameter filter_x, which matches no parameter' } }),
     ],
     cacheDir,
     outDir: join(cacheDir, 'out'),
@@ -89,7 +91,7 @@ afterAll(async () => {
 describe('matrix from stand-in clients', () => {
   it('has one cell per generator × operation, generator-major', () => {
     expect(report.operations).toHaveLength(12);
-    expect(report.cells).toHaveLength(9 * 12);
+    expect(report.cells).toHaveLength(10 * 12);
     expect(report.cells.slice(0, 12).every((c) => c.generator === 'faithful')).toBe(true);
   });
 
@@ -125,13 +127,26 @@ describe('matrix from stand-in clients', () => {
     expect(cell('driver-dies', 'slurm_v0041_get_ping')).toMatchObject({ status: 'fail', reason: 'could not run the client: spawn node ENOMEM' });
   });
 
+  it('keeps a driver limit apart from the generator: driver-unsupported with what the driver could not do, not a failure', () => {
+    expect(cell('driver-limit', 'slurm_v0041_get_diag')).toMatchObject({
+      status: 'driver-unsupported',
+      reason: 'driver cannot call it: the client requires parameter filter_x, which matches no parameter',
+    });
+    const g = report.generators.find((x) => x.id === 'driver-limit')!;
+    expect(g.totals).toMatchObject({ pass: 11, fail: 0, driverUnsupported: 1 });
+    expect(report.summary.byStatus['driver-unsupported']).toBe(1);
+    // Not the generator's failure: it still counts as passing every operation it could be asked, and --fail-on ignores it.
+    expect(isFailing(cell('driver-limit', 'slurm_v0041_get_diag'))).toBe(false);
+    expect(report.specProblems.flatMap((p) => p.generators)).not.toContain('driver-limit');
+  });
+
   it('totals per generator add up, and the summary counts every cell once', () => {
     for (const g of report.generators) expect(Object.values(g.totals).reduce((a, b) => a + b, 0)).toBe(12);
     expect(report.generators.find((g) => g.id === 'partial')!.totals).toMatchObject({ pass: 11, notGenerated: 1 });
     expect(report.generators.find((g) => g.id === 'no-java')!.status).toBe('unavailable');
     expect(report.generators.find((g) => g.id === 'crashes')!.status).toBe('generate-failed');
     expect(Object.values(report.summary.byStatus).reduce((a, b) => a + b, 0)).toBe(report.cells.length);
-    expect(report.summary.generatorsAllPass).toBe(1);
+    expect(report.summary.generatorsAllPass).toBe(2); // faithful, and driver-limit (its one cell is the driver's limit)
   });
 
   it('lists the spec places where clients failed, with the generators that failed there', () => {
@@ -213,6 +228,29 @@ describe('committed clients and drift', () => {
       expect(camel.state).toBe('changed');
       expect(camel.note).toMatch(/^committed as .*, the spec now gives /);
       expect(camel.diff).toContain('specSha256');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it('never trusts the cache: the same edit in a committed client and in its cache entry is still drift', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'specdrift-committed-'));
+    try {
+      const cache = join(work, 'cache');
+      const generators = [fakeGenerator('faithful')];
+      const spec = { label: 'fixtures/slurm-like/v0.0.41.json', path: FIXTURE, doc };
+      const out = join(work, 'generated-clients');
+      const [written] = await generateClients({ specs: [spec], generators, outDir: out, cacheDir: cache });
+      const [entry] = await readdir(join(cache, 'faithful'));
+      // The drift a warm cache used to hide: the committed file and the cached one edited alike.
+      await writeFile(join(work, written.dir.replace(/^.*generated-clients/, 'generated-clients'), 'client.ts'), '// drifted\n');
+      await writeFile(join(cache, 'faithful', entry, 'client.ts'), '// drifted\n');
+      const checked = await checkClients({ specs: [spec], generators, outDir: out, cacheDir: cache });
+      expect(checked.clean).toBe(false);
+      expect(checked.entries[0].state).toBe('changed');
+      expect(checked.entries[0].diff).toContain('+// fake client faithful');
+      // and the cache entry was made again, as the generator makes it
+      expect(await readFile(join(cache, 'faithful', entry, 'client.ts'), 'utf8')).toBe('// fake client faithful\n');
     } finally {
       await rm(work, { recursive: true, force: true });
     }

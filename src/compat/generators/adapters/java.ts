@@ -10,7 +10,7 @@ import {
   OPENAPI_GENERATOR_TYPESCRIPT_FETCH_DRIVER,
   SWAGGER_CODEGEN_TYPESCRIPT_FETCH_DRIVER,
 } from '../../drivers/openapi-generator.js';
-import { membersObject, paramFor, positional } from '../bind.js';
+import { bindPositional, membersObject, paramFor, unfilledReason } from '../bind.js';
 import { goAdapter } from '../go.js';
 import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
 import { javaAdapter } from '../java-client.js';
@@ -149,8 +149,8 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
     nameFor: camelCase,
     describe: (operationId) => `method ${camelCase(operationId)} on an …Api class`,
     bind(fn, binding) {
-      const args = positional(fn.params, binding, (param) => (param.name === 'options' ? { value: undefined } : undefined));
-      return { symbol: fn.name, container: fn.container, args };
+      const { args, unfilled } = bindPositional(fn.params, binding, (param) => (param.name === 'options' ? { value: undefined } : undefined));
+      return { symbol: fn.name, container: fn.container, args, ...(unfilled.length > 0 ? { unsupported: unfilledReason(unfilled, binding) } : {}) };
     },
     driver: OPENAPI_GENERATOR_TYPESCRIPT_AXIOS_DRIVER,
   });
@@ -193,8 +193,8 @@ export function swaggerCodegen(generator: SwaggerCodegenName): GeneratorAdapter 
     nameFor: camelCase,
     describe: (operationId) => `method ${camelCase(operationId)} on an …Api class`,
     bind(fn, binding, opts) {
-      const args = positional(fn.params, binding, (param) => (param.name === 'options' ? { value: { headers: opts.headers } } : undefined));
-      return { symbol: fn.name, container: fn.container, args };
+      const { args, unfilled } = bindPositional(fn.params, binding, (param) => (param.name === 'options' ? { value: { headers: opts.headers } } : undefined));
+      return { symbol: fn.name, container: fn.container, args, ...(unfilled.length > 0 ? { unsupported: unfilledReason(unfilled, binding) } : {}) };
     },
     driver: SWAGGER_CODEGEN_TYPESCRIPT_FETCH_DRIVER,
   });
