@@ -31,10 +31,15 @@ describe('scenario polling steps', () => {
     expect(() => parseScenario('steps:\n  - operation: x\n    until: { pointer: /a, equals: 1, in: [1] }\n', 's.yaml')).toThrow(/\/steps\/0\/until/);
   });
 
-  it('the Slurm scenarios load, and each polls twice with bounds', async () => {
+  it('the Slurm job scenarios load, and each polls twice with bounds', async () => {
     const dir = join(repoRoot, 'fixtures', 'scenarios');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-    expect(files).toEqual(['slurm-22.05-v0.0.38.yaml', 'slurm-24.11-v0.0.40.yaml', 'slurm-24.11-v0.0.41.yaml', 'slurm-24.11-v0.0.42.yaml']);
+    const all = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    // slurmdb-*: the account/user scenario against slurmdbd polls until what it added reads back, within bounds.
+    expect(all).toEqual(['slurm-22.05-v0.0.38.yaml', 'slurm-24.11-v0.0.40.yaml', 'slurm-24.11-v0.0.41.yaml', 'slurm-24.11-v0.0.42.yaml', 'slurmdb-24.11-v0.0.42.yaml']);
+    const dbPolls = (await loadScenario(join(dir, 'slurmdb-24.11-v0.0.42.yaml'))).steps.filter((s) => s.until);
+    expect(dbPolls.map((s) => s.until!.equals)).toEqual(['specdrift-acct', 'specdrift-user']);
+    for (const s of dbPolls) expect(pollBounds(s).timeoutMs).toBeLessThanOrEqual(60_000);
+    const files = all.filter((f) => f.startsWith('slurm-'));
     for (const file of files) {
       const scenario = await loadScenario(join(dir, file));
       const polls = scenario.steps.filter((s) => s.until);
