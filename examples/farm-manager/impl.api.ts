@@ -238,13 +238,13 @@ export interface components {
         TaskUpdate: {
             task_status?: components["schemas"]["TaskStatus"];
             activity?: string;
-            /** @description new log lines */
+            /** @description new log lines, newline-separated */
             log?: string;
         };
         WorkerRegistration: {
             /**
              * Format: uuid
-             * @description the worker's own id
+             * @description the worker's own id, if it has one; else the manager assigns one
              */
             uuid?: string;
             name: string;

@@ -87,7 +87,9 @@ describe('compat --server builtin --handlers: every generator against the farm-m
     // the implementation never broke the spec, whatever the client sent
     const serverViolations = [...report.cells, ...report.scenario!.cells].flatMap((c) => (c.exchanges ?? []).flatMap((e) => e.violations.filter((v) => v.where === 'response')));
     expect(serverViolations).toEqual([]);
-    for (const id of ['openapi-typescript', 'hey-api', 'orval', 'swagger-typescript-api', 'oazapfts', 'openapi-typescript-codegen']) {
+    // kubb (text/plain bodies), swagger-codegen python (its basic-auth config replaces the header; a {} body on a bodiless POST) and the
+    // generators whose clients do not compile fail on their own side: the server-side check above covers them
+    for (const id of ['openapi-typescript', 'hey-api', 'orval', 'swagger-typescript-api', 'oazapfts', 'openapi-typescript-codegen', 'openapi-generator-4.3.1:python']) {
       expect(steps(id), id).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     }
   }, 900_000);
