@@ -1,6 +1,7 @@
+import { appendFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { FAIL_ON_VALUES, POLICY_NAMES, shouldFail, type FailOn } from '../../diff/classify/index.js';
-import { FORMATS, renderReport, type Format } from '../../diff/formats/index.js';
+import { FORMATS, GROUP_BY, renderReport, type Format, type GroupBy } from '../../diff/formats/index.js';
 import { ALL_RULES } from '../../diff/rules/index.js';
 import type { DiffReport } from '../../diff/model.js';
 import { ExitCode } from '../../errors.js';
@@ -31,6 +32,8 @@ interface DiffArgs extends GlobalArgs {
   'exclude-path'?: string[];
   'exclude-extension'?: string[];
   compact?: boolean;
+  'group-by'?: GroupBy;
+  'max-chars'?: number;
   'deprecation-days'?: string;
   'deprecated-since'?: string;
 }
@@ -61,6 +64,16 @@ function builder(flavour: Flavour) {
         describe: 'report format (default text; jsonpatch = RFC 6902, with --mode structural)',
       })
       .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically)' })
+      .option('group-by', {
+        choices: GROUP_BY,
+        default: flavour === 'changelog' ? ('resource' as const) : ('level' as const),
+        describe: 'markdown, html: group by resource (tag, else the path segment after the version), by operation, or by level first (Breaking / Deprecated / Added / Changed / Renamed / Removed)',
+      })
+      .option('max-chars', {
+        type: 'number',
+        default: 65536,
+        describe: "markdown: fit this many characters (GitHub's PR comment limit): longest sections fold into <details>, then their last entries are dropped with a count; 0 = no limit",
+      })
       .option('compact', { type: 'boolean', default: false, describe: 'text: one line per run of same-rule, same-place changes (names listed; no per-change fingerprints)' })
       .option('fail-on', {
         choices: FAIL_ON_VALUES,
@@ -99,6 +112,20 @@ function onlyBreaking(report: DiffReport): DiffReport {
   return { ...report, changes, summary: { breaking: changes.length - accepted, warning: 0, info: 0, accepted, total: changes.length } };
 }
 
+/**
+ * `--format github` in a workflow: the markdown report appended to the job summary ($GITHUB_STEP_SUMMARY,
+ * which GitHub caps at 1 MiB per step). A summary that cannot be written is a warning, never a failed gate.
+ */
+async function writeJobSummary(report: DiffReport, options: { groupBy?: GroupBy; maxChars?: number }): Promise<void> {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    await appendFile(file, renderReport(report, 'markdown', { color: false, groupBy: options.groupBy, maxChars: options.maxChars }));
+  } catch (err) {
+    process.stderr.write(`::warning title=specdrift::could not write the job summary to $GITHUB_STEP_SUMMARY (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+  }
+}
+
 function handler(flavour: Flavour) {
   return async (args: DiffArgs) => {
     const ctx = contextFor(args);
@@ -129,8 +156,9 @@ function handler(flavour: Flavour) {
     const text =
       format === 'jsonpatch'
         ? JSON.stringify(result.patch ?? [], null, 2)
-        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact });
+        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact, groupBy: args['group-by'], maxChars: args['max-chars'] });
     await emit(text, args.output, args);
+    if (format === 'github') await writeJobSummary(report, { groupBy: args['group-by'], maxChars: args['max-chars'] });
     if (shouldFail(report, failOn)) process.exitCode = ExitCode.findings;
   };
 }
