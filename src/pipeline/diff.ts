@@ -41,6 +41,11 @@ export interface DiffPipelineOptions {
   deprecationDays?: string | number;
   /** `--deprecated-since DATE` (RFC 3339 date or date-time); overrides the config's `deprecatedSince`. */
   deprecatedSince?: string;
+  /**
+   * `false`: keep the names the diff compared (masked: the old version's) in locations, operations and messages,
+   * so that reports of different steps line up. Default: each thing by its own version's name (displayReport).
+   */
+  displayNames?: boolean;
   /** "Today" for x-sunset and --deprecation-days (tests); default now. */
   now?: Date;
   config?: LoadedConfig;
@@ -229,7 +234,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
   });
   report = classify(report, policy);
   // Masking was for comparing: the report names things as the version it describes does.
-  report = displayReport(report, { oldDoc, newDoc, mask: masked });
+  report = displayReport(report, { oldDoc, newDoc, mask: opts.displayNames === false ? undefined : masked });
   if (plan?.sides === 'new') {
     report.old = { ...report.old, tag: `v${plan.to}` };
     report.new = { ...report.new, tag: `v${plan.from}` };

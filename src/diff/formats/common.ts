@@ -115,7 +115,9 @@ export function groupByResource(changes: readonly Change[]): { title: string; re
     const key = change.resource !== undefined ? `0${change.resource}` : `1${SECTION_ORDER.indexOf(change.section)}`;
     let group = groups.get(key);
     if (!group) {
-      group = { title: change.resource ?? change.section, resource: change.resource !== undefined, changes: [] };
+      // A change in operations of several resources (a shared schema) goes after the resources, by its section.
+      const title = change.resource ?? (change.section === 'paths' ? 'several resources' : change.section);
+      group = { title, resource: change.resource !== undefined, changes: [] };
       groups.set(key, group);
     }
     group.changes.push(change);

@@ -68,6 +68,7 @@ function bullet(change: Change, group: ChangeGroup | undefined): string {
   // `POST /items added` says where already.
   const where = place !== undefined && change.message.startsWith(`${place} `) ? undefined : place;
   const tail = [mdCode(change.id), mdCode(change.fingerprint)];
+  if (change.alsoAs && change.alsoAs.length > 0) tail.splice(1, 0, `also as ${change.alsoAs.map((u) => `${mdCode(u.id)} (${u.level})`).join(', ')}`);
   if (change.level !== 'breaking') tail.unshift(change.level);
   let line = `- ${where ? `${mdWhere(where)}: ` : ''}${mdText(change.message)}`;
   const uses = usesText(change);

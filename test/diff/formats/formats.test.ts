@@ -251,7 +251,7 @@ describe('text, singleline, markdown, html', () => {
     const output = render('markdown');
     const headings = output.split('\n').filter((line) => line.startsWith('## '));
     // The order SchedMD's notes and keep-a-changelog use: what breaks, what goes away later, then the rest.
-    expect(headings).toEqual(['## Breaking', '## Deprecated', '## Added', '## Changed', '## Removed']);
+    expect(headings).toEqual(['## Breaking', '## Deprecated', '## Added', '## Changed', '## Renamed', '## Removed']);
     // The title names the API and the versions (info.version here: no tags); the sources go in the footer.
     expect(output).toMatch(/^# Slurm REST API Slurm-24\.11\.0 &amp; v0\.0\.40 → Slurm-24\.11\.0 &amp; v0\.0\.41$/m);
     expect(output.split('\n')[0]).not.toContain('.json');
