@@ -125,7 +125,7 @@ function builder(flavour: Flavour) {
       .example('$0 old.json new.json --fail-on breaking -f github', 'CI gate with PR annotations')
       .example('$0 main.yaml pr.yaml --deprecation-days 90 --deprecated-since 2025-06-30', 'deprecated parts may go 90 days after the release that deprecated them')
       .example(`$0 v0.0.40.json v0.0.41.json --select-old '.components.schemas."v0.0.40_job"' --select-new '.components.schemas."v0.0.40_openapi_job_info_resp".properties.jobs.items'`, 'one schema, inlined in the new spec')
-      .epilogue('Rule ids: specdrift rules (docs/rules.md). Formats: docs/formats.md. Exit codes: docs/exit-codes.md.');
+      .epilogue('Rule ids: specdrift rules (docs/rules.md). Formats: docs/formats.md. Release notes, --group-by, ranges: docs/changelog.md. Exit codes: docs/exit-codes.md.');
 }
 
 function onlyBreaking(report: DiffReport): DiffReport {
