@@ -165,3 +165,28 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.42
     expect(md).toMatch(/- _\d+ more changes? not shown/);
   });
 });
+
+describeWithRealSpec(['22.05/openapi.json'], 'changelog over the 22.05 document sliced to v0.0.36, v0.0.37, v0.0.38', ([combined]) => {
+  it('one document, two sections newest first; the operations columns match the sliced documents', async () => {
+    const { sliceByVersion } = await import('../../../src/openapi/slice.js');
+    const whole = (await loadSpec(combined)).doc;
+    const versions = ['v0.0.36', 'v0.0.37', 'v0.0.38'];
+    const docs = new Map(versions.map((v) => [v, sliceByVersion(whole, v)]));
+    const load = async (v: string) => ({ doc: docs.get(v)!, source: v, resolved: v, kind: 'inline' as const, format: 'json' as const, bytes: 0 });
+    const steps = await runChangelogRange(versions, load, {});
+    const md = renderRange(steps, 'markdown', { color: false, maxChars: 0 });
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('# Slurm Rest API v0.0.36 → v0.0.38');
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## v0.0.37 → v0.0.38', '## v0.0.36 → v0.0.37']);
+    // Second oracle for the operations columns: the sliced documents' METHOD path sets, tags written as {v}.
+    const operations = (v: string) =>
+      new Set(Object.entries((docs.get(v) as unknown as Doc).paths).flatMap(([path, item]) => Object.keys(item).filter((m) => /^(get|put|post|delete|patch)$/.test(m)).map((m) => `${m} ${path.replace(v, '{v}')}`)));
+    const counts = (a: string, b: string) => {
+      const [before, after] = [operations(a), operations(b)];
+      return [[...after].filter((op) => !before.has(op)).length, [...before].filter((op) => !after.has(op)).length].map(String);
+    };
+    const rows = lines.filter((l) => /^\| v0\.0\.3/.test(l)).map((r) => r.split('|').map((s) => s.trim()));
+    expect(rows.map((r) => r[1])).toEqual(['v0.0.37 → v0.0.38', 'v0.0.36 → v0.0.37']);
+    expect(rows.map((r) => r.slice(5, 7))).toEqual([counts('v0.0.37', 'v0.0.38'), counts('v0.0.36', 'v0.0.37')]);
+  });
+});
