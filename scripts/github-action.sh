@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The step of action.yml after setup-node (kept in a script so test/cli/github-action.test.ts runs it as GitHub
 # would): `specdrift breaking BASE REVISION` once in the log format (annotations by default, deciding the exit code),
-# once as markdown appended to the job summary; the exit code goes to $GITHUB_OUTPUT as exit-code.
+# and the markdown job summary (written by --format github itself, else by a second markdown run); the exit code goes to $GITHUB_OUTPUT as exit-code.
 # SPECDRIFT_COMMAND replaces `npx --yes specdrift@VERSION` (tests run the clone's bin).
 set -uo pipefail
 
@@ -17,7 +17,8 @@ read -r -a extra <<< "${INPUT_ARGS:-}"
 "${specdrift[@]}" "${args[@]}" "${extra[@]}" --format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-breaking}"
 code=$?
 
-if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "$code" -le 1 ]; then
+# --format github appends the job summary itself; other log formats get it from a second, markdown run.
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "$code" -le 1 ] && [ "${INPUT_FORMAT:-github}" != "github" ]; then
   "${specdrift[@]}" "${args[@]}" "${extra[@]}" --format markdown --fail-on none >> "$GITHUB_STEP_SUMMARY" 2>/dev/null \
     || echo "::warning title=specdrift::could not write the job summary"
 fi

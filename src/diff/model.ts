@@ -42,6 +42,16 @@ export interface Change {
   message: string;
   /** Where the change was made, canonical and version-masked, e.g. `GET /slurm/{v}/jobs` or `#/components/schemas/job`. */
   location: string;
+  /**
+   * Where, as a reader says it, in the names of the version the thing lives in (set by the pipeline, which has the
+   * documents): `GET /slurm/v0.0.41/jobs → 200 → jobs[].job_resources.nodes`, `schema \`v0.0.41_job_info\` property \`nodes\``.
+   */
+  where?: string;
+  /**
+   * The resource the change belongs to, for release notes grouped the way readers look things up: the operations'
+   * OpenAPI tag, else the path segment after the version (`jobs`, `nodes`); absent when the change spans several.
+   */
+  resource?: string;
   /** Operations this change affects (a schema change lists every operation that reaches it, once). */
   operations: OperationRef[];
   old?: ChangeSide;
@@ -72,6 +82,8 @@ export interface ChangeUse {
 
 export interface SpecSummary {
   source: string;
+  /** The spec's version tag (`v0.0.41`) when masking found one: the name release notes use for this side. */
+  tag?: string;
   title?: string;
   version?: string;
   openapi?: string;

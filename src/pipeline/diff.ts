@@ -17,6 +17,7 @@ import { diffOperationSelection, type OperationPart } from './selection.js';
 import { tokensFromPointer } from '../openapi/refs.js';
 import { isHttpMethod, isObject, type Json, type JsonObject, type LoadedSpec } from '../openapi/types.js';
 import { parseRfc3339 } from '../diff/rules/deprecation.js';
+import { displayReport } from './display.js';
 
 export interface DiffPipelineOptions {
   /** `auto` (default): mask when the two specs carry different version tags; `off`; or `FROM:TO`. */
@@ -40,6 +41,11 @@ export interface DiffPipelineOptions {
   deprecationDays?: string | number;
   /** `--deprecated-since DATE` (RFC 3339 date or date-time); overrides the config's `deprecatedSince`. */
   deprecatedSince?: string;
+  /**
+   * `false`: keep the names the diff compared (masked: the old version's) in locations, operations and messages,
+   * so that reports of different steps line up. Default: each thing by its own version's name (displayReport).
+   */
+  displayNames?: boolean;
   /** "Today" for x-sunset and --deprecation-days (tests); default now. */
   now?: Date;
   config?: LoadedConfig;
@@ -163,6 +169,7 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     newDoc = applyMask(newDoc, plan);
     notes.push(plan.note);
   }
+  const masked = plan ? { from: plan.from, to: plan.to, newMasked: newDoc !== newSpec.doc, oldMasked: oldDoc !== oldSpec.doc } : undefined;
   if (opts.excludeExtensions?.length) {
     oldDoc = excludeMarked(oldDoc, opts.excludeExtensions);
     newDoc = excludeMarked(newDoc, opts.excludeExtensions);
@@ -226,6 +233,12 @@ export async function runDiffPipeline(oldSpec: LoadedSpec, newSpec: LoadedSpec, 
     rules: ALL_RULES,
   });
   report = classify(report, policy);
+  // Masking was for comparing: the report names things as the version it describes does.
+  report = displayReport(report, { oldDoc, newDoc, mask: opts.displayNames === false ? undefined : masked });
+  if (plan?.sides === 'new') {
+    report.old = { ...report.old, tag: `v${plan.to}` };
+    report.new = { ...report.new, tag: `v${plan.from}` };
+  }
   if (policy.preset) notes.push(`levels: ${policy.preset.name} preset (--severity still overrides; docs/diff.md)`);
   notes.push(...(report.warnings ?? []));
   return { report, patch, notes };

@@ -89,7 +89,8 @@ describe('every command: --help, and one real call on our fixtures', () => {
   it('changelog: an added operation under Added', async () => {
     const r = await cliAsync(['changelog', ...pair('endpoint-added')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^## Added\n\n### `POST \/items` \(`createItem`\)\n\n- POST \/items added <sub>info · `endpoint-added` · `[0-9a-f]{16}`<\/sub>$/m);
+    // changelog groups by resource (the path's first segment here: no tags, no version), then by kind.
+    expect(r.stdout).toMatch(/^## items\n\n### Added\n\n- POST \/items added <sub>info · `endpoint-added` · `[0-9a-f]{16}`<\/sub>$/m);
   });
 
   it('fetch: a fixture to YAML', async () => {

@@ -14,13 +14,16 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.41
     const result = cli(['diff', v40, v41]);
     const lines = result.stdout.trim().split('\n');
     expect(lines.length).toBeLessThan(400);
-    expect(result.stdout).toMatch(/^POST \/slurm\/v0\.0\.40\/job\/allocate/m);
-    // Verified by hand in both documents: job_desc_msg gains segment_size and loses cores_per_socket;
-    // job_resources loses allocated_nodes and turns nodes into an object.
-    expect(result.stdout).toMatch(/request-property-added .*v0\.0\.40_job_desc_msg: optional property 'segment_size' added/);
-    expect(result.stdout).toMatch(/request-property-removed .*v0\.0\.40_job_desc_msg: optional property 'cores_per_socket' removed/);
-    expect(result.stdout).toMatch(/response-property-removed .*job_resources: optional property 'allocated_nodes' removed/);
-    expect(result.stdout).toMatch(/response-type-changed .*job_resources\/properties\/nodes: type changed from string to object/);
+    // Named as v0.0.41 names them (masking was only for comparing), located as a reader says it.
+    expect(result.stdout.split('\n')[0]).toBe('Slurm REST API v0.0.40 → v0.0.41');
+    expect(result.stdout).toMatch(/^POST \/slurm\/v0\.0\.41\/job\/allocate/m);
+    // Verified by hand in both documents: job_desc_msg gains segment_size and loses cores_per_socket (v0.0.41
+    // inlines it into the job/submit request body); job_resources loses allocated_nodes and turns nodes into an object.
+    expect(result.stdout).toMatch(/request-property-added {2}request body `job\.segment_size`: optional property 'segment_size' added/);
+    expect(result.stdout).toMatch(/request-property-removed {2}request body `job`: optional property 'cores_per_socket' removed/);
+    expect(result.stdout).toMatch(/response-property-removed {2}schema `v0\.0\.41_openapi_job_info_resp` property `jobs\[\]\.job_resources`: optional property 'allocated_nodes' removed/);
+    expect(result.stdout).toMatch(/response-type-changed {2}schema `v0\.0\.41_openapi_job_info_resp` property `jobs\[\]\.job_resources\.nodes`: type changed from string to object/);
+    expect(result.stdout).not.toMatch(/#\/|~1/);
   });
 
   it("--select on the seed's example: v0.0.40_job vs the inlined jobs.items of masked v0.0.41", () => {
@@ -38,7 +41,8 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.41
     expect(places.size).toBeLessThan(20);
     for (const c of report.changes) expect(c.message).toMatch(/'[^']+'|"[^"]+"|changed from|removed|set/);
     expect(report.changes.map((c: { message: string }) => c.message)).toContain("optional property 'working_directory' removed");
-    expect(report.select).toEqual({ old: '#/components/schemas/v0.0.40_job', new: '#/components/schemas/v0.0.40_openapi_job_info_resp/properties/jobs/items' });
+    // The new selection as the v0.0.41 document names it (the user may write either name).
+    expect(report.select).toEqual({ old: '#/components/schemas/v0.0.40_job', new: '#/components/schemas/v0.0.41_openapi_job_info_resp/properties/jobs/items' });
     // --compact folds each place's sibling changes into one line: a short, readable field-level diff.
     const compact = cli([
       'diff', v40, v41, '--compact',

@@ -12,10 +12,12 @@ describe('diff from the command line (fixtures)', () => {
     const result = cli(['v40', 'v41'], { bin: 'oasdiff' });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('masking v0.0.41 → v0.0.40');
-    expect(result.stdout).toMatch(/^POST \/slurm\/v0\.0\.40\/job\/allocate/m);
+    // Masked to compare, shown in each version's own names: what v0.0.41 has by its v0.0.41 name, the removed by its old one.
+    expect(result.stdout.split('\n')[0]).toBe('Slurm REST API v0.0.40 → v0.0.41');
+    expect(result.stdout).toMatch(/^POST \/slurm\/v0\.0\.41\/job\/allocate  slurm_v0041_post_job_allocate$/m);
     expect(result.stdout).toMatch(/breaking\s+request-property-required-added .*current_working_directory/);
     expect(result.stdout).toMatch(/breaking\s+endpoint-removed\s+GET \/slurmdb\/v0\.0\.40\/diag removed/);
-    expect(result.stdout).toMatch(/info\s+component-schema-renamed .*'v0\.0\.40_stats_msg' renamed to 'v0\.0\.40_stats_rpc'/);
+    expect(result.stdout).toMatch(/info\s+component-schema-renamed .*'v0\.0\.40_stats_msg' renamed to 'v0\.0\.41_stats_rpc'/);
     // Inlining and operationId renames are not changes.
     expect(result.stdout).not.toMatch(/operation-id|v0\.0\.40_job_info.*removed/);
     // The counts README.md promises for this very command (its "What you get" block), written here by hand.
@@ -30,22 +32,24 @@ describe('diff from the command line (fixtures)', () => {
     const report = JSON.parse(cli(['diff', 'v40', 'v41', '-f', 'json']).stdout);
     expect(report.summary).toMatchObject({ breaking: 6, warning: 3, info: 5, total: 14 });
     const rows = report.changes.map((c: { level: string; id: string; location: string }) => `${c.level} ${c.id} ${c.location}`).sort();
-    const S = '#/components/schemas/v0.0.40_';
+    // Locations name each thing as the version it exists in does: v0.0.41 for what v0.0.41 has; v0.0.40 for the
+    // removed endpoint and for job_state, which v0.0.41 no longer has as a named schema (it is inlined there).
+    const S = '#/components/schemas/v0.0.41_';
     expect(rows).toEqual(
       [
         `info request-property-added ${S}job_desc_msg`,
         `breaking request-property-required-added ${S}job_desc_msg`,
         `info request-enum-value-added ${S}job_desc_msg/properties/mail_type/items`,
-        `warning response-enum-value-added ${S}job_state/items`,
-        `warning response-enum-value-added ${S}job_state/items`,
+        'warning response-enum-value-added #/components/schemas/v0.0.40_job_state/items',
+        'warning response-enum-value-added #/components/schemas/v0.0.40_job_state/items',
         `breaking response-nullable-set ${S}openapi_accounts_resp/properties/accounts/items/properties/organization`,
         `info response-property-added ${S}openapi_job_info_resp/properties/jobs/items`,
         `breaking response-property-removed ${S}openapi_job_info_resp/properties/jobs/items`,
         `breaking response-type-changed ${S}openapi_job_info_resp/properties/jobs/items/properties/priority`,
         `warning response-format-changed ${S}openapi_nodes_resp/properties/nodes/items/properties/real_memory`,
-        'breaking request-parameter-type-narrowed #/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema',
+        'breaking request-parameter-type-narrowed #/paths/~1slurm~1v0.0.41~1jobs/get/parameters/0/schema',
         'breaking endpoint-removed GET /slurmdb/v0.0.40/diag',
-        'info endpoint-added POST /slurm/v0.0.40/job/allocate',
+        'info endpoint-added POST /slurm/v0.0.41/job/allocate',
         `info component-schema-renamed ${S}stats_rpc`,
       ].sort(),
     );
@@ -119,14 +123,14 @@ describe('diff from the command line (fixtures)', () => {
     // openapi_job_info_resp, whose jobs items lose 'nice', gain 'stdout_expanded', turn priority into an object
     // and whose job_state gains two enum values. Nothing else in the two specs is reachable from it.
     const report = JSON.parse(cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get', '-f', 'json']).stdout);
-    const S = '#/components/schemas/v0.0.40_';
+    const S = '#/components/schemas/v0.0.41_';
     expect(report.changes.map((c: { level: string; id: string; location: string; message: string }) => [c.level, c.id, c.location, c.message])).toEqual([
-      ['warning', 'response-enum-value-added', `${S}job_state/items`, 'enum value "POWER_UP_NODE" added'],
-      ['warning', 'response-enum-value-added', `${S}job_state/items`, 'enum value "RESV_DEL_HOLD" added'],
+      ['warning', 'response-enum-value-added', '#/components/schemas/v0.0.40_job_state/items', 'enum value "POWER_UP_NODE" added'],
+      ['warning', 'response-enum-value-added', '#/components/schemas/v0.0.40_job_state/items', 'enum value "RESV_DEL_HOLD" added'],
       ['info', 'response-property-added', `${S}openapi_job_info_resp/properties/jobs/items`, "optional property 'stdout_expanded' added"],
       ['breaking', 'response-property-removed', `${S}openapi_job_info_resp/properties/jobs/items`, "optional property 'nice' removed"],
       ['breaking', 'response-type-changed', `${S}openapi_job_info_resp/properties/jobs/items/properties/priority`, 'type changed from integer to object'],
-      ['breaking', 'request-parameter-type-narrowed', '#/paths/~1slurm~1v0.0.40~1jobs/get/parameters/0/schema', 'type narrowed from string to integer (as text on the wire)'],
+      ['breaking', 'request-parameter-type-narrowed', '#/paths/~1slurm~1v0.0.41~1jobs/get/parameters/0/schema', 'type narrowed from string to integer (as text on the wire)'],
     ]);
     const op = cli(['diff', V40, V41, '--select', '.paths["/slurm/v0.0.40/jobs"].get']);
     // update_time string → integer: fewer strings accepted on the wire (issue 8 item 7).

@@ -58,9 +58,11 @@ describe('GitHub Action (action.yml)', () => {
     expect(annotations).toHaveLength(6);
     expect(annotations.every((line) => line.startsWith('::error file=fixtures/slurm-like/v0.0.41.json,title=breaking%3A '))).toBe(true);
     expect(annotations).toContain(
-      "::error file=fixtures/slurm-like/v0.0.41.json,title=breaking%3A request-property-required-added::#/components/schemas/v0.0.40_job_desc_msg: property 'current_working_directory' became required — affects POST /slurm/v0.0.40/job/submit — rule request-property-required-added, fingerprint 894cefb4a955c809",
+      "::error file=fixtures/slurm-like/v0.0.41.json,title=breaking%3A request-property-required-added::schema `v0.0.41_job_desc_msg`: property 'current_working_directory' became required — affects POST /slurm/v0.0.41/job/submit — rule request-property-required-added, fingerprint 894cefb4a955c809",
     );
-    expect(run.summary).toContain('# API changes: fixtures/slurm-like/v0.0.40.json → fixtures/slurm-like/v0.0.41.json');
+    // --format github wrote the job summary itself, once: titled by the versions, the files in its footer.
+    expect(run.summary.match(/^# Slurm REST API v0\.0\.40 → v0\.0\.41$/gm)).toHaveLength(1);
+    expect(run.summary).toContain('from fixtures/slurm-like/v0.0.40.json<br>New: ');
     expect(run.summary).toContain('- **Summary:** 6 breaking, 0 warnings, 0 info');
     expect(run.output).toBe('exit-code=1\n');
   });

@@ -10,7 +10,8 @@ const spec = (path: string): LoadedSpec => ({ doc: JSON.parse(readFileSync(path,
 
 /** `--select X` is `selectOld = selectNew = X` (as src/cli/commands/diff.ts passes it). */
 const diff = async (a: LoadedSpec, b: LoadedSpec, opts: DiffPipelineOptions = {}): Promise<DiffReport> =>
-  (await runDiffPipeline(a, b, { ...opts, selectNew: opts.selectNew ?? opts.selectOld })).report;
+  // Selection is about what is compared: keep the compared (masked) names, as test/diff/select.test.ts does.
+  (await runDiffPipeline(a, b, { displayNames: false, ...opts, selectNew: opts.selectNew ?? opts.selectOld })).report;
 
 describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json'], '--select on real slurmrestd 24.11 v0.0.40 → v0.0.41', ([v40, v41]) => {
   const a = spec(v40);

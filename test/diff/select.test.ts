@@ -16,9 +16,12 @@ const V40 = spec('fixtures/slurm-like/v0.0.40.json');
 const V41 = spec('fixtures/slurm-like/v0.0.41.json');
 const V42 = spec('fixtures/slurm-like/v0.0.42.json');
 
-/** `--select X` is `selectOld = selectNew = X` (as src/cli/commands/diff.ts passes it). */
+/**
+ * `--select X` is `selectOld = selectNew = X` (as src/cli/commands/diff.ts passes it). Selection is about what is
+ * compared, so these tests keep the compared (masked) names; display names are tested in formats/changelog.test.ts.
+ */
 const diff = async (a: LoadedSpec, b: LoadedSpec, opts: DiffPipelineOptions = {}): Promise<DiffReport> =>
-  (await runDiffPipeline(a, b, { ...opts, selectNew: opts.selectNew ?? opts.selectOld })).report;
+  (await runDiffPipeline(a, b, { displayNames: false, ...opts, selectNew: opts.selectNew ?? opts.selectOld })).report;
 const rows = (r: DiffReport) => r.changes.map((c) => [c.level, c.id, c.location, c.message]);
 const JOB_ITEMS = '#/components/schemas/v0.0.40_openapi_job_info_resp/properties/jobs/items';
 const JOB_DESC = '#/components/schemas/v0.0.40_job_desc_msg';

@@ -12,6 +12,117 @@ export interface RenderOptions {
   toolVersion?: string;
   /** text only: one line for a run of changes with the same rule, level and place (no per-change fingerprints). */
   compact?: boolean;
+  /** markdown, html, text: how changes are grouped (default `level` for diff, `resource` for changelog). */
+  groupBy?: GroupBy;
+  /** markdown: longest output in characters (GitHub's comment limit is 65,536); 0 or undefined = no limit. */
+  maxChars?: number;
+}
+
+export const GROUP_BY = ['operation', 'resource', 'level'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** How many affected operations are listed before `and N more`. */
+export const OPERATIONS_SHOWN = 3;
+
+/** `A, B, C and 4 more` from labels already formatted. */
+export function listCollapsed(labels: readonly string[], shown = OPERATIONS_SHOWN): string {
+  if (labels.length <= shown + 1) return labels.join(', ');
+  return `${labels.slice(0, shown).join(', ')} and ${labels.length - shown} more`;
+}
+
+/**
+ * The title release notes use: `Slurm REST API v0.0.40 → v0.0.41` from the version tags, else the specs'
+ * info.version when they differ; never file paths (those go in the footer).
+ */
+export function reportTitle(report: Pick<DiffReport, 'old' | 'new'>): string {
+  const name = report.new.title ?? report.old.title ?? 'API';
+  const [from, to] = versionNames(report.old, report.new);
+  return from !== undefined && to !== undefined ? `${name} ${from} → ${to}` : `${name} changes`;
+}
+
+/** The two sides' version names: tags, else differing info.version values; undefined when neither tells them apart. */
+export function versionNames(old: SpecSummary, neu: SpecSummary): [string | undefined, string | undefined] {
+  if (old.tag && neu.tag && old.tag !== neu.tag) return [old.tag, neu.tag];
+  if (old.version && neu.version && old.version !== neu.version) return [old.version, neu.version];
+  return [undefined, undefined];
+}
+
+/** `Slurm REST API v0.0.41 (Slurm-24.11.5) from /path/v0.0.41.json`: a side for the sources footer. */
+export function sourceLine(spec: SpecSummary): string {
+  const name = [spec.title, spec.tag].filter(Boolean).join(' ');
+  const version = spec.version && spec.version !== spec.tag ? ` (${spec.version})` : '';
+  return `${name || 'spec'}${version} from ${spec.source}`;
+}
+
+/** The readable location relative to a heading that already names the operation (`200 → jobs[]` under `GET /jobs`); undefined when the heading says it all. */
+export function whereUnder(change: Change, heading: string | undefined): string | undefined {
+  const where = change.where ?? change.location;
+  if (heading === undefined) return where;
+  if (where === heading) return undefined;
+  if (where.startsWith(`${heading} → `)) return where.slice(heading.length + 3);
+  return where;
+}
+
+/** Which uses of a schema one change was seen through: `requests and responses` (undefined for one use). */
+export function usesText(change: Change): string | undefined {
+  if (!change.alsoAs || change.alsoAs.length === 0) return undefined;
+  const names: string[] = [];
+  for (const id of [change.id, ...change.alsoAs.map((u) => u.id)]) {
+    const use = id.startsWith('request-parameter-')
+      ? 'parameters'
+      : id.startsWith('response-header-')
+        ? 'response headers'
+        : id.startsWith('request-')
+          ? 'requests'
+          : id.startsWith('response-')
+            ? 'responses'
+            : id.startsWith('webhook-')
+              ? 'webhooks'
+              : 'schemas';
+    if (!names.includes(use)) names.push(use);
+  }
+  return names.length < 2 ? undefined : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export type Category = 'Breaking' | 'Deprecated' | 'Added' | 'Changed' | 'Renamed' | 'Removed';
+/** The order release notes list them in. */
+export const CATEGORIES: Category[] = ['Breaking', 'Deprecated', 'Added', 'Changed', 'Renamed', 'Removed'];
+
+/** Breaking changes (accepted ones too: they still break clients) first; everything else by kind. */
+export function categoryOf(change: Change): Category {
+  if (change.level === 'breaking') return 'Breaking';
+  switch (change.kind) {
+    case 'deprecated':
+      return 'Deprecated';
+    case 'added':
+      return 'Added';
+    case 'removed':
+      return 'Removed';
+    case 'renamed':
+      return 'Renamed';
+    default:
+      return 'Changed';
+  }
+}
+
+/**
+ * Groups by resource (set by the pipeline: the OpenAPI tag, else the path segment after the version); changes
+ * with no single resource (shared schemas, servers, …) by their section, after the resources.
+ */
+export function groupByResource(changes: readonly Change[]): { title: string; resource: boolean; changes: Change[] }[] {
+  const groups = new Map<string, { title: string; resource: boolean; changes: Change[] }>();
+  for (const change of changes) {
+    const key = change.resource !== undefined ? `0${change.resource}` : `1${SECTION_ORDER.indexOf(change.section)}`;
+    let group = groups.get(key);
+    if (!group) {
+      // A change in operations of several resources (a shared schema) goes after the resources, by its section.
+      const title = change.resource ?? (change.section === 'paths' ? 'several resources' : change.section);
+      group = { title, resource: change.resource !== undefined, changes: [] };
+      groups.set(key, group);
+    }
+    group.changes.push(change);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
 const SECTION_ORDER: Section[] = ['paths', 'webhooks', 'components', 'security', 'servers', 'info'];

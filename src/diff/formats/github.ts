@@ -1,5 +1,5 @@
 import type { Change, DiffReport, Level } from '../model.js';
-import { acceptedText, affectedOperations, changeSide, sortByLevel, summaryLine, visibleControls } from './common.js';
+import { acceptedText, affectedOperations, listCollapsed, changeSide, sortByLevel, summaryLine, visibleControls } from './common.js';
 
 const COMMAND: Record<Level, 'error' | 'warning' | 'notice'> = { breaking: 'error', warning: 'warning', info: 'notice' };
 
@@ -14,9 +14,9 @@ function annotation(change: Change, report: DiffReport): string {
   const command = change.accepted ? 'notice' : COMMAND[change.level];
   const title = `${change.accepted ? 'accepted ' : ''}${change.level}: ${change.id}`;
   const file = report[changeSide(change).spec].source;
-  const parts = [`${change.location}: ${change.message}`];
-  const affects = affectedOperations(change);
-  if (affects.length > 0) parts.push(`affects ${affects.join(', ')}`);
+  const parts = [`${change.where ?? change.location}: ${change.message}`];
+  const affects = affectedOperations(change).filter((op) => !(change.where ?? '').startsWith(`${op} `));
+  if (affects.length > 0) parts.push(`affects ${listCollapsed(affects)}`);
   if (change.accepted) parts.push(acceptedText(change.accepted));
   parts.push(`rule ${change.id}, fingerprint ${change.fingerprint}`);
   return `::${command} file=${escapeGithubProperty(file)},title=${escapeGithubProperty(title)}::${escapeGithubData(parts.join(' — '))}`;

@@ -1,6 +1,6 @@
 import type { Json } from '../../openapi/types.js';
 import type { Change, ChangeSide, DiffReport, RuleDef } from '../model.js';
-import { affectsNote, groupChanges, oneLine, specLabel, specShortName, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
+import { affectsNote, groupChanges, listCollapsed, oneLine, reportTitle, sourceLine, summaryLine, usesText, whereUnder, type ChangeGroup, type RenderOptions } from './common.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,14 +29,31 @@ function valueBlock(label: string, side: ChangeSide | undefined): string {
   return `<div>${label} <code>${escapeHtml(side.pointer)}</code>${value}</div>`;
 }
 
+/** A readable location: each `→` step in code, backquoted names in worded steps as code. */
+export function htmlWhere(where: string): string {
+  return where
+    .split(' → ')
+    .map((part) =>
+      part.includes('`')
+        ? part
+            .split('`')
+            .map((piece, i) => (i % 2 === 1 ? `<code>${escapeHtml(piece)}</code>` : escapeHtml(piece)))
+            .join('')
+        : `<code>${escapeHtml(part)}</code>`,
+    )
+    .join(' → ');
+}
+
 function changeRow(change: Change, group: ChangeGroup, rulesById: Map<string, RuleDef>): string {
   const classes = [change.level, change.accepted ? 'accepted' : ''].filter(Boolean).join(' ');
   const doc = rulesById.get(change.id)?.doc;
   const rule = `<code${doc ? ` title="${escapeHtml(doc)}"` : ''}>${escapeHtml(change.id)}</code>`;
-  const location = change.location === group.title ? '' : `<div><code>${escapeHtml(change.location)}</code></div>`;
+  const place = whereUnder(change, group.operation ? group.title : undefined);
+  const location = place === undefined || place === group.title ? '' : `<div>${htmlWhere(place)}</div>`;
   const affects = affectsNote(change, group);
-  const alsoAs = change.alsoAs?.length ? `<div class="meta">also as ${change.alsoAs.map((u) => `<code>${escapeHtml(u.id)}</code> (${u.level})`).join(', ')}</div>` : '';
-  const affectsHtml = `${alsoAs}${affects ? `<div class="meta">${affects.label} ${affects.operations.map((op) => `<code>${escapeHtml(op)}</code>`).join(', ')}</div>` : ''}`;
+  const uses = usesText(change);
+  const alsoAs = change.alsoAs?.length ? `<div class="meta">${uses ? `${escapeHtml(uses)}: ` : ''}also as ${change.alsoAs.map((u) => `<code>${escapeHtml(u.id)}</code> (${u.level})`).join(', ')}</div>` : '';
+  const affectsHtml = `${alsoAs}${affects ? `<div class="meta">${affects.label} ${listCollapsed(affects.operations.map((op) => `<code>${escapeHtml(op)}</code>`))}</div>` : ''}`;
   const accepted = change.accepted
     ? `<div class="accepted-note">accepted: ${escapeHtml(change.accepted.reason)} <code>${escapeHtml(change.accepted.entry)}</code></div>`
     : '';
@@ -51,14 +68,11 @@ function changeRow(change: Change, group: ChangeGroup, rulesById: Map<string, Ru
 /** `html`: one self-contained page (inline CSS, no scripts, no external resources); every spec-derived string is escaped. */
 export function renderHtml(report: DiffReport, options: RenderOptions): string {
   const rulesById = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
-  const title = `API changes: ${specShortName(report.old)} → ${specShortName(report.new)}`;
-  const body: string[] = [
-    `<header><h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">old: <code>${escapeHtml(specLabel(report.old))}</code><br>new: <code>${escapeHtml(specLabel(report.new))}</code>`,
-  ];
-  if (report.mask) body.push(`<br>version mask: <code>${escapeHtml(report.mask.from)}</code> → <code>${escapeHtml(report.mask.to)}</code>`);
+  const title = reportTitle(report);
+  const body: string[] = [`<header><h1>${escapeHtml(title)}</h1>`, '<p class="meta">'];
+  if (report.mask) body.push(`version mask: <code>${escapeHtml(report.mask.from)}</code> → <code>${escapeHtml(report.mask.to)}</code>`);
   if (report.select?.old || report.select?.new) {
-    body.push(`<br>selected: old <code>${escapeHtml(report.select.old ?? '(all)')}</code>, new <code>${escapeHtml(report.select.new ?? '(all)')}</code>`);
+    body.push(`${report.mask ? '<br>' : ''}selected: old <code>${escapeHtml(report.select.old ?? '(all)')}</code>, new <code>${escapeHtml(report.select.new ?? '(all)')}</code>`);
   }
   body.push(`</p><p class="summary">${escapeHtml(summaryLine(report.summary))}</p></header>`);
   if (report.warnings && report.warnings.length > 0) {
@@ -75,6 +89,7 @@ export function renderHtml(report: DiffReport, options: RenderOptions): string {
       '</tbody></table></section>',
     );
   }
+  body.push(`<footer class="meta">old: ${escapeHtml(sourceLine(report.old))}<br>new: ${escapeHtml(sourceLine(report.new))}</footer>`);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -46,7 +46,8 @@ export function renderReport(report: DiffReport, format: Format, options: Render
   return render(report, options);
 }
 
-export type { RenderOptions } from './common.js';
+export type { RenderOptions, GroupBy } from './common.js';
+export { GROUP_BY } from './common.js';
 export { canonicalReport } from './json.js';
 export { summaryLine, oneLine } from './common.js';
 export { escapeGithubData, escapeGithubProperty } from './github.js';

@@ -25,10 +25,10 @@ const canonicalSide = (side: ChangeSide) => {
   return out;
 };
 const canonicalOperation = (operation: OperationRef) => pick(operation, ['method', 'path', 'operationId', 'webhook']);
-const canonicalSpec = (spec: SpecSummary) => pick(spec, ['source', 'title', 'version', 'openapi']);
+const canonicalSpec = (spec: SpecSummary) => pick(spec, ['source', 'title', 'version', 'tag', 'openapi']);
 
 function canonicalChange(change: Change): Plain {
-  const out = pick(change, ['id', 'level', 'kind', 'section', 'message', 'location']);
+  const out = pick(change, ['id', 'level', 'kind', 'section', 'message', 'location', 'where', 'resource']);
   out.operations = change.operations.map(canonicalOperation);
   if (change.old) out.old = canonicalSide(change.old);
   if (change.new) out.new = canonicalSide(change.new);

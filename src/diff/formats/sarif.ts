@@ -38,6 +38,8 @@ function result(change: Change, report: DiffReport, ruleIndex: number): Sarif.Re
   const side = changeSide(change);
   const properties: Sarif.PropertyBag = {
     location: change.location,
+    ...(change.where !== undefined ? { where: change.where } : {}),
+    ...(change.resource !== undefined ? { resource: change.resource } : {}),
     changeKind: change.kind,
     section: change.section,
     specdriftLevel: change.level,

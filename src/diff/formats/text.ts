@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, DiffReport, Level } from '../model.js';
-import { acceptedText, affectsNote, alsoAsText, groupChanges, oneLine, operationLabel, specLabel, summaryLine, type ChangeGroup, type RenderOptions } from './common.js';
+import { acceptedText, affectsNote, alsoAsText, groupChanges, listCollapsed, oneLine, operationLabel, reportTitle, sourceLine, summaryLine, whereUnder, type ChangeGroup, type RenderOptions } from './common.js';
 
 const MARK: Record<Level, string> = { breaking: '✗', warning: '!', info: '·' };
 
@@ -12,7 +12,8 @@ function changeLine(chalk: ChalkInstance, change: Change, group: ChangeGroup): s
   const style = levelStyle(chalk, change.level);
   const mark = change.accepted ? chalk.green('✓') : style(MARK[change.level]);
   const level = style(change.level.padEnd(8));
-  const where = change.location === group.title ? '' : `${oneLine(change.location)}: `;
+  const place = whereUnder(change, group.operation ? group.title : undefined);
+  const where = place === undefined || place === group.title || change.message.startsWith(`${place} `) ? '' : `${oneLine(place)}: `;
   const affects = affectsNote(change, group);
   const parts = [
     `  ${mark} ${level}  ${chalk.bold(oneLine(change.id))}  ${where}${oneLine(change.message)}`,
@@ -20,7 +21,7 @@ function changeLine(chalk: ChalkInstance, change: Change, group: ChangeGroup): s
   ];
   const also = alsoAsText(change);
   if (also) parts.push(chalk.dim(oneLine(also)));
-  if (affects) parts.push(chalk.dim(`${affects.label} ${affects.operations.map(oneLine).join(', ')}`));
+  if (affects) parts.push(chalk.dim(`${affects.label} ${listCollapsed(affects.operations.map(oneLine))}`));
   if (change.accepted) parts.push(chalk.green(oneLine(acceptedText(change.accepted))));
   return parts.join('  ');
 }
@@ -60,7 +61,8 @@ function compactLines(chalk: ChalkInstance, group: ChangeGroup): string[] {
  */
 export function renderText(report: DiffReport, options: RenderOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const lines = [chalk.bold(`${oneLine(specLabel(report.old))} → ${oneLine(specLabel(report.new))}`)];
+  // Sources under the title, not in it; the summary stays the last line (scripts and README rely on it).
+  const lines = [chalk.bold(oneLine(reportTitle(report))), chalk.dim(`old: ${oneLine(sourceLine(report.old))}`), chalk.dim(`new: ${oneLine(sourceLine(report.new))}`)];
   if (report.mask) lines.push(chalk.dim(`version mask: ${oneLine(report.mask.from)} → ${oneLine(report.mask.to)}`));
   if (report.select?.old || report.select?.new) {
     lines.push(chalk.dim(`selected: old ${oneLine(report.select.old ?? '(all)')}, new ${oneLine(report.select.new ?? '(all)')}`));

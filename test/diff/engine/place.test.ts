@@ -299,7 +299,9 @@ describe('item 11: a finding with several uses, classified and rendered', () => 
     const opts = { color: false };
     expect(renderReport(report, 'text', opts)).toContain('response-enum-value-added  #/components/schemas/Flags/items: enum value "B" added');
     expect(renderReport(report, 'text', opts)).toContain('also as request-enum-value-added (info)');
-    expect(renderReport(report, 'markdown', opts)).toContain('— also as `request-enum-value-added` (info)');
+    // One entry naming both uses; the other use's rule id and level in the small print.
+    expect(renderReport(report, 'markdown', opts)).toContain('"B" added (responses and requests)');
+    expect(renderReport(report, 'markdown', opts)).toContain('· also as `request-enum-value-added` (info) ·');
     expect(JSON.parse(renderReport(report, 'json', opts)).changes[0].alsoAs).toEqual([{ id: 'request-enum-value-added', level: 'info' }]);
     expect(renderReport(report, 'singleline', opts)).toContain('also as request-enum-value-added (info)');
     expect(renderReport(report, 'html', opts)).toContain('also as <code>request-enum-value-added</code> (info)');

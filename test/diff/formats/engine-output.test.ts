@@ -132,7 +132,8 @@ describe('formats parsed back and compared with the JSON report (fixtures/slurm-
     expect(rows).toEqual(expected);
     expect(summary).toBe('6 breaking, 3 warnings, 5 info');
     expect(headings.filter((h) => h.startsWith('# '))).toHaveLength(1);
-    expect(headings.filter((h) => h.startsWith('## '))).toEqual(['## Breaking', '## Added', '## Changed']);
+    // The fixture's one rename (v0.0.40_stats_msg → v0.0.41_stats_rpc) is listed as such.
+    expect(headings.filter((h) => h.startsWith('## '))).toEqual(['## Breaking', '## Added', '## Changed', '## Renamed']);
     expect(headings.filter((h) => h.startsWith('### ')).length).toBeGreaterThan(3);
   });
 

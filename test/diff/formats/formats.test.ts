@@ -250,8 +250,12 @@ describe('text, singleline, markdown, html', () => {
   it('markdown: release-note sections in order, breaking includes accepted, no raw HTML from spec text', () => {
     const output = render('markdown');
     const headings = output.split('\n').filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## Breaking', '## Deprecated', '## Added', '## Removed', '## Changed']);
-    expect(output).toMatch(/^# API changes: Slurm-24\.11\.0 &amp; v0\.0\.40 → Slurm-24\.11\.0 &amp; v0\.0\.41$/m);
+    // The order SchedMD's notes and keep-a-changelog use: what breaks, what goes away later, then the rest.
+    expect(headings).toEqual(['## Breaking', '## Deprecated', '## Added', '## Changed', '## Renamed', '## Removed']);
+    // The title names the API and the versions (info.version here: no tags); the sources go in the footer.
+    expect(output).toMatch(/^# Slurm REST API Slurm-24\.11\.0 &amp; v0\.0\.40 → Slurm-24\.11\.0 &amp; v0\.0\.41$/m);
+    expect(output.split('\n')[0]).not.toContain('.json');
+    expect(output).toMatch(/^<sub>Old: Slurm REST API \(Slurm-24\.11\.0 &amp; v0\.0\.40\) from \.cache\/slurm-specs\/24\.11\/v0\.0\.40\.json<br>New: .*v0\.0\.41\.json<\/sub>$/m);
     const breaking = output.slice(output.indexOf('## Breaking'), output.indexOf('## Deprecated'));
     expect(breaking).toContain('**accepted:**');
     expect(output).not.toContain('<script>');
