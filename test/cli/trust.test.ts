@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliAsync } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 
 const tiny = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
 
@@ -32,9 +32,9 @@ describe('specdrift trust', () => {
     return { repo, pwned, env, writeConfig };
   };
 
-  it('refuses to run a command from an untrusted config (exit 10) and names it', () => {
+  it('refuses to run a command from an untrusted config (exit 10) and names it', async () => {
     const { repo, pwned, env } = setup('untrusted');
-    const r = cli(['diff', 'v1', 'v2'], { cwd: repo, env });
+    const r = await cliIn(['diff', 'v1', 'v2'], { cwd: repo, env });
     expect(r.code).toBe(10);
     expect(r.stderr).toMatch(/specdrift\.config\.json is not trusted, so its command was not run: cmd:touch /);
     expect(r.stderr).toMatch(/specdrift trust/);
@@ -42,28 +42,28 @@ describe('specdrift trust', () => {
     expect(existsSync(pwned)).toBe(false);
   });
 
-  it('runs it after `specdrift trust`, and refuses again once the config changes', () => {
+  it('runs it after `specdrift trust`, and refuses again once the config changes', async () => {
     const { repo, pwned, env, writeConfig } = setup('trusted');
-    const t = cli(['trust'], { cwd: repo, env });
+    const t = await cliIn(['trust'], { cwd: repo, env });
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^trusted .*specdrift\.config\.json/);
     expect(t.stdout).toMatch(/commands it may run:\n {2}cmd:touch /);
-    expect(cli(['diff', 'v1', 'v2'], { cwd: repo, env }).code).toBe(0);
+    expect((await cliIn(['diff', 'v1', 'v2'], { cwd: repo, env })).code).toBe(0);
     expect(existsSync(pwned)).toBe(true);
     writeConfig(' # edited');
-    expect(cli(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env }).code).toBe(10);
-    expect(cli(['trust', '--list'], { cwd: repo, env }).stdout).toMatch(/1 trusted config/);
-    expect(cli(['trust', '--revoke'], { cwd: repo, env }).stdout).toMatch(/^revoked /);
+    expect((await cliIn(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env })).code).toBe(10);
+    expect((await cliIn(['trust', '--list'], { cwd: repo, env })).stdout).toMatch(/1 trusted config/);
+    expect((await cliIn(['trust', '--revoke'], { cwd: repo, env })).stdout).toMatch(/^revoked /);
   });
 
-  it('--allow-commands and SPECDRIFT_ALLOW_COMMANDS=1 are the CI way; cmd: typed by the user always runs', () => {
+  it('--allow-commands and SPECDRIFT_ALLOW_COMMANDS=1 are the CI way; cmd: typed by the user always runs', async () => {
     const { repo, env } = setup('allowed');
-    expect(cli(['diff', 'v1', 'v2', '--allow-commands', '--no-cache'], { cwd: repo, env }).code).toBe(0);
-    expect(cli(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env: { ...env, SPECDRIFT_ALLOW_COMMANDS: '1' } }).code).toBe(0);
-    expect(cli(['fetch', `cmd:echo '${JSON.stringify(tiny)}'`, '--no-cache'], { cwd: repo, env }).code).toBe(0);
+    expect((await cliIn(['diff', 'v1', 'v2', '--allow-commands', '--no-cache'], { cwd: repo, env })).code).toBe(0);
+    expect((await cliIn(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env: { ...env, SPECDRIFT_ALLOW_COMMANDS: '1' } })).code).toBe(0);
+    expect((await cliIn(['fetch', `cmd:echo '${JSON.stringify(tiny)}'`, '--no-cache'], { cwd: repo, env })).code).toBe(0);
   });
 
-  it('a versions.sources key that is not a version label is an invalid config (exit 9)', () => {
+  it('a versions.sources key that is not a version label is an invalid config (exit 9)', async () => {
     const dir = join(root, 'hijack');
     const pwned = join(root, 'hijack-PWNED');
     mkdirSync(join(dir, '.git'), { recursive: true });
@@ -73,7 +73,7 @@ describe('specdrift trust', () => {
       JSON.stringify({ versions: { tag: 'v{n}', source: 'x', sources: { 'HEAD~1:openapi.json': `cmd:touch ${pwned}` } } }),
     );
     const env = { SPECDRIFT_STATE_DIR: join(root, 'hijack-state'), SPECDRIFT_CACHE_DIR: join(root, 'hijack-cache'), SPECDRIFT_ALLOW_COMMANDS: '' };
-    const r = cli(['diff', 'HEAD~1:openapi.json', 'openapi.json'], { cwd: dir, env });
+    const r = await cliIn(['diff', 'HEAD~1:openapi.json', 'openapi.json'], { cwd: dir, env });
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(/key "HEAD~1:openapi\.json" is not a version label/);
     expect(existsSync(pwned)).toBe(false);
@@ -102,7 +102,7 @@ describe('config headers', () => {
   const env = (state: string) => ({ SPECDRIFT_STATE_DIR: join(root, state), SECRET_TOKEN: 's3cr3t' });
 
   it('an untrusted config does not spend the environment: its ${VAR} header is not sent, and the value is never printed', async () => {
-    const r = await cliAsync(['fetch', url], { cwd: root, env: env('untrusted-state') });
+    const r = await cliIn(['fetch', url], { cwd: root, env: env('untrusted-state') });
     expect(r.code).toBe(0);
     const last = seen.at(-1)!;
     expect(last['x-token']).toBeUndefined();
@@ -112,19 +112,19 @@ describe('config headers', () => {
   });
 
   it('a trusted config does; --header always does', async () => {
-    expect(cli(['trust'], { cwd: root, env: env('trusted-state') }).code).toBe(0);
-    expect((await cliAsync(['fetch', url], { cwd: root, env: env('trusted-state') })).code).toBe(0);
+    expect((await cliIn(['trust'], { cwd: root, env: env('trusted-state') })).code).toBe(0);
+    expect((await cliIn(['fetch', url], { cwd: root, env: env('trusted-state') })).code).toBe(0);
     expect(seen.at(-1)!['x-token']).toBe('s3cr3t');
     const e = { SPECDRIFT_STATE_DIR: join(root, 'other-state'), SECRET_TOKEN: 's3cr3t' };
-    expect((await cliAsync(['fetch', url, '-H', 'X-Token: typed'], { cwd: root, env: e })).code).toBe(0);
+    expect((await cliIn(['fetch', url, '-H', 'X-Token: typed'], { cwd: root, env: e })).code).toBe(0);
     expect(seen.at(-1)!['x-token']).toBe('typed');
   });
 
   it('an unset ${VAR} fails only when a URL is fetched, not for a diff of two local files', async () => {
     const e = { SPECDRIFT_STATE_DIR: join(root, 'unset-state') };
-    expect(cli(['trust'], { cwd: root, env: e }).code).toBe(0); // an untrusted config's ${VAR} is skipped, not an error
-    expect(cli(['diff', 'a.json', 'a.json'], { cwd: root, env: e }).code).toBe(0);
-    const r = await cliAsync(['fetch', url], { cwd: root, env: e });
+    expect((await cliIn(['trust'], { cwd: root, env: e })).code).toBe(0); // an untrusted config's ${VAR} is skipped, not an error
+    expect((await cliIn(['diff', 'a.json', 'a.json'], { cwd: root, env: e })).code).toBe(0);
+    const r = await cliIn(['fetch', url], { cwd: root, env: e });
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(/config header X-Token .* uses \$\{SECRET_TOKEN\}, which is not set/);
   });
