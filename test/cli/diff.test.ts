@@ -2,14 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliIn } from '../helpers/cli.js';
+import { cliAsync, cliIn } from '../helpers/cli.js';
 
 const V40 = 'fixtures/slurm-like/v0.0.40.json';
 const V41 = 'fixtures/slurm-like/v0.0.41.json';
 
 describe('diff from the command line (fixtures)', () => {
   it('oasdiff v40 v41 works out of the box: masked, grouped per operation, with a summary', async () => {
-    const result = cli(['v40', 'v41'], { bin: 'oasdiff' });
+    const result = await cliAsync(['v40', 'v41'], { bin: 'oasdiff' });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('masking v0.0.41 → v0.0.40');
     expect(result.stdout).toMatch(/^POST \/slurm\/v0\.0\.40\/job\/allocate/m);
@@ -165,7 +165,7 @@ describe('diff of a spec split over several files (fixtures/multi-file: only ref
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`specdrift: ${join(dir, 'api.yaml')}: cannot follow $ref 'missing.yaml#/NewPet': missing.yaml does not exist\n`);
-    const piped = cli(['diff', '-', 'fixtures/multi-file/new/api.yaml'], { input: readFileSync('fixtures/multi-file/new/api.yaml', 'utf8') });
+    const piped = await cliAsync(['diff', '-', 'fixtures/multi-file/new/api.yaml'], { input: readFileSync('fixtures/multi-file/new/api.yaml', 'utf8') });
     expect(piped.code).toBe(3);
     expect(piped.stderr).toMatch(/^specdrift: <stdin>: \$ref '\.\/schemas\/pet\.yaml' at #\/paths\/.* refers to another file; specdrift follows those only for specs read from files on disk — /);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../src/compat/server/index.js';
 import type { JsonObject } from '../../src/openapi/types.js';
-import { cli, cliIn } from '../helpers/cli.js';
+import { cliAsync, cliIn } from '../helpers/cli.js';
 import { allOfChain, nestedArrays } from '../helpers/deep-specs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'specdrift-limits-'));
@@ -92,7 +92,7 @@ describe('--max-depth: documents nested past the limit', () => {
   });
 
   it('raised past what the walkers can take, the stack still ends in one line and exit 4', async () => {
-    const result = cli(['mask', file('deep-raised.json', nestedArrays(100_000)), '--strip', '--max-depth', '1000000', '-o', join(dir, 'raised.json')]);
+    const result = await cliAsync(['mask', file('deep-raised.json', nestedArrays(100_000)), '--strip', '--max-depth', '1000000', '-o', join(dir, 'raised.json')]);
     expectOneLineRefusal(result, /nests too deeply to process/);
     expect(existsSync(join(dir, 'raised.json'))).toBe(false);
   });
