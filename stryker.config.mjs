@@ -1,5 +1,6 @@
 // Mutation testing (issue 10 item 7): `npm run mutation` (Stryker 9: Stryker 10 needs Node 22). Slow (hours for src/diff on a 2-core machine): not in CI.
-// One area: `MUTATE='src/mask/**/*.ts' npm run mutation`. Only the hermetic unit tests of those areas run
+// One area: `MUTATE='src/mask/**/*.ts' STRYKER_TESTS='test/mask/**/*.test.ts' npm run mutation` (docs/testing.md has the
+// runs and scores). Only the hermetic unit tests of those areas run
 // (stryker.vitest.config.ts): never the integration suite, which needs real specs, root and Slurm daemons.
 export default {
   testRunner: 'vitest',
@@ -12,5 +13,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
   timeoutMS: 60_000,
+  // The dry run (every selected test, with per-test coverage) takes minutes on a loaded 2-core machine.
+  dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
 };

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 
 const V41 = 'fixtures/slurm-like/v0.0.41.json';
 
 describe('mask, slice and validate from the command line', () => {
-  it('mask --to rewrites every form, prints counts on stderr, and keeps stdout a spec', () => {
-    const result = cli(['mask', V41, '--to', 'v0.0.40']);
+  it('mask --to rewrites every form, prints counts on stderr, and keeps stdout a spec', async () => {
+    const result = await cliIn(['mask', V41, '--to', 'v0.0.40']);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/0\.0\.41|0041|0_0_41/);
     expect(JSON.parse(result.stdout).paths['/slurm/v0.0.40/jobs']).toBeDefined();
@@ -16,40 +16,42 @@ describe('mask, slice and validate from the command line', () => {
     expect(result.stderr).toMatch(/v0041 → v0040\s+\d+/);
   });
 
-  it('mask --strip and --detect', () => {
-    const stripped = cli(['mask', V41, '--strip', '-q']);
+  it('mask --strip and --detect', async () => {
+    const stripped = await cliIn(['mask', V41, '--strip', '-q']);
     expect(stripped.code).toBe(0);
     expect(Object.keys(JSON.parse(stripped.stdout).paths)).toContain('/slurm/vX/jobs');
-    const detect = cli(['mask', V41, '--detect']);
+    const detect = await cliIn(['mask', V41, '--detect']);
     expect(detect.stdout).toMatch(/^v0\.0\.41: \d+ occurrences, prefixes v/);
-    const none = cli(['mask', V41]);
+    const none = await cliIn(['mask', V41]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('give --to VERSION, --strip or --detect');
   });
 
-  it('mask refuses a collision with exit 7', () => {
+  it('mask refuses a collision with exit 7', async () => {
     const doc = JSON.parse(readFileSync(V41, 'utf8'));
     doc.components.schemas['v0.0.40_openapi_job_info_resp'] = { type: 'object' };
     const dir = mkdtempSync(join(tmpdir(), 'specdrift-mask-'));
     writeFileSync(join(dir, 'both.json'), JSON.stringify(doc));
-    const result = cli(['mask', join(dir, 'both.json'), '--from', 'v0.0.41', '--to', 'v0.0.40']);
+    const result = await cliIn(['mask', join(dir, 'both.json'), '--from', 'v0.0.41', '--to', 'v0.0.40']);
     expect(result.code).toBe(7);
     expect(result.stderr).toMatch(/v0\.0\.40_openapi_job_info_resp/);
   });
 
-  it('slice --list and --version, unknown version exits 2', () => {
-    expect(cli(['slice', V41, '--list']).stdout.trim()).toBe('v0.0.41');
-    const bad = cli(['slice', V41, '--version', 'v0.0.99']);
+  it('slice --list and --version, unknown version exits 2', async () => {
+    expect((await cliIn(['slice', V41, '--list'])).stdout.trim()).toBe('v0.0.41');
+    const bad = await cliIn(['slice', V41, '--version', 'v0.0.99']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('the document serves v0.0.41');
   });
 
-  it('validate: clean fixture exits 0; a defect exits 1 with rule id and pointer', () => {
-    expect(cli(['validate', V41])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid') });
+  it('validate: clean fixture exits 0; a defect exits 1 with rule id and pointer', async () => {
+    expect(await cliIn(['validate', V41])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid') });
     const doc = JSON.parse(readFileSync(V41, 'utf8'));
     const [first, second] = Object.values(doc.paths) as Record<string, { operationId?: string }>[];
     Object.values(second).find((op) => op.operationId)!.operationId = Object.values(first).find((op) => op.operationId)!.operationId;
-    const result = cli(['validate', '-', '--format', 'json'], { input: JSON.stringify(doc) });
+    const file = join(mkdtempSync(join(tmpdir(), 'specdrift-validate-')), 'dup.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const result = await cliIn(['validate', file, '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('operation-id-duplicate');
@@ -120,7 +122,7 @@ describe('proxy from the command line', () => {
 
 describe('proxy limits from the command line', () => {
   it('passes --upstream-timeout and --max-body-bytes on (504 and 413 with their cause), and refuses a bad limit with exit 2', async () => {
-    const bad = cli(['proxy', V41, '--target', 'http://127.0.0.1:1', '--max-in-flight', '0']);
+    const bad = await cliIn(['proxy', V41, '--target', 'http://127.0.0.1:1', '--max-in-flight', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('--max-in-flight must be a positive whole number, not 0')]);
 

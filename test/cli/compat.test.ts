@@ -1,12 +1,12 @@
 /**
- * `specdrift compat` and `specdrift clients` as a user runs them (the built CLI): the mistakes they refuse before any
+ * `specdrift compat` and `specdrift clients` as a user runs them (the built CLI; in the test process `clients check` ran past the test timeout on a loaded machine): the mistakes they refuse before any
  * generator runs. Runs with real generators are in compat.integration.test.ts.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cliAsync } from '../helpers/cli.js';
 
 const FIXTURE = 'fixtures/slurm-like/v0.0.41.json';
 let work: string;
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('specdrift compat', () => {
-  it('reports usage mistakes in one line with exit 2 (3 for a missing scenario file)', () => {
+  it('reports usage mistakes in one line with exit 2 (3 for a missing scenario file)', { timeout: 180_000 }, async () => {
     const cases: [string[], RegExp, number][] = [
       [['-g', 'nope'], /unknown generator nope — known: openapi-typescript, /, 2],
       [['-g', 'oazapfts', '--server', 'ftp://x'], /--server ftp:\/\/x is not http\(s\)/, 2],
@@ -28,8 +28,10 @@ describe('specdrift compat', () => {
       [['-g', 'oazapfts', '--concurrency', '0'], /--concurrency must be a whole number/, 2],
       [['-g', 'oazapfts', '--scenario', 'missing.yaml'], /cannot read scenario missing\.yaml: ENOENT/, 3],
     ];
-    for (const [args, message, code] of cases) {
-      const r = cli(['compat', FIXTURE, '--cache-dir', join(work, 'cache'), '--out', join(work, 'x'), '-q', ...args]);
+    // Six independent refusals: run side by side (each spawn loads compat's modules: slow on a loaded machine).
+    const results = await Promise.all(cases.map(([args]) => cliAsync(['compat', FIXTURE, '--cache-dir', join(work, 'cache'), '--out', join(work, 'x'), '-q', ...args])));
+    for (const [i, [args, message, code]] of cases.entries()) {
+      const r = results[i];
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.code, args.join(' ')).toBe(code);
@@ -41,7 +43,7 @@ describe('specdrift clients', () => {
   it('a config without a clients section is a config error (exit 9)', async () => {
     const file = join(work, 'empty.config.json');
     await writeFile(file, '{}\n');
-    const r = cli(['clients', 'check', '--config', file]);
+    const r = await cliAsync(['clients', 'check', '--config', file]);
     expect(r.stderr).toMatch(/has no clients section — add "clients"/);
     expect(r.code).toBe(9);
   });

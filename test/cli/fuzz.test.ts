@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type CliResult } from '../helpers/cli.js';
+import { cliAsync, type CliResult } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 /** docs/exit-codes.md, minus 70 (internal error: always a defect). */
@@ -498,7 +498,7 @@ describe('fuzz: generated documents and command lines', () => {
 });
 
 describe('fuzz: through the real binary (dist/, process timeout as hang guard)', () => {
-  it('a sample of generated documents, each under a 60 s process timeout', () => {
+  it('a sample of generated documents, each under a 60 s process timeout', async () => {
     const samples = fc.sample(fc.tuple(generatedDocument, fc.constantFrom(...COMMANDS)), { seed: SEED + 1, numRuns: 3 });
     for (const [g, command] of samples) {
       const specDir = outputDir();
@@ -506,12 +506,12 @@ describe('fuzz: through the real binary (dist/, process timeout as hang guard)',
       writeFileSync(spec, documentBytes(g));
       const outDir = outputDir();
       const args = argsFor(command, spec, join(outDir, 'out.json'));
-      const r = cli(args, { cwd: dir, timeout: 60_000 });
+      const r = await cliAsync(args, { cwd: dir, timeout: 60_000 });
       expect(r.code, `timed out: ${args.join(' ')}`).not.toBe(-1);
       assertWellBehaved(`bin/specdrift.js ${args.join(' ')}\ninput: ${JSON.stringify(g)}`, r, { outDir });
     }
     // stdin ('-') can only be fed to a real process.
-    const piped = cli(['validate', '-'], { cwd: dir, input: '{"openapi": "3.0.3", "info": ', timeout: 60_000 });
+    const piped = await cliAsync(['validate', '-'], { cwd: dir, input: '{"openapi": "3.0.3", "info": ', timeout: 60_000 });
     assertWellBehaved('validate - with truncated JSON on stdin', piped);
     expect(piped.code).toBe(4);
   }, 300_000);

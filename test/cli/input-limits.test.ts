@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../src/compat/server/index.js';
 import type { JsonObject } from '../../src/openapi/types.js';
-import { cli } from '../helpers/cli.js';
+import { cliAsync, cliIn } from '../helpers/cli.js';
 import { allOfChain, nestedArrays } from '../helpers/deep-specs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'specdrift-limits-'));
@@ -50,11 +50,11 @@ describe('--max-depth: documents nested past the limit', () => {
     ['nested properties 2,000 deep', nestedProperties(1000), /^specdrift: \S+deep\.json: nests deeper than 256 levels at #\/components\/schemas\/P\/properties\/a\/.+\/properties \(through 1 \$ref\)/],
   ];
   for (const [what, text, pattern] of inputs) {
-    it(`${what}: every command exits 4 with one line and writes nothing`, { timeout: 180_000 }, () => {
+    it(`${what}: every command exits 4 with one line and writes nothing`, { timeout: 180_000 }, async () => {
       const spec = file(/YAML/.test(what) ? 'deep.yaml' : 'deep.json', text);
       const out = join(dir, 'out.json');
       for (const [name, args] of commands(spec, out)) {
-        const result = cli(args);
+        const result = await cliIn(args);
         expectOneLineRefusal(result, pattern);
         expect(existsSync(out), name).toBe(false);
       }
@@ -68,12 +68,12 @@ describe('--max-depth: documents nested past the limit', () => {
     ['120 nested properties through a $ref (level 250), the innermost type changed', nestedProperties(120), nestedProperties(120, 'integer')],
   ];
   for (const [what, oldText, newText] of underLimit) {
-    it(`just under the limit every command works (no walker runs out of stack): ${what}`, { timeout: 180_000 }, () => {
+    it(`just under the limit every command works (no walker runs out of stack): ${what}`, { timeout: 180_000 }, async () => {
       const name = what.split(' ')[1];
       const oldSpec = file(`ok-${name}-old.json`, oldText);
       const newSpec = file(`ok-${name}-new.json`, newText);
       for (const args of [['validate', oldSpec], ['mask', oldSpec, '--strip', '-q'], ['slice', oldSpec, '--list'], ['fetch', newSpec], ['diff', oldSpec, newSpec, '--format', 'json']]) {
-        const result = cli(args);
+        const result = await cliIn(args);
         expect(result.stderr, args.join(' ')).not.toMatch(/nests|internal error|\n\s+at /);
         expect([0, 1], args.join(' ')).toContain(result.code);
         // The diff walks the whole chain: the type change at its end is found.
@@ -82,17 +82,17 @@ describe('--max-depth: documents nested past the limit', () => {
     });
   }
 
-  it('--max-depth lowers or raises the limit; a bad value is a usage error', () => {
+  it('--max-depth lowers or raises the limit; a bad value is a usage error', async () => {
     const chain = file('chain10.json', allOfChain(10));
-    expectOneLineRefusal(cli(['fetch', chain, '--max-depth', '20']), /nests deeper than 20 levels at #\/components\/schemas\/S3\/allOf\/0 \(through 4 \$refs\)/);
-    expect(cli(['fetch', file('arrays300.json', nestedArrays(300)), '--max-depth', '400']).code).toBe(0);
-    const bad = cli(['fetch', chain, '--max-depth', '0']);
+    expectOneLineRefusal(await cliIn(['fetch', chain, '--max-depth', '20']), /nests deeper than 20 levels at #\/components\/schemas\/S3\/allOf\/0 \(through 4 \$refs\)/);
+    expect((await cliIn(['fetch', file('arrays300.json', nestedArrays(300)), '--max-depth', '400'])).code).toBe(0);
+    const bad = await cliIn(['fetch', chain, '--max-depth', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('specdrift: --max-depth must be a positive whole number of levels, not 0 — the default is 256\n');
   });
 
-  it('raised past what the walkers can take, the stack still ends in one line and exit 4', () => {
-    const result = cli(['mask', file('deep-raised.json', nestedArrays(100_000)), '--strip', '--max-depth', '1000000', '-o', join(dir, 'raised.json')]);
+  it('raised past what the walkers can take, the stack still ends in one line and exit 4', async () => {
+    const result = await cliAsync(['mask', file('deep-raised.json', nestedArrays(100_000)), '--strip', '--max-depth', '1000000', '-o', join(dir, 'raised.json')]);
     expectOneLineRefusal(result, /nests too deeply to process/);
     expect(existsSync(join(dir, 'raised.json'))).toBe(false);
   });
@@ -149,43 +149,43 @@ describe('duplicate keys from the command line', () => {
     '}',
   ].join('\n');
 
-  it('other commands warn on stderr with file:line:column and pointer, and go on', () => {
+  it('other commands warn on stderr with file:line:column and pointer, and go on', async () => {
     const spec = file('dup.json', dup);
-    const result = cli(['fetch', spec]);
+    const result = await cliIn(['fetch', spec]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`specdrift: warning: ${spec}:6:5: duplicate key #/paths/~1user~1{id} (first at 5:5); the last one is used\n`);
     expect(JSON.parse(result.stdout).paths['/user/{id}'].get.responses['200'].description).toBe('second');
-    const masked = cli(['mask', spec, '--strip', '-q']);
+    const masked = await cliIn(['mask', spec, '--strip', '-q']);
     expect(masked.stderr).toBe(result.stderr);
   });
 
-  it('at most five lines per spec, then how many more', () => {
+  it('at most five lines per spec, then how many more', async () => {
     const members = Array.from({ length: 9 }, (_, i) => `"k": ${i}`).join(',\n  ');
     const spec = file('many.json', `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},\n"x-many": {\n  ${members}\n}}`);
-    const result = cli(['diff', spec, spec]);
+    const result = await cliIn(['diff', spec, spec]);
     expect(result.code).toBe(0);
     const lines = [3, 4, 5, 6, 7].map((line) => `specdrift: warning: ${spec}:${line + 1}:3: duplicate key #/x-many/k (first at 3:3); the last one is used`);
     const once = [...lines, `specdrift: warning: ${spec}: and 3 more duplicate keys (specdrift validate lists them all)`].join('\n') + '\n';
     expect(result.stderr).toBe(once + once); // both sides of the diff are the same file
   });
 
-  it('validate reports each as an error finding with pointer and line (text and JSON), and no warning', () => {
+  it('validate reports each as an error finding with pointer and line (text and JSON), and no warning', async () => {
     const spec = file('dup-validate.json', dup);
-    const text = cli(['validate', spec]);
+    const text = await cliIn(['validate', spec]);
     expect(text.code).toBe(1);
     expect(text.stderr).toBe('');
     expect(text.stdout).toBe(
       `error  duplicate-key  /paths/~1user~1{id}  key "/user/{id}" written again at line 6:5 (first at 5:5); only the last is kept\n${spec}: 1 error, 0 warnings\n`,
     );
-    const json = JSON.parse(cli(['validate', spec, '-f', 'json']).stdout);
+    const json = JSON.parse((await cliIn(['validate', spec, '-f', 'json'])).stdout);
     expect(json.findings).toEqual([
       { ruleId: 'duplicate-key', level: 'error', pointer: '/paths/~1user~1{id}', message: 'key "/user/{id}" written again at line 6:5 (first at 5:5); only the last is kept', line: 6, column: 5 },
     ]);
   });
 
-  it('YAML duplicates get the same warning', () => {
+  it('YAML duplicates get the same warning', async () => {
     const spec = file('dup.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a: {}\n  /a: {}\n');
-    const result = cli(['fetch', spec]);
+    const result = await cliIn(['fetch', spec]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`specdrift: warning: ${spec}:5:3: duplicate key #/paths/~1a (first at 4:3); the last one is used\n`);
   });

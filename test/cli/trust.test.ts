@@ -8,31 +8,33 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliAsync } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 
 const tiny = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
 
 describe('specdrift trust', () => {
   const root = mkdtempSync(join(tmpdir(), 'specdrift-trust-'));
-  const state = join(root, 'state');
-  const repo = join(root, 'repo');
-  const pwned = join(root, 'PWNED');
-  const env = { SPECDRIFT_STATE_DIR: state, SPECDRIFT_CACHE_DIR: join(root, 'cache'), SPECDRIFT_ALLOW_COMMANDS: '' };
-  const writeConfig = (extra = '') => {
-    const spec = JSON.stringify(tiny).replace(/"/g, '\\"');
-    writeFileSync(
-      join(repo, 'specdrift.config.json'),
-      JSON.stringify({ versions: { tag: 'v{n}', source: `cmd:touch ${pwned}; echo "${spec}"${extra}` } }),
-    );
-  };
-  beforeAll(() => {
+  /** A repository of its own per test (config, state dir, marker file): no test leans on another's trust or marker. */
+  const setup = (name: string) => {
+    const repo = join(root, name);
+    const pwned = join(root, `${name}-PWNED`);
+    const env = { SPECDRIFT_STATE_DIR: join(root, `${name}-state`), SPECDRIFT_CACHE_DIR: join(root, `${name}-cache`), SPECDRIFT_ALLOW_COMMANDS: '' };
+    const writeConfig = (extra = '') => {
+      const spec = JSON.stringify(tiny).replace(/"/g, '\\"');
+      writeFileSync(
+        join(repo, 'specdrift.config.json'),
+        JSON.stringify({ versions: { tag: 'v{n}', source: `cmd:touch ${pwned}; echo "${spec}"${extra}` } }),
+      );
+    };
     mkdirSync(join(repo, '.git'), { recursive: true }); // the config search stops at a repository root
     writeFileSync(join(repo, 'a.json'), JSON.stringify(tiny));
     writeConfig();
-  });
+    return { repo, pwned, env, writeConfig };
+  };
 
-  it('refuses to run a command from an untrusted config (exit 10) and names it', () => {
-    const r = cli(['diff', 'v1', 'v2'], { cwd: repo, env });
+  it('refuses to run a command from an untrusted config (exit 10) and names it', async () => {
+    const { repo, pwned, env } = setup('untrusted');
+    const r = await cliIn(['diff', 'v1', 'v2'], { cwd: repo, env });
     expect(r.code).toBe(10);
     expect(r.stderr).toMatch(/specdrift\.config\.json is not trusted, so its command was not run: cmd:touch /);
     expect(r.stderr).toMatch(/specdrift trust/);
@@ -40,37 +42,41 @@ describe('specdrift trust', () => {
     expect(existsSync(pwned)).toBe(false);
   });
 
-  it('runs it after `specdrift trust`, and refuses again once the config changes', () => {
-    const t = cli(['trust'], { cwd: repo, env });
+  it('runs it after `specdrift trust`, and refuses again once the config changes', async () => {
+    const { repo, pwned, env, writeConfig } = setup('trusted');
+    const t = await cliIn(['trust'], { cwd: repo, env });
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^trusted .*specdrift\.config\.json/);
     expect(t.stdout).toMatch(/commands it may run:\n {2}cmd:touch /);
-    expect(cli(['diff', 'v1', 'v2'], { cwd: repo, env }).code).toBe(0);
+    expect((await cliIn(['diff', 'v1', 'v2'], { cwd: repo, env })).code).toBe(0);
     expect(existsSync(pwned)).toBe(true);
     writeConfig(' # edited');
-    expect(cli(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env }).code).toBe(10);
-    expect(cli(['trust', '--list'], { cwd: repo, env }).stdout).toMatch(/1 trusted config/);
-    expect(cli(['trust', '--revoke'], { cwd: repo, env }).stdout).toMatch(/^revoked /);
+    expect((await cliIn(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env })).code).toBe(10);
+    expect((await cliIn(['trust', '--list'], { cwd: repo, env })).stdout).toMatch(/1 trusted config/);
+    expect((await cliIn(['trust', '--revoke'], { cwd: repo, env })).stdout).toMatch(/^revoked /);
   });
 
-  it('--allow-commands and SPECDRIFT_ALLOW_COMMANDS=1 are the CI way; cmd: typed by the user always runs', () => {
-    expect(cli(['diff', 'v1', 'v2', '--allow-commands', '--no-cache'], { cwd: repo, env }).code).toBe(0);
-    expect(cli(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env: { ...env, SPECDRIFT_ALLOW_COMMANDS: '1' } }).code).toBe(0);
-    expect(cli(['fetch', `cmd:echo '${JSON.stringify(tiny)}'`, '--no-cache'], { cwd: repo, env }).code).toBe(0);
+  it('--allow-commands and SPECDRIFT_ALLOW_COMMANDS=1 are the CI way; cmd: typed by the user always runs', async () => {
+    const { repo, env } = setup('allowed');
+    expect((await cliIn(['diff', 'v1', 'v2', '--allow-commands', '--no-cache'], { cwd: repo, env })).code).toBe(0);
+    expect((await cliIn(['diff', 'v1', 'v2', '--no-cache'], { cwd: repo, env: { ...env, SPECDRIFT_ALLOW_COMMANDS: '1' } })).code).toBe(0);
+    expect((await cliIn(['fetch', `cmd:echo '${JSON.stringify(tiny)}'`, '--no-cache'], { cwd: repo, env })).code).toBe(0);
   });
 
-  it('a versions.sources key that is not a version label is an invalid config (exit 9)', () => {
+  it('a versions.sources key that is not a version label is an invalid config (exit 9)', async () => {
     const dir = join(root, 'hijack');
+    const pwned = join(root, 'hijack-PWNED');
     mkdirSync(join(dir, '.git'), { recursive: true });
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(tiny));
     writeFileSync(
       join(dir, 'specdrift.config.json'),
-      JSON.stringify({ versions: { tag: 'v{n}', source: 'x', sources: { 'HEAD~1:openapi.json': `cmd:touch ${pwned}-2` } } }),
+      JSON.stringify({ versions: { tag: 'v{n}', source: 'x', sources: { 'HEAD~1:openapi.json': `cmd:touch ${pwned}` } } }),
     );
-    const r = cli(['diff', 'HEAD~1:openapi.json', 'openapi.json'], { cwd: dir, env });
+    const env = { SPECDRIFT_STATE_DIR: join(root, 'hijack-state'), SPECDRIFT_CACHE_DIR: join(root, 'hijack-cache'), SPECDRIFT_ALLOW_COMMANDS: '' };
+    const r = await cliIn(['diff', 'HEAD~1:openapi.json', 'openapi.json'], { cwd: dir, env });
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(/key "HEAD~1:openapi\.json" is not a version label/);
-    expect(existsSync(`${pwned}-2`)).toBe(false);
+    expect(existsSync(pwned)).toBe(false);
   });
 });
 
@@ -92,10 +98,11 @@ describe('config headers', () => {
     writeFileSync(join(root, 'specdrift.config.json'), JSON.stringify({ headers: { 'X-Token': '${SECRET_TOKEN}', 'X-Plain': 'literal' } }));
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const env = () => ({ SPECDRIFT_STATE_DIR: join(root, 'state'), SECRET_TOKEN: 's3cr3t' });
+  /** Each test its own state dir: whether the config is trusted is that test's own doing. */
+  const env = (state: string) => ({ SPECDRIFT_STATE_DIR: join(root, state), SECRET_TOKEN: 's3cr3t' });
 
   it('an untrusted config does not spend the environment: its ${VAR} header is not sent, and the value is never printed', async () => {
-    const r = await cliAsync(['fetch', url], { cwd: root, env: env() });
+    const r = await cliIn(['fetch', url], { cwd: root, env: env('untrusted-state') });
     expect(r.code).toBe(0);
     const last = seen.at(-1)!;
     expect(last['x-token']).toBeUndefined();
@@ -105,18 +112,19 @@ describe('config headers', () => {
   });
 
   it('a trusted config does; --header always does', async () => {
-    expect(cli(['trust'], { cwd: root, env: env() }).code).toBe(0);
-    expect((await cliAsync(['fetch', url], { cwd: root, env: env() })).code).toBe(0);
+    expect((await cliIn(['trust'], { cwd: root, env: env('trusted-state') })).code).toBe(0);
+    expect((await cliIn(['fetch', url], { cwd: root, env: env('trusted-state') })).code).toBe(0);
     expect(seen.at(-1)!['x-token']).toBe('s3cr3t');
     const e = { SPECDRIFT_STATE_DIR: join(root, 'other-state'), SECRET_TOKEN: 's3cr3t' };
-    expect((await cliAsync(['fetch', url, '-H', 'X-Token: typed'], { cwd: root, env: e })).code).toBe(0);
+    expect((await cliIn(['fetch', url, '-H', 'X-Token: typed'], { cwd: root, env: e })).code).toBe(0);
     expect(seen.at(-1)!['x-token']).toBe('typed');
   });
 
   it('an unset ${VAR} fails only when a URL is fetched, not for a diff of two local files', async () => {
-    const e = { SPECDRIFT_STATE_DIR: join(root, 'state') };
-    expect(cli(['diff', 'a.json', 'a.json'], { cwd: root, env: e }).code).toBe(0);
-    const r = await cliAsync(['fetch', url], { cwd: root, env: e });
+    const e = { SPECDRIFT_STATE_DIR: join(root, 'unset-state') };
+    expect((await cliIn(['trust'], { cwd: root, env: e })).code).toBe(0); // an untrusted config's ${VAR} is skipped, not an error
+    expect((await cliIn(['diff', 'a.json', 'a.json'], { cwd: root, env: e })).code).toBe(0);
+    const r = await cliIn(['fetch', url], { cwd: root, env: e });
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(/config header X-Token .* uses \$\{SECRET_TOKEN\}, which is not set/);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { openLineLog, writeFileAtomically } from '../../src/output/write.js';
-import { cli } from '../helpers/cli.js';
+import { cli, cliIn } from '../helpers/cli.js';
 import { rejection } from '../helpers/errors.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'specdrift-write-'));
@@ -77,10 +77,10 @@ describe('writeFileAtomically', () => {
 });
 
 describe('serve/proxy --log', () => {
-  it('an unwritable log path is one line and exit 8 before anything is served', () => {
+  it('an unwritable log path is one line and exit 8 before anything is served', async () => {
     const missing = join(fresh(), 'no', 'such', 'dir', 'x.log');
     for (const command of [['serve', 'v41'], ['proxy', 'v41', '--target', 'http://127.0.0.1:9']]) {
-      const r = cli([...command, '--port', '0', '--log', missing]);
+      const r = await cliIn([...command, '--port', '0', '--log', missing]);
       expect(r.code, command[0]).toBe(ExitCode.output);
       expect(r.stdout, command[0]).not.toMatch(/serving|proxying/);
       expect(r.stderr.trim().split('\n'), command[0]).toHaveLength(1);

@@ -90,7 +90,12 @@ describe('reference server on the Slurm-like fixture', () => {
     expect((await call(server, 'GET', '/slurm/v0.0.41/job/7')).status).toBe(200);
   });
 
-  it('records every exchange in memory and through the log callback', () => {
+  it('records every exchange in memory and through the log callback', async () => {
+    // Its own exchanges (a 415 and a 200), not the ones earlier tests happened to make: tests may run in any order.
+    await call(server, 'POST', '/slurm/v0.0.41/job/submit', JSON.stringify({ job: { current_working_directory: '/tmp' } }), { 'content-type': 'text/plain' });
+    await call(server, 'GET', '/slurm/v0.0.41/diag');
+    expect(logged.length).toBeGreaterThanOrEqual(2);
+    expect(logged.at(-1)).toMatchObject({ outcome: 'answered', request: { method: 'GET', url: '/slurm/v0.0.41/diag' }, response: { status: 200 } });
     expect(logged).toEqual(server.exchanges);
     expect(logged.map((r) => r.seq)).toEqual(logged.map((_, i) => i + 1));
     const rejected = logged.find((r) => r.outcome === 'rejected' && r.response.status === 415);

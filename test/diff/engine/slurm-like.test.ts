@@ -35,11 +35,26 @@ function one(report: DiffReport, id: string, messagePart = ''): Change {
 
 describe('slurm-like v0.0.40 → masked v0.0.41', () => {
   const report = diffSpecs(v40, maskTag(v41, 'v0.0.41', 'v0.0.40'), { oldSource: 'v0.0.40.json', newSource: 'v0.0.41.json' });
-  const asserted = new Set<Change>();
+  /** Every change the fixture intends (id, part of its message): the tests below look at each one closely. */
+  const intended: [string, string][] = [
+    ['response-enum-value-added', 'POWER_UP_NODE'],
+    ['response-enum-value-added', 'RESV_DEL_HOLD'],
+    ['request-enum-value-added', 'INVALID_DEPENDENCY'],
+    ['response-property-removed', "'nice'"],
+    ['response-property-added', 'stdout_expanded'],
+    ['request-property-added', 'oom_kill_step'],
+    ['request-property-required-added', 'current_working_directory'],
+    ['endpoint-added', ''],
+    ['endpoint-removed', ''],
+    ['request-parameter-type-narrowed', ''],
+    ['response-type-changed', ''],
+    ['response-format-changed', 'int64'],
+    ['response-nullable-set', ''],
+    ['component-schema-renamed', ''],
+  ];
   const check = (id: string, part = '') => {
-    const c = one(report, id, part);
-    asserted.add(c);
-    return c;
+    expect(intended, `${id} ${part} is in the list of intended changes`).toContainEqual([id, part]);
+    return one(report, id, part);
   };
 
   it('v41-03a: job_state gains two enum values (response), reported once at the shared enum', () => {
@@ -122,7 +137,8 @@ describe('slurm-like v0.0.40 → masked v0.0.41', () => {
   });
 
   it('reports nothing else: no change for the inlining (v41-01) or the masked operationIds (v41-02)', () => {
-    // (runs after the checks above: vitest runs a file's tests in order)
+    const asserted = new Set(intended.map(([id, part]) => one(report, id, part)));
+    expect(asserted.size).toBe(intended.length);
     expect(report.changes.filter((c) => !asserted.has(c)).map((c) => `${c.id} ${c.location} ${c.message}`)).toEqual([]);
     expect(report.changes).toHaveLength(14);
     const semantic = changesJson['v0.0.40.json -> v0.0.41.json'].filter((r) => r.semantic);
