@@ -101,7 +101,8 @@ async function readCommand(command: string, opts: LoadOptions, config: () => Loa
 }
 
 /** `-` on the command line; `stdin:` is the same, spelled so that argument parsers leave it alone. */
-export const STDIN_SOURCE = 'stdin:';
+import { STDIN_SOURCE } from './stdin.js';
+export { STDIN_SOURCE };
 
 /** A `cmd:` written in a config runs only when the user trusted that config or allowed commands. */
 function assertCommandAllowed(command: string, origin: LoadedConfig | undefined, opts: LoadOptions): void {
