@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { DEFAULT_MAX_DEPTH, measureDepth, shortPointer } from '../openapi/depth.js';
 import { isObject, type DuplicateKey, type JsonObject } from '../openapi/types.js';
-import { countJsonMembers, findJsonDuplicateKeys, findYamlDuplicateKeys } from './duplicates.js';
+import { countJsonMembers, findJsonDuplicateKeys, findYamlDuplicateKeys, yamlLibrary } from './duplicates.js';
 
 export type TextFormat = 'json' | 'yaml';
 
@@ -160,6 +160,7 @@ function parseYaml(text: string, where: string, limit: number): ParsedText {
     return { value: fast.value, format: 'yaml', duplicateKeys: [] };
   }
   // uniqueKeys off: real specs carry duplicate keys; the last one wins as in JSON.parse, and each is reported.
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -217,6 +218,7 @@ const MAX_YAML_NODES = 10_000_000;
  * nested aliases through that expand to gigabytes. Stops counting past the limit.
  */
 function expandedSize(doc: Document): number {
+  const { isAlias, isMap, isPair, isSeq } = yamlLibrary();
   const memo = new Map<unknown, number>();
   const open = new Set<unknown>();
   const size = (node: unknown): number => {
