@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Packs the tarball users install (`npm publish <tarball>`): builds dist/, then packs a staging copy of the files
+// Packs the tarball users install (`npm publish <tarball>`): builds dist/ and the bundle bin/ runs (dist/bundle), then packs a staging copy of the files
 // `package.json` lists, under a manifest without `scripts` and `devDependencies`. A `prepare` script in the published
 // manifest makes npm ≥ 11 warn about install scripts in every user's install, and it is only there to build dist/
 // in a clone on `npm ci`.
@@ -24,6 +24,7 @@ function run(command, args, cwd) {
 }
 
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], root);
+run(process.execPath, [join(root, 'scripts', 'bundle.mjs')], root); // the package ships the bundle only (package.json files)
 const [listing] = JSON.parse(run(npm[0], [...npm[1], 'pack', '--dry-run', '--json', '--ignore-scripts'], root));
 const staging = mkdtempSync(join(tmpdir(), 'specdrift-pack-'));
 try {

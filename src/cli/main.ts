@@ -1,7 +1,7 @@
-import yargs, { type Argv } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { ExitCode, SpecdriftError } from '../errors.js';
-import { STDIN_SOURCE } from '../source/load.js';
-import { commands } from './commands/index.js';
+import { STDIN_SOURCE } from '../source/stdin.js';
+import { commandName, commands, type CommandEntry } from './commands/index.js';
 import type { GlobalArgs } from './context.js';
 import { VERSION } from './version.js';
 
@@ -11,9 +11,43 @@ export interface RunOptions {
   bin?: string;
 }
 
-const COMMAND_NAMES = new Set(commands.map((c) => String(c.command).split(' ')[0]));
+const COMMAND_NAMES = new Set(commands.map(commandName));
 
-function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
+/** Global options that take the next argument as their value (declared in buildParser). */
+const GLOBAL_VALUE_OPTIONS = new Set(['--config', '--header', '-H', '--timeout', '--cache-dir', '--max-bytes', '--max-depth']);
+
+/** The command the arguments name (the first word that is not an option or a global option's value), if any. */
+function commandWord(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return args[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The named command's module, loaded now; every other command is registered from its index line (name and
+ * description: all `--help` and a mistyped command need), so its module and imports never load.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function commandModules(args: string[]): Promise<CommandModule<any, any>[]> {
+  const word = commandWord(args);
+  const stub = (entry: CommandEntry) => ({
+    command: entry.command,
+    describe: entry.describe,
+    builder: {},
+    handler: () => {
+      throw new Error(`command ${commandName(entry)} ran without its module (argument scan picked ${word ?? 'none'})`);
+    },
+  });
+  return Promise.all(commands.map(async (entry) => (commandName(entry) === word ? entry.load() : stub(entry))));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function buildParser(argv: string[], bin: string, commandList: CommandModule<any, any>[]): Promise<Argv<GlobalArgs>> {
+  const { default: yargs } = await import('yargs'); // not needed by --version
   let parser = yargs(argv)
     .scriptName(bin)
     .usage(
@@ -48,11 +82,10 @@ function buildParser(argv: string[], bin: string): Argv<GlobalArgs> {
       if (err instanceof SpecdriftError || (err && !msg)) throw err;
       throw new SpecdriftError(msg ?? err.message, ExitCode.usage, { hint: `see ${bin} --help` });
     }) as unknown as Argv<GlobalArgs>;
-  for (const command of commands) parser = parser.command(command as never);
+  for (const command of commandList) parser = parser.command(command as never);
   return parser;
 }
 
-/** Run the CLI; resolves to the process exit code (never throws, never exits the process itself). */
 /**
  * A reader that goes away (`| head`) is not an error: the rest of the output is dropped and the command still
  * finishes, so its exit code (a CI gate's verdict under `set -o pipefail`) stays the real one.
@@ -61,6 +94,7 @@ function ignoreClosedReader(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 }
 
+/** Run the CLI; resolves to the process exit code (never throws, never exits the process itself). */
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   const bin = opts.bin === 'oasdiff' ? 'oasdiff' : 'specdrift';
   // yargs-parser turns a lone "-" into "" or true; pass stdin through as the loader's explicit spelling.
@@ -74,7 +108,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     return ExitCode.ok;
   }
   try {
-    await buildParser(args, bin).parseAsync();
+    await (await buildParser(args, bin, await commandModules(args))).parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (err) {
     if (err instanceof SpecdriftError) {

@@ -30,6 +30,11 @@ export interface MaskOptions {
   from: string;
   /** Version to write instead, same spellings accepted. */
   to: string;
+  /**
+   * Share the input's objects where nothing inside them changed (copy-on-write) instead of returning a deep copy:
+   * for a caller that neither mutates the result nor the input (the diff pipeline; issue 12, memory).
+   */
+  shareUnchanged?: boolean;
 }
 
 export interface StripOptions {
@@ -110,10 +115,15 @@ export function maskDocument(doc: JsonObject, opts: MaskOptions): { doc: JsonObj
   };
   const mayHold = mayHoldTagOf([from]);
   const rewrite = (s: string, place: MaskPlace, trail: Trail) => (mayHold(s) ? replaceTags(s, (t) => maskTag(t, place, trail)) : s);
-  const masked = rewriteStrings(doc, rewrite, {
-    describe: `masking ${displayVersion(from)} → ${displayVersion(to)}`,
-    hint: `the document already has ${displayVersion(to)} names: slice it to one version first, or mask to a version it does not contain`,
-  });
+  const masked = rewriteStrings(
+    doc,
+    rewrite,
+    {
+      describe: `masking ${displayVersion(from)} → ${displayVersion(to)}`,
+      hint: `the document already has ${displayVersion(to)} names: slice it to one version first, or mask to a version it does not contain`,
+    },
+    { shareUnchanged: opts.shareUnchanged === true },
+  );
   return { doc: masked, report: tally.report(reportFields) };
 }
 

@@ -59,7 +59,9 @@ export function visitStrings(doc: Json, visit: (s: string, place: MaskPlace, tra
 }
 
 /**
- * Returns a deep copy of `doc` with every key and string value passed through `rewrite`.
+ * Returns a deep copy of `doc` with every key and string value passed through `rewrite`; with `shareUnchanged`,
+ * objects and arrays with nothing rewritten inside are the input's own (copy-on-write: a masked 10 MB spec then
+ * costs only the parts that carry a tag).
  * Throws SpecdriftError(conflict) when two keys of one object would become equal.
  * @param conflict names the operation in the conflict message (`masking v0.0.41 → v0.0.40`) and says what to do.
  */
@@ -67,7 +69,9 @@ export function rewriteStrings(
   doc: JsonObject,
   rewrite: (s: string, place: MaskPlace, trail: Trail) => string,
   conflict: { describe: string; hint: string },
+  opts: { shareUnchanged?: boolean } = {},
 ): JsonObject {
+  const share = opts.shareUnchanged === true;
   const trail: (string | number)[] = [];
   const walk = (value: Json): Json => {
     if (typeof value === 'string') {
@@ -75,22 +79,31 @@ export function rewriteStrings(
       return place === undefined ? value : rewrite(value, place, trail);
     }
     if (Array.isArray(value)) {
-      const out: Json[] = new Array(value.length);
+      let out: Json[] | undefined = share ? undefined : new Array(value.length);
       for (let i = 0; i < value.length; i++) {
         trail.push(i);
-        out[i] = walk(value[i]);
+        const copy = walk(value[i]);
         trail.pop();
+        if (out === undefined) {
+          if (copy === value[i]) continue;
+          out = value.slice(0, i); // the first change: copy what came before it
+        }
+        out[i] = copy;
       }
-      return out;
+      return out ?? value;
     }
     if (value !== null && typeof value === 'object') {
-      const out: JsonObject = {};
+      let out: JsonObject | undefined = share ? undefined : {};
       let renamedFrom: Map<string, string> | undefined; // new key → original key, for the conflict message
-      for (const key of Object.keys(value)) {
+      const keys = Object.keys(value);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
         trail.push(key);
         const newKey = rewrite(key, placeOfKey(trail), trail);
+        // Shared so far means nothing changed before this key (so no clash either: input keys are unique).
+        if (out === undefined && newKey !== key) out = copyFirst(value, keys, k);
         // input keys are unique, so a clash needs a rewritten key: with an earlier key or an earlier rewrite
-        if (Object.hasOwn(out, newKey)) {
+        if (out !== undefined && Object.hasOwn(out, newKey)) {
           const clash = renamedFrom?.get(newKey) ?? newKey;
           trail.pop();
           throw new SpecdriftError(
@@ -101,14 +114,32 @@ export function rewriteStrings(
         }
         if (newKey !== key) (renamedFrom ??= new Map()).set(newKey, key);
         const copy = walk(value[key]);
-        // assigning "__proto__" would set the prototype instead of adding a key
-        if (newKey === '__proto__') Object.defineProperty(out, newKey, { value: copy, enumerable: true, writable: true, configurable: true });
-        else out[newKey] = copy;
+        if (out === undefined) {
+          if (copy === value[key]) {
+            trail.pop();
+            continue;
+          }
+          out = copyFirst(value, keys, k);
+        }
+        setKey(out, newKey, copy);
         trail.pop();
       }
-      return out;
+      return out ?? value;
     }
     return value;
   };
   return walk(doc) as JsonObject;
+}
+
+/** A new object with the first `count` of `keys` of `value`, unchanged. */
+function copyFirst(value: JsonObject, keys: readonly string[], count: number): JsonObject {
+  const out: JsonObject = {};
+  for (let j = 0; j < count; j++) setKey(out, keys[j], value[keys[j]]);
+  return out;
+}
+
+/** `out[key] = value`, also for "__proto__" (assigning that would set the prototype instead of adding a key). */
+function setKey(out: JsonObject, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

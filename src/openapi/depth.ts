@@ -19,7 +19,9 @@ export interface DepthReport {
 
 type Container = Json[] | { [key: string]: Json };
 const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
-const IN_PROGRESS = -1;
+/** A height still being measured (a `$ref` cycle reaches it again), in both walks below; -1 is "not seen yet". */
+const IN_PROGRESS = -2;
+const UNSEEN = -1;
 
 interface Frame {
   node: Container;
@@ -37,6 +39,8 @@ interface Frame {
  * Two plain passes, no per-node bookkeeping (a 10 MB spec has ~1 million containers): the first counts members,
  * measures the depth as written and collects the `$ref`s; the second, only when there are refs, measures each
  * ref target's own height and the refs inside it; heights through refs then come from that small graph.
+ * The child loop is written out in each walk rather than shared: a shared one costs a call per member, and
+ * every load runs this on the whole document (once: parseSpecText; loadSpec again only after bundling other files).
  */
 export function measureDepth(root: unknown, limit: number, opts: { followRefs?: boolean } = {}): DepthReport {
   if (!isContainer(root)) return { keys: 0 };
@@ -129,10 +133,9 @@ function heightThroughRefs(root: Container, refs: ReadonlySet<string>): number {
     }
   }
   // Heights over the graph, depth-first without recursion; an edge back into a target being measured counts 0.
-  const heights = new Array<number>(graph.length).fill(-1);
-  const IN_PROGRESS_T = -2;
+  const heights = new Array<number>(graph.length).fill(UNSEEN);
   const stack: [number, number][] = [[0, 0]];
-  heights[0] = IN_PROGRESS_T;
+  heights[0] = IN_PROGRESS;
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     const [index, edge] = top;
@@ -146,8 +149,8 @@ function heightThroughRefs(root: Container, refs: ReadonlySet<string>): number {
     }
     top[1]++;
     const to = node.edges[edge][1];
-    if (heights[to] === -1) {
-      heights[to] = IN_PROGRESS_T;
+    if (heights[to] === UNSEEN) {
+      heights[to] = IN_PROGRESS;
       stack.push([to, 0]);
     }
   }

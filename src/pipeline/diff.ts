@@ -83,7 +83,7 @@ function planMask(mode: string, oldDoc: JsonObject, newDoc: JsonObject, notes: s
 
 /** A side without FROM is left as it was (one walk: maskDocument counts what it rewrote). */
 function applyMask(doc: JsonObject, plan: MaskPlan): JsonObject {
-  const { doc: masked, report } = maskDocument(doc, { from: plan.from, to: plan.to });
+  const { doc: masked, report } = maskDocument(doc, { from: plan.from, to: plan.to, shareUnchanged: true });
   return report.total > 0 ? masked : doc;
 }
 

@@ -5,7 +5,7 @@
  * are some.
  */
 import { createRequire } from 'node:module';
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { pointerFromTokens } from '../openapi/refs.js';
 import type { DuplicateKey } from '../openapi/types.js';
 
@@ -62,8 +62,13 @@ export function findJsonDuplicateKeys(text: string): DuplicateKey[] {
   return found;
 }
 
+let yamlModule: typeof import('yaml') | undefined;
+/** The yaml library, loaded on YAML's slow path only: a JSON spec (or plain YAML) never pays for its ~250 KB. */
+export const yamlLibrary = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 /** Every key written again in the same YAML mapping (a key's JavaScript form: `1` and `"1"` are the same key). */
 export function findYamlDuplicateKeys(doc: Document, lines: LineCounter): DuplicateKey[] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const found: DuplicateKey[] = [];
   const position = (node: unknown) => {
     const offset = (node as { range?: [number, number, number] }).range?.[0] ?? 0;

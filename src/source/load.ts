@@ -7,6 +7,7 @@ import { FileCache, cacheKey, defaultCacheDir } from './cache.js';
 import { commandIdentity, runSpecCommand } from './command.js';
 import { loadConfig, resolveVersionSource, type LoadedConfig } from './config.js';
 import { DEFAULT_MAX_BYTES, fetchSpecText } from './fetch.js';
+import { STDIN_SOURCE } from './stdin.js';
 import { isGitRevision, readGitFile } from './git.js';
 import { commandsAllowedByEnv } from './trust.js';
 import { bundleExternalRefs, externalRefSites, mayHaveExternalRefs } from './external.js';
@@ -117,7 +118,7 @@ async function readCommand(command: string, opts: LoadOptions, config: () => Loa
 }
 
 /** `-` on the command line; `stdin:` is the same, spelled so that argument parsers leave it alone. */
-export const STDIN_SOURCE = 'stdin:';
+export { STDIN_SOURCE };
 
 /** A `cmd:` written in a config runs only when the user trusted that config or allowed commands. */
 function assertCommandAllowed(command: string, origin: LoadedConfig | undefined, opts: LoadOptions): void {

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { Change } from '../model.js';
 import { compileGlob, type Matcher } from './glob.js';
@@ -146,6 +147,8 @@ function parseLineFormat(text: string, fileName: string): AcceptEntry[] {
 }
 
 function parseStructured(text: string, fileName: string): AcceptEntry[] {
+  // Loaded here, not at start-up: a diff without an accept-list file never needs the yaml library (issue 12).
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (node: Node | null | undefined) => (node?.range ? `${fileName}:${lineCounter.linePos(node.range[0]).line}` : fileName);

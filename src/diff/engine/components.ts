@@ -4,7 +4,6 @@
  * components that come or go are reported as added / removed. Used components that come or go are not:
  * inlining or extracting a schema is no API change, and what it contains is compared where it is used.
  */
-import * as crypto from 'node:crypto';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
 import { SchemaComparer, type PairNode } from './compare.js';
@@ -74,10 +73,6 @@ function anyChange(root: PairNode): boolean {
   return false;
 }
 
-/** sha1 of a string, hex (one-shot where Node has it, like report.ts). */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha1 = (text: string): string => (oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex'));
-
 /**
  * Pairs of schemas that operations compared, by the content of their two sides: so that an unused
  * component that is an exact copy of an inline schema (an old spec that inlines everything under paths and
@@ -100,19 +95,36 @@ class TwinPairs {
   }
 }
 
-/** Content hash of JSON values (key order aside), memoised per object. */
+/**
+ * Content identity of JSON values (key order aside), memoised per object: equal content gets the same number.
+ * Hash-consing rather than a digest: each object's text is built from its children's numbers, so it stays short,
+ * and no two contents can collide (issue 12: sha1 of every object was a tenth of a GitHub-size diff).
+ */
 function contentHasher(): (value: Json) => string {
   const memo = new Map<object, string>();
+  const ids = new Map<string, string>();
   const hash = (value: Json): string => {
     if (value === null || typeof value !== 'object') return JSON.stringify(value);
     const known = memo.get(value);
     if (known !== undefined) return known;
-    const text = Array.isArray(value)
-      ? `[${value.map(hash).join(',')}]`
-      : `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${hash(value[k])}`).join(',')}}`;
-    const h = text.length > 40 ? sha1(text) : text;
-    memo.set(value, h);
-    return h;
+    let text: string;
+    if (Array.isArray(value)) {
+      text = '[';
+      for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + hash(value[i]);
+      text += ']';
+    } else {
+      text = '{';
+      const keys = Object.keys(value).sort();
+      for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${hash(value[keys[i]])}`;
+      text += '}';
+    }
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = `#${ids.size}`;
+      ids.set(text, id);
+    }
+    memo.set(value, id);
+    return id;
   };
   return hash;
 }

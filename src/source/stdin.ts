@@ -1,0 +1,2 @@
+/** The loader's explicit spelling of stdin: the CLI passes a lone `-` through as this (yargs-parser eats `-`). */
+export const STDIN_SOURCE = 'stdin:';
