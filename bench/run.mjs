@@ -4,7 +4,7 @@
 // Each command runs in its own process under GNU time (peak RSS, CPU); medians of --runs (default 3; start-up 7).
 // The load average is printed at start and end: on a shared machine read the ratios, and discard a noisy run.
 // Prints; never asserts (speed goals are read here, not in unit tests).
-//   npm run bench [-- --runs N] [--quick] [--scale] [--compat] [--only startup,slurm,github,scale,yaml,validate,load,changelog,compat]
+//   npm run bench [-- --runs N] [--quick] [--scale] [--compat] [--only startup,slurm,github,scale,yaml,validate,load,serve,changelog,compat]
 // `--scale` adds the 4× / 16× synthetic GitHub pairs (minutes); `--compat` the compat cold/cached rows (network).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,9 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 // The load section (serve and proxy under autocannon) is bench/load.mjs; `--only load` runs just that.
 if (wants('load')) await (await import('./load.mjs')).runLoad(root, argv);
-if (only?.every((o) => o === 'load')) process.exit(0);
+// `serve` with and without --handlers (start-up and req/s; issue 15): bench/serve-handlers.mjs.
+if (wants('serve')) await (await import('./serve-handlers.mjs')).runServeHandlers(root, argv);
+if (only?.every((o) => o === 'load' || o === 'serve')) process.exit(0);
 
 console.log(`\nspecdrift benchmark — ${runs} run(s) per cell, medians; node ${process.version}; ${new Date().toISOString()}`);
 console.log(`load average at start: ${load()}`);
