@@ -19,10 +19,16 @@ const TS_FETCH = 'openapi-generator-4.3.1:typescript-fetch';
 /** The TypeScript clients: they decode JSON into JavaScript numbers. */
 const JS_NUMBERS = ALL_GENERATORS.filter((g) => g.language === 'typescript').map((g) => g.id);
 
+/**
+ * The TypeScript and Python targets, whose sets below were verified by hand. The Go and Java targets (added the same
+ * day) are not in this matrix yet: their planted-defect sets have not been read and checked (issue 14).
+ */
+const VERIFIED = ALL_GENERATORS.filter((g) => g.language === 'typescript' || g.language === 'python');
+
 let report: CompatReport;
 beforeAll(async () => {
   const doc = JSON.parse(await readFile(SPEC, 'utf8')) as JsonObject;
-  report = await runCompat({ doc, specPath: SPEC, source: 'fixtures/compat/planted-defects.json', generators: ALL_GENERATORS, cacheDir: TEST_CLIENT_CACHE, concurrency: 2, patches: ['all'], sampleLargeIntegers: true });
+  report = await runCompat({ doc, specPath: SPEC, source: 'fixtures/compat/planted-defects.json', generators: VERIFIED, cacheDir: TEST_CLIENT_CACHE, concurrency: 2, patches: ['all'], sampleLargeIntegers: true });
 }, 900_000);
 
 /** Generators whose cell for the operation is not `pass` (for the not-compiled one: whose run-time call did not pass either). */
@@ -36,7 +42,7 @@ const reasonOf = (generator: string, operationId: string) => {
   return c.status === 'not-compiled' ? c.runtime : c.reason;
 };
 
-describe('planted defects, every generator, built-in server', () => {
+describe('planted defects, every TypeScript and Python generator, built-in server', () => {
   it('OpenAPI Generator typescript-fetch does not compile the oneOf/anyOf models, whatever the operation', () => {
     // models/Choice.ts: ChoiceFromJSONTyped writes `'limit': Count | stringFromJSON(json['limit'])`, a bitwise OR
     // rather than a converter call, so a number lands in a field typed `Count | string` (TS2322)
