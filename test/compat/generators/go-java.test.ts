@@ -15,8 +15,14 @@ import { goArgs, scanGo, scanGoModelTypes } from '../../../src/compat/generators
 import { javaArgs, scanJava } from '../../../src/compat/generators/java-client.js';
 
 let dir: string;
+// The generated files every test reads are written once here, so the tests hold in any order.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'specdrift-go-java-'));
+  await writeFile(join(dir, 'api_pets.go'), GO_API);
+  await writeFile(join(dir, 'model_pet.go'), 'package openapi\n\ntype Pet struct {\n\tName string `json:"name"`\n}\n\ntype petList []Pet\n\nfunc (a *NotAServiceService) Hidden(ctx _context.Context) {}\n');
+  const api = join(dir, 'src', 'main', 'java', 'org', 'example', 'client', 'api');
+  await mkdir(api, { recursive: true });
+  await writeFile(join(api, 'PetsApi.java'), JAVA_API);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -82,8 +88,6 @@ const call = (over: Partial<CallPlan>): CallPlan => ({ operationId: 'x', method:
 
 describe('Go clients', () => {
   it('finds the service methods, their APIClient field and the fields of their options struct', async () => {
-    await writeFile(join(dir, 'api_pets.go'), GO_API);
-    await writeFile(join(dir, 'model_pet.go'), 'package openapi\n\ntype Pet struct {\n\tName string `json:"name"`\n}\n\ntype petList []Pet\n\nfunc (a *NotAServiceService) Hidden(ctx _context.Context) {}\n');
     expect(await scanGo(dir)).toEqual([
       {
         name: 'ListPets',
@@ -137,9 +141,6 @@ describe('Go clients', () => {
 
 describe('Java clients', () => {
   it('finds the public methods that throw ApiException, with generic parameter types kept whole', async () => {
-    const api = join(dir, 'src', 'main', 'java', 'org', 'example', 'client', 'api');
-    await mkdir(api, { recursive: true });
-    await writeFile(join(api, 'PetsApi.java'), JAVA_API);
     const methods = await scanJava(dir);
     expect(methods.map((m) => [m.className, m.name, m.params.map((p) => `${p.type} ${p.name}`)])).toEqual([
       ['org.example.client.api.PetsApi', 'listPets', ['String ownerId', 'Integer limit', 'List<String> tags']],

@@ -160,7 +160,8 @@ describe('the Slurm-like fixture, every generator, built-in server', () => {
     for (const operationId of ['slurm_v0041_get_jobs', 'slurm_v0041_get_job', 'slurm_v0041_delete_job']) {
       const cell = cellOf(first, 'swagger-codegen-3.0.34:go', operationId);
       expect(cell, operationId).toMatchObject({ status: 'fail', verdict: 'client-broke-spec' });
-      expect(cell.reason, operationId).toMatch(/^request broke the spec: \[request-query-schema\] \/query\/flags\/0: string "[A-Z_]+" is not one of the values/);
+      // flags is optional where the minimal call leaves it out: then its variant call (issue 14 item 3) breaks the spec.
+      expect(cell.reason, operationId).toMatch(/^(with optional parameters: )?request broke the spec: \[request-query-schema\] \/query\/flags\/0: string "[A-Z_]+" is not one of the values/);
     }
     expect(first.cells.filter((c) => c.generator === 'swagger-codegen-3.0.34:go' && c.status !== 'pass').map((c) => c.operationId).sort()).toEqual([
       'slurm_v0041_delete_job',

@@ -53,8 +53,9 @@ describeWithRealSpec(['24.11/v0.0.42.json'], 'compat on real slurmrestd 24.11 v0
     expect(tsFetch.compile!.errors.some((e) => /TS2305: .*'AnyType'/.test(e))).toBe(true);
     const problem = report.specProblems.find((p) => p.kind === 'schema-not-compiled' && p.generators.includes(tsFetch.id))!;
     expect(problem.pointer).toMatch(/^\/components\/schemas\/v0\.0\.42_job_(desc_msg|info)\/properties\/.*\/items$/);
-    // The calls that touch those models fail at run time too, before sending or while decoding.
-    expect(cell(tsFetch.id, 'slurm_v0042_post_job_submit').runtime).toMatch(/client error: TypeError/);
+    // The calls that touch those models fail at run time too, before sending or while decoding. (The job submission
+    // itself passes since its minimal call sends only the required body properties: issue 14 item 3.)
+    expect(report.cells.filter((c) => c.generator === tsFetch.id && /client error: TypeError/.test(c.runtime ?? '')).length).toBeGreaterThan(0);
     expect(report.specProblems.some((p) => p.kind === 'request-not-sent' && p.generators.includes(tsFetch.id))).toBe(true);
   });
 

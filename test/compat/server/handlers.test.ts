@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { collectHandlers, loadHandlers, startReferenceServer, type Handler, type HandlerSet, type ReferenceServer } from '../../../src/compat/server/index.js';
 import { ExitCode, SpecdriftError } from '../../../src/errors.js';
 import { basic, FARM_IMPL, farmDoc } from './farm.js';
@@ -41,6 +41,9 @@ describe('serve --handlers: the farm-manager example (examples/farm-manager/impl
   });
 
   it('register worker → sign on → submit job → worker fetches task → task update → job completed', async () => {
+    // A server of its own: the lists and the exchange log below must hold only this scenario, in any test order.
+    const server = await startReferenceServer(farmDoc(), { handlers: await loadHandlers(FARM_IMPL), auth: true });
+    onTestFinished(() => server.close());
     const registered = await call(server, 'POST', `${API}/worker/register-worker`, JSON.stringify({ name: 'node-a', secret: 'correct horse', platform: 'linux', supported_task_types: ['blender'] }), json);
     expect(registered.status).toBe(200);
     expect(registered.json).toMatchObject({ name: 'node-a', platform: 'linux', status: 'starting', supported_task_types: ['blender'] });
@@ -127,17 +130,19 @@ describe('serve --handlers: validation both ways', () => {
   afterAll(() => server.close());
 
   it('an invalid request is refused (400/415) before the handler runs', async () => {
+    const callsBefore = calls; // the other tests of this block call submitJob too, in any order
     const missingName = await call(server, 'POST', `${API}/jobs`, JSON.stringify({ type: 'blender', start_frame: 1, end_frame: 5 }), json);
     expect(missingName.status).toBe(400);
     expect(missingName.json.rule).toBe('request-body-schema');
     const asText = await call(server, 'POST', `${API}/jobs`, submitted, { 'content-type': 'text/plain' });
     expect(asText.status).toBe(415);
-    expect(calls).toBe(0);
+    expect(calls).toBe(callsBefore);
   });
 
   it('an undocumented status becomes 500 naming response-status-undocumented', async () => {
+    const callsBefore = calls;
     const reply = await call(server, 'POST', `${API}/jobs`, submitted, json);
-    expect(calls).toBe(1);
+    expect(calls).toBe(callsBefore + 1);
     expect(reply.status).toBe(500);
     expect(reply.json).toMatchObject({ rule: 'response-status-undocumented', pointer: '', schemaPointer: '/paths/~1jobs/post/responses' });
     expect(reply.json.error).toBe('the response of handler submitJob breaks the spec');
