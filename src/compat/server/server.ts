@@ -498,7 +498,12 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
         // A body we stopped reading: close the connection after the answer instead of draining the rest.
         response.writeHead(record.response.status, { ...headers, 'content-length': Buffer.byteLength(body), ...(tooLarge ? { connection: 'close' } : {}) });
         response.end(body, () => {
-          if (tooLarge) request.socket.destroy();
+          if (!tooLarge) return;
+          // Stop reading and half-close, so the answer reaches a client still sending before the reset that closing
+          // with unread data causes (an immediate destroy raced it: the client saw ECONNRESET instead of the 413).
+          request.pause();
+          request.socket.end();
+          setTimeout(() => request.socket.destroy(), 1_000).unref();
         });
         exchanges.push(record);
         exchangeBytes += bytesOf(record);
