@@ -4,9 +4,12 @@ import type { JsonObject } from '../../src/openapi/types.js';
 import { slurmLikeSpec } from './slurm-like.js';
 
 describe('detectVersionTags', () => {
-  const tags = detectVersionTags(slurmLikeSpec('0.0.41'));
+  // set up inside each test, not in the describe body: code run at collection time counts as "static" for Stryker,
+  // which then runs every test against each such mutant (npm run mutation)
+  const setup = () => ({ tags: detectVersionTags(slurmLikeSpec('0.0.41')) });
 
   it('lists each version, oldest first, with its prefixes', () => {
+    const { tags } = setup();
     // v0.0.4 and v0.0.410 come from the look-alike description: they are well-formed tags of other versions
     expect(tags.map((t) => [t.version, t.prefixes, t.count])).toEqual([
       ['0.0.4', ['v'], 1],
@@ -16,6 +19,7 @@ describe('detectVersionTags', () => {
   });
 
   it('counts each spelling and gives examples with pointers', () => {
+    const { tags } = setup();
     const v41 = tags.find((t) => t.version === '0.0.41')!;
     expect(v41.forms.map((f) => [f.spelling, f.form, f.count])).toEqual([
       ['v0.0.41', 'dotted', 27],
@@ -49,6 +53,7 @@ describe('detectVersionTags', () => {
   });
 
   it('formats one block per version', () => {
+    const { tags } = setup();
     const lines = formatDetectedTags(detectVersionTags({ paths: { '/slurm/v0.0.41/jobs': { get: { operationId: 'slurm_v0041_get_jobs' } } } }));
     expect(lines).toEqual([
       'v0.0.41: 2 occurrences, prefixes v',

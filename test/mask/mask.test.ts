@@ -9,21 +9,28 @@ const mask = (doc: JsonObject, from = 'v0.0.41', to = 'v0.0.40') => maskDocument
 
 
 describe('maskDocument on a Slurm-shaped spec', () => {
-  const original = slurmLikeSpec('0.0.41');
-  const snapshot = structuredClone(original);
-  const { doc, report } = mask(original);
-  const text = JSON.stringify(doc);
+  // set up inside each test, not in the describe body: code run at collection time counts as "static" for Stryker,
+  // which then runs every test against each such mutant (npm run mutation)
+  const setup = () => {
+    const original = slurmLikeSpec('0.0.41');
+    const snapshot = structuredClone(original);
+    const { doc, report } = mask(original);
+    return { original, snapshot, doc, report, text: JSON.stringify(doc) };
+  };
 
   it('does not mutate its input', () => {
+    const { original, snapshot, doc } = setup();
     expect(original).toEqual(snapshot);
     expect(doc).not.toBe(original);
   });
 
   it('equals the same spec written for the target version', () => {
+    const { doc } = setup();
     expect(doc).toEqual(slurmLikeSpec('0.0.40'));
   });
 
   it('leaves no trace of the source version outside the look-alikes', () => {
+    const { original, text } = setup();
     const withoutLookAlikes = text
       .replace(JSON.stringify((((original.components as JsonObject).schemas as JsonObject)['v0.0.41_job_info'] as JsonObject).properties), '')
       .replace('http://10.0.0.41:6820/', '');
@@ -31,6 +38,7 @@ describe('maskDocument on a Slurm-shaped spec', () => {
   });
 
   it('rewrites each place', () => {
+    const { doc } = setup();
     const paths = doc.paths as JsonObject;
     expect(Object.keys(paths)).toEqual(['/slurm/v0.0.40/jobs', '/slurm/v0.0.40/job/{job_id}', '/slurmdb/v0.0.40/diag', '/slurm/v0.0.40/diag']);
     const get = (paths['/slurm/v0.0.40/job/{job_id}'] as JsonObject).get as JsonObject;
@@ -46,6 +54,7 @@ describe('maskDocument on a Slurm-shaped spec', () => {
   });
 
   it('leaves the format version and look-alike numbers alone', () => {
+    const { doc } = setup();
     expect(doc.openapi).toBe('3.0.2');
     expect((doc.servers as JsonObject[])[1].url).toBe('http://10.0.0.41:6820/');
     const network = ((((doc.components as JsonObject).schemas as JsonObject)['v0.0.40_job_info'] as JsonObject).properties as JsonObject).network;
@@ -53,6 +62,7 @@ describe('maskDocument on a Slurm-shaped spec', () => {
   });
 
   it('reports counts per spelling and per place that add up', () => {
+    const { original, report, text } = setup();
     // expected counts from an independent text search of the serialised input
     const count = (re: RegExp) => JSON.stringify(original).match(re)?.length ?? 0;
     const bySpelling = Object.fromEntries(report.forms.map((f) => [f.spelling, [f.replacement, f.count]]));
@@ -73,6 +83,7 @@ describe('maskDocument on a Slurm-shaped spec', () => {
   });
 
   it('formats the report as plain lines', () => {
+    const { report } = setup();
     const lines = formatMaskReport(report);
     expect(lines[0]).toBe('masked 43 version tags: v0.0.41 → v0.0.40');
     expect(lines).toContain('  v0.0.41 → v0.0.40      27');

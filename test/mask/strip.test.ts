@@ -59,19 +59,29 @@ describe('stripDocument per form', () => {
 });
 
 describe('stripDocument on a Slurm-shaped spec', () => {
-  const original = slurmLikeSpec('0.0.41');
-  const snapshot = structuredClone(original);
-  const { doc, report } = stripDocument(original, { versions: ['v0.0.41'] });
+  // set up inside each test, not in the describe body: code run at collection time counts as "static" for Stryker,
+  // which then runs every test against each such mutant (npm run mutation)
+  const setup = () => {
+    const original = slurmLikeSpec('0.0.41');
+    const snapshot = structuredClone(original);
+    const { doc, report } = stripDocument(original, { versions: ['v0.0.41'] });
+    return { original, snapshot, doc, report };
+  };
 
-  it('does not mutate its input', () => expect(original).toEqual(snapshot));
+  it('does not mutate its input', () => {
+    const { original, snapshot } = setup();
+    expect(original).toEqual(snapshot);
+  });
 
   it('gives the same document whatever the version', () => {
+    const { doc } = setup();
     const other = slurmLikeSpec('0.0.5');
     // the look-alikes are fixed v0.0.41 look-alikes, the same text in both
     expect(stripDocument(other, { versions: ['0.0.5'] }).doc).toEqual(doc);
   });
 
   it('strips names and paths like a generator would', () => {
+    const { doc } = setup();
     expect(Object.keys(doc.paths as JsonObject)).toEqual(['/slurm/vX/jobs', '/slurm/vX/job/{job_id}', '/slurmdb/vX/diag', '/slurm/vX/diag']);
     const schemas = Object.keys((doc.components as JsonObject).schemas as JsonObject);
     expect(schemas).toEqual(['openapi_job_info_resp', 'job_info_msg', 'job_info', 'openapi_meta', 'openapi_errors', 'openapi_resp', 'diag', 'db_diag', 'db_diag_rpc']);
@@ -82,11 +92,13 @@ describe('stripDocument on a Slurm-shaped spec', () => {
   });
 
   it('reports what it stripped', () => {
+    const { report } = setup();
     expect(report).toMatchObject({ operation: 'strip', versions: ['0.0.41'], placeholder: 'vX', total: 43 });
     expect(formatMaskReport(report)[0]).toBe('stripped 43 version tags: v0.0.41 (placeholder vX)');
   });
 
   it('is idempotent', () => {
+    const { doc, report } = setup();
     const again = stripDocument(doc, { versions: ['v0.0.41'] });
     expect(again.doc).toEqual(doc);
     expect(again.report.total).toBe(0);
