@@ -306,16 +306,21 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     return { ...jsonResponse(406, { error: 'no documented media type is acceptable', rule: 'request-accept', violations: [violation] }), violation };
   };
 
-  const contextFor = (e: Engine, operation: OperationMatch): HandlerContext => ({
+  const contextFor = (e: Engine, operation: OperationMatch, prefer: MockPreferences): HandlerContext => ({
     state: userState,
     spec: e.doc,
+    prefer,
     sample: (status?: number) => {
       const responses = responsesOf(e, operation);
       const success = successStatus(responses);
       const wanted = status ?? success?.status ?? 200;
       const key = status === undefined ? success?.key : responseKeyFor(responses, status);
       if (key === undefined) throw new Error(`ctx.sample(${wanted}): status ${wanted} is not documented for ${operation.operationId ?? operation.path}`);
-      const { mediaKey: _, ...answer } = sampledAnswer(e, operation, wanted, key);
+      // as a fallback answer would be: generated with --dynamic or `Prefer: dynamic=true`, the named example if it has one
+      const { mediaKey: _, ...answer } = sampledAnswer(e, operation, wanted, key, {
+        dynamic: prefer.dynamic ?? opts.dynamic === true,
+        ...(prefer.example !== undefined ? { example: prefer.example } : {}),
+      });
       return answer;
     },
     log: (line: string) => opts.message?.(`[${operation.operationId ?? operation.path}] ${line}`),
@@ -335,7 +340,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     const handler = handlerSet!.handlers.get(name)!;
     let result: HandlerResponse;
     try {
-      result = await handler(handlerRequest(e.doc, match, reading, request), contextFor(e, match));
+      result = await handler(handlerRequest(e.doc, match, reading, request), contextFor(e, match, parsePrefer(request.headers.prefer)));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       opts.message?.(`handler ${name} threw: ${error instanceof Error && error.stack ? error.stack : message}`);
