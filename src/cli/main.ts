@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { STDIN_SOURCE } from '../source/stdin.js';
@@ -59,7 +60,8 @@ async function buildParser(argv: string[], bin: string, commandList: CommandModu
     .option('header', { alias: 'H', type: 'string', array: true, describe: 'HTTP header for URL sources, "Name: value" (repeatable; also SPECDRIFT_HEADERS)', global: true })
     .option('timeout', { type: 'number', describe: 'seconds to wait for a URL or a cmd: source', global: true })
     .option('cache', { type: 'boolean', default: true, describe: 'reuse generated (cmd:) specs; --no-cache to regenerate', global: true })
-    .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true })
+    // absolute at once: generators and compilers run in other working directories
+    .option('cache-dir', { type: 'string', describe: 'cache directory (default: $SPECDRIFT_CACHE_DIR or ~/.cache/specdrift)', global: true, coerce: (dir: string) => resolve(dir) })
     .option('color', { type: 'boolean', describe: 'colour output (default: on for a terminal, off with NO_COLOR)', global: true })
     .option('max-bytes', { type: 'number', describe: 'largest spec a source may give (URL, file, stdin, pipe, cmd: output), in bytes (default 268435456 = 256 MiB)', global: true })
     .option('max-depth', { type: 'number', describe: 'deepest nesting a spec may have, counting $refs followed (default 256; docs/security.md)', global: true })

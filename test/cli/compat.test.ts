@@ -48,3 +48,13 @@ describe('specdrift clients', () => {
     expect(r.code).toBe(9);
   });
 });
+
+describe('--cache-dir', () => {
+  it('a relative directory is taken from the working directory once, whatever directory a generator or compiler runs in', async () => {
+    // it was passed on as given: a compat run with `--cache-dir .cache/x` died with ENOENT under the generators' own cwd
+    const r = await cliAsync(['generators', 'prune', '--cache-dir', 'relative-cache'], { cwd: work, inProcess: true });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`generators prune: 0 removed from ${join(work, 'relative-cache', 'generators')}\n`);
+    expect(r.code).toBe(0);
+  });
+});

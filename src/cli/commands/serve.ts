@@ -67,7 +67,7 @@ export const serveCommand: CommandModule<GlobalArgs, ServeArgs> = {
       .example('$0 scaffold handlers SPEC -o impl.ts', 'a typed skeleton for --handlers')
       .epilogue(
         'Invalid requests get 400 (415 wrong content type, 401 missing credentials, 406 unacceptable Accept) with a JSON body naming the violated rule; ' +
-          'a handler response that breaks the spec gets 500 naming the rule and pointer. Prefer: code=N, example=NAME, dynamic=true pick the spec answer. See docs/serve.md.',
+          'a handler response that breaks the spec gets 500 naming the rule and pointer. Prefer: code=N, example=NAME, dynamic=true pick the spec answer (a handler reads them in ctx.prefer). See docs/serve.md.',
       ),
   handler: async (args) => {
     const { describeExchange, loadHandlers, startReferenceServer } = await import('../../compat/server/index.js'); // heavy: loaded on use

@@ -175,8 +175,10 @@ public class SpecdriftDriver {
  * - swagger-annotations 1.5 `io.swagger.annotations.ApiModel` / `ApiModelProperty`: documentation-only annotations;
  * - jackson-databind-nullable `org.openapitools.jackson.nullable.JsonNullableModule`: registered by `ApiClient`, used
  *   only by models with `JsonNullable` fields, which 4.3.1's `native` models do not have;
- * - jackson-datatype-jsr310 `com.fasterxml.jackson.datatype.jsr310.JavaTimeModule`: an empty module here, so a
- *   `date`/`date-time` property fails to decode (Jackson names the missing module) instead of decoding wrongly.
+ * - jackson-datatype-jsr310 `com.fasterxml.jackson.datatype.jsr310.JavaTimeModule`: ISO-8601 text for the two
+ *   java.time types 4.3.1's clients use (`date-time` → OffsetDateTime, `date` → LocalDate), read as the real module
+ *   reads them by default (an OffsetDateTime adjusted to UTC). It was an empty module before, which made every
+ *   `date-time` property fail to decode: a limit of our stand-in, reported as if the client had failed.
  */
 export const JAVA_STAND_INS: Record<string, string> = {
   'io/swagger/annotations/ApiModel.java': `package io.swagger.annotations;
@@ -231,12 +233,63 @@ public class JsonNullableModule extends SimpleModule {
 `,
   'com/fasterxml/jackson/datatype/jsr310/JavaTimeModule.java': `package com.fasterxml.jackson.datatype.jsr310;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
-/** Stand-in written by specdrift for jackson-datatype-jsr310 (not packaged by Debian bookworm): registers nothing. */
+/**
+ * Stand-in written by specdrift for jackson-datatype-jsr310 (not packaged by Debian bookworm): ISO-8601 text for
+ * OffsetDateTime (read adjusted to UTC, as the real module does by default) and LocalDate.
+ */
 public class JavaTimeModule extends SimpleModule {
   public JavaTimeModule() {
     super("specdrift-JavaTimeModule-stand-in");
+    addSerializer(OffsetDateTime.class, new JsonSerializer<OffsetDateTime>() {
+      @Override
+      public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+      }
+    });
+    addDeserializer(OffsetDateTime.class, new JsonDeserializer<OffsetDateTime>() {
+      @Override
+      public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String text = parser.getValueAsString();
+        if (text == null) return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+        try {
+          return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+          return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, text, e.getMessage());
+        }
+      }
+    });
+    addSerializer(LocalDate.class, new JsonSerializer<LocalDate>() {
+      @Override
+      public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(DateTimeFormatter.ISO_LOCAL_DATE.format(value));
+      }
+    });
+    addDeserializer(LocalDate.class, new JsonDeserializer<LocalDate>() {
+      @Override
+      public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String text = parser.getValueAsString();
+        if (text == null) return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+        try {
+          return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+          return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, e.getMessage());
+        }
+      }
+    });
   }
 }
 `,

@@ -6,7 +6,8 @@
  * Calls `<symbol>_with_http_info(**kwargs)` to get the status; handles both the legacy (data, status, headers) tuple
  * and the ApiResponse object of newer OpenAPI Generator versions.
  */
-export const PYTHON_DRIVER = String.raw`import importlib
+export const PYTHON_DRIVER = String.raw`import base64
+import importlib
 import json
 import sys
 import time
@@ -29,6 +30,16 @@ try:
     package = importlib.import_module(spec["package"])
     configuration = package.Configuration()
     configuration.host = spec["baseUrl"].rstrip("/")
+    # HTTP basic credentials also go where the client's own auth settings read them: Swagger Codegen's clients
+    # replace a default Authorization header on every operation with security by their (empty) username:password.
+    for name, value in spec["headers"].items():
+        scheme, _, token = value.partition(" ")
+        if name.lower() == "authorization" and scheme.lower() == "basic" and hasattr(configuration, "username"):
+            try:
+                user, _, password = base64.b64decode(token.strip(), validate=True).decode("utf-8").partition(":")
+            except ValueError:  # not base64 or not UTF-8: the header alone goes out, as sent
+                continue
+            configuration.username, configuration.password = user, password
     client = package.ApiClient(configuration)
     for name, value in spec["headers"].items():
         client.set_default_header(name, value)

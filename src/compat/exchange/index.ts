@@ -7,6 +7,8 @@ export type {
   HeaderMap,
   OperationMatch,
   OperationRef,
+  ParsedBody,
+  RequestReading,
   SchemaIssue,
   Violation,
   ViolationRule,

@@ -1,4 +1,5 @@
 /** Shapes shared by the exchange validator, the reference server and (later) the validating proxy. */
+import type { ParameterSpec } from './params.js';
 
 /** One way a request or response breaks the spec. */
 export interface Violation {
@@ -87,6 +88,30 @@ export interface OperationMatch extends OperationRef {
   pathParams: Record<string, string>;
 }
 
+/** A body as the validator parsed it: JSON as a value, a form as an object of strings, text as a string. */
+export interface ParsedBody {
+  /** The documented media type key it matched (`application/json`). */
+  mediaKey: string;
+  value: unknown;
+}
+
+/**
+ * A request as the validator read it while checking it: where it routed, and the values it read on the way, so
+ * that a consumer (the handler layer of `serve --handlers`) does not route, read or parse it again.
+ */
+export interface RequestReading {
+  /** The operation the request routed to; absent when it routed nowhere (the first violation says why). */
+  operation?: OperationMatch;
+  violations: Violation[];
+  /**
+   * Every parameter present, as read per style/explode (strings, arrays or objects of strings; not converted
+   * to its schema's types), in the operation's parameter order. Parameters with a style problem are left out.
+   */
+  parameters: { spec: ParameterSpec; value: unknown }[];
+  /** The body as parsed for validation; absent without a body, when it did not parse, or for media read as bytes (binary). */
+  body?: ParsedBody;
+}
+
 export interface ExchangeValidator {
   /** Every operation of the spec, in document order. */
   readonly operations: readonly OperationRef[];
@@ -94,6 +119,9 @@ export interface ExchangeValidator {
   readonly basePath: string;
   /** The operation a request line routes to, or undefined. Literal path segments beat templated ones. */
   matchOperation(method: string, url: string): OperationMatch | undefined;
+  /** Route, read and validate a request in one pass; hands back what it read (see {@link RequestReading}). */
+  readRequest(request: ExchangeRequest): RequestReading;
+  /** `readRequest(request).violations`. */
   validateRequest(request: ExchangeRequest): Violation[];
   validateResponse(operation: OperationRef, response: ExchangeResponse): Violation[];
   /**

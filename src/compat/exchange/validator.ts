@@ -18,11 +18,12 @@ import {
   readPathParameter,
   readQueryParameter,
   type ParameterSpec,
+  type QueryPair,
   type ReadResult,
 } from './params.js';
 import { createRouter, splitUrl } from './router.js';
 import { SchemaValidators } from './schemas.js';
-import type { ExchangeRequest, ExchangeResponse, ExchangeValidator, OperationRef, Violation, ViolationRule } from './types.js';
+import type { ExchangeRequest, ExchangeResponse, ExchangeValidator, OperationRef, ParsedBody, RequestReading, Violation, ViolationRule } from './types.js';
 
 const violation = (where: Violation['where'], rule: ViolationRule, pointer: string, schemaPointer: string, message: string): Violation => ({
   where,
@@ -75,7 +76,10 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
     return list;
   };
 
-  /** Parse and schema-check a body against the documented `content` map; `where` decides the rule names. */
+  /**
+   * Parse and schema-check a body against the documented `content` map; `where` decides the rule names. Also
+   * hands back what it parsed (JSON value, form object, text), so a caller does not parse it again.
+   */
   function checkBody(
     where: 'request' | 'response',
     contentPointer: string,
@@ -83,19 +87,21 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
     contentType: string | undefined,
     text: string,
     subject: string,
-  ): Violation[] {
+  ): { violations: Violation[]; parsed?: ParsedBody } {
     const documented = Object.keys(content);
     const rule = (suffix: 'content-type' | 'body-parse' | 'body-schema') => `${where}-${suffix}` as ViolationRule;
     const sent = parseMediaType(contentType);
     if (!sent) {
       const what = contentType ? `Content-Type "${contentType}" is not a media type` : 'no Content-Type header';
-      return [violation(where, rule('content-type'), '', contentPointer, `${subject}: ${what}; the spec (#${contentPointer}) documents ${documented.join(', ')}`)];
+      return { violations: [violation(where, rule('content-type'), '', contentPointer, `${subject}: ${what}; the spec (#${contentPointer}) documents ${documented.join(', ')}`)] };
     }
     const key = matchMediaType(sent, documented);
     if (key === undefined) {
-      return [
-        violation(where, rule('content-type'), '', contentPointer, `${subject}: Content-Type ${sent.essence} is not documented; the spec (#${contentPointer}) documents ${documented.join(', ')}`),
-      ];
+      return {
+        violations: [
+          violation(where, rule('content-type'), '', contentPointer, `${subject}: Content-Type ${sent.essence} is not documented; the spec (#${contentPointer}) documents ${documented.join(', ')}`),
+        ],
+      };
     }
     const mediaPointer = childPointer(contentPointer, key);
     const media = content[key];
@@ -107,12 +113,14 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
       try {
         value = JSON.parse(text);
       } catch (error) {
-        return [violation(where, rule('body-parse'), '', mediaPointer, `${subject}: body is not valid JSON (${(error as Error).message})`)];
+        return { violations: [violation(where, rule('body-parse'), '', mediaPointer, `${subject}: body is not valid JSON (${(error as Error).message})`)] };
       }
       // Schema validation recurses along the body: past the depth limit it is refused, not walked (docs/security.md).
       const { tooDeep } = measureDepth(value, maxDepth, { followRefs: false });
       if (tooDeep) {
-        return [violation(where, rule('body-parse'), shortPointer(tooDeep.pointer), mediaPointer, `${subject}: body nests deeper than ${maxDepth} levels at ${shortPointer(tooDeep.pointer) || '(root)'}`)];
+        return {
+          violations: [violation(where, rule('body-parse'), shortPointer(tooDeep.pointer), mediaPointer, `${subject}: body nests deeper than ${maxDepth} levels at ${shortPointer(tooDeep.pointer) || '(root)'}`)],
+        };
       }
     } else if (isFormMediaType(sent)) {
       const form: Record<string, string | string[]> = {};
@@ -125,50 +133,62 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
     } else if (isTextMediaType(sent)) {
       value = text;
     } else {
-      return []; // binary and other media: the content type is all that can be checked
+      return { violations: [] }; // binary and other media: the content type is all that can be checked
     }
-    if (!hasSchema) return [];
-    return schemas
+    const parsed = { mediaKey: key, value };
+    if (!hasSchema) return { violations: [], parsed };
+    const violations = schemas
       .validate(schemaPointer, value, where, { coerce })
       .map((issue) => violation(where, rule('body-schema'), issue.pointer, issue.schemaPointer, issue.message));
+    return { violations, parsed };
   }
 
-  function readParameter(spec: ParameterSpec, request: ExchangeRequest, query: string, rawPathParams: Record<string, string>): ReadResult {
-    switch (spec.in) {
-      case 'path':
-        return readPathParameter(spec, rawPathParams[spec.name]);
-      case 'query':
-        return readQueryParameter(spec, parseQuery(query));
-      case 'header':
-        return readHeaderParameter(spec, headerValue(request.headers, spec.name));
-      case 'cookie':
-        return readCookieParameter(spec, parseCookies(headerValue(request.headers, 'cookie')));
-    }
+  /** Reads one parameter; the query and the cookies are parsed once per request, when a parameter first needs them. */
+  function parameterReader(request: ExchangeRequest, query: string, rawPathParams: Record<string, string>): (spec: ParameterSpec) => ReadResult {
+    let pairs: QueryPair[] | undefined;
+    let cookies: QueryPair[] | undefined;
+    return (spec) => {
+      switch (spec.in) {
+        case 'path':
+          return readPathParameter(spec, rawPathParams[spec.name]);
+        case 'query':
+          return readQueryParameter(spec, (pairs ??= parseQuery(query)));
+        case 'header':
+          return readHeaderParameter(spec, headerValue(request.headers, spec.name));
+        case 'cookie':
+          return readCookieParameter(spec, (cookies ??= parseCookies(headerValue(request.headers, 'cookie'))));
+      }
+    };
   }
 
-  const validateRequest = (request: ExchangeRequest): Violation[] => {
+  const readRequest = (request: ExchangeRequest): RequestReading => {
     const method = request.method.toUpperCase();
     const routed = router.route(request.method, request.url);
     if (routed.kind === 'not-found') {
       const hint = routed.suggestion ? `; the spec has ${routed.suggestion} (trailing slash differs)` : '';
-      return [violation('request', 'request-path-unknown', '', '/paths', `${method} ${routed.path}: no path of the spec matches${hint}`)];
+      return { violations: [violation('request', 'request-path-unknown', '', '/paths', `${method} ${routed.path}: no path of the spec matches${hint}`)], parameters: [] };
     }
     if (routed.kind === 'method-not-allowed') {
-      return [
-        violation(
-          'request',
-          'request-method-not-allowed',
-          '',
-          routed.pointer,
-          `${method} ${splitUrl(request.url).path}: the path (#${routed.pointer}) documents ${routed.allowed.join(', ')}, not ${method}`,
-        ),
-      ];
+      return {
+        violations: [
+          violation(
+            'request',
+            'request-method-not-allowed',
+            '',
+            routed.pointer,
+            `${method} ${splitUrl(request.url).path}: the path (#${routed.pointer}) documents ${routed.allowed.join(', ')}, not ${method}`,
+          ),
+        ],
+        parameters: [],
+      };
     }
     const operation = routed.match;
     const found: Violation[] = [];
-    const { query } = splitUrl(request.url);
+    const parameters: RequestReading['parameters'] = [];
+    const { path: urlPath, query } = splitUrl(request.url);
+    const readParameter = parameterReader(request, query, routed.rawPathParams);
     for (const spec of parametersOf(operation.pointer)) {
-      const read = readParameter(spec, request, query, routed.rawPathParams);
+      const read = readParameter(spec);
       const pointer = childPointer('', spec.in, spec.name);
       if (read.problem) {
         found.push(violation('request', `request-${spec.in}-style`, read.problem.pointer, spec.pointer, read.problem.message));
@@ -176,16 +196,20 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
         if (spec.required) {
           found.push(violation('request', `request-${spec.in}-required`, pointer, spec.pointer, `${pointer}: required ${spec.in} parameter '${spec.name}' is missing (#${spec.pointer})`));
         }
-      } else if (spec.schemaPointer !== undefined) {
-        for (const issue of schemas.validate(spec.schemaPointer, read.value, 'request', { coerce: spec.mediaType === undefined, basePointer: pointer })) {
-          found.push(violation('request', `request-${spec.in}-schema`, issue.pointer, issue.schemaPointer, issue.message));
+      } else {
+        parameters.push({ spec, value: read.value });
+        if (spec.schemaPointer !== undefined) {
+          for (const issue of schemas.validate(spec.schemaPointer, read.value, 'request', { coerce: spec.mediaType === undefined, basePointer: pointer })) {
+            found.push(violation('request', `request-${spec.in}-schema`, issue.pointer, issue.schemaPointer, issue.message));
+          }
         }
       }
     }
 
     const text = bodyText(request.body);
-    const subject = `${method} ${splitUrl(request.url).path}`;
+    const subject = `${method} ${urlPath}`;
     const requestBody = objectAt(doc, childPointer(operation.pointer, 'requestBody'));
+    let body: ParsedBody | undefined;
     if (!requestBody) {
       if (text.length > 0) {
         found.push(
@@ -197,11 +221,11 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
         found.push(violation('request', 'request-body-required', '', requestBody.pointer, `${subject}: the request body is required (#${requestBody.pointer}) but none was sent`));
       }
     } else if (isObject(requestBody.node.content)) {
-      found.push(
-        ...checkBody('request', childPointer(requestBody.pointer, 'content'), requestBody.node.content, headerValue(request.headers, 'content-type'), text, subject),
-      );
+      const checked = checkBody('request', childPointer(requestBody.pointer, 'content'), requestBody.node.content, headerValue(request.headers, 'content-type'), text, subject);
+      found.push(...checked.violations);
+      body = checked.parsed;
     }
-    return found;
+    return { operation, violations: found, parameters, ...(body ? { body } : {}) };
   };
 
   const validateResponse = (operation: OperationRef, response: ExchangeResponse): Violation[] => {
@@ -271,7 +295,7 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
         found.push(violation('response', 'response-body-parse', '', contentPointer, `${subject}: empty body where the response (#${contentPointer}) documents ${Object.keys(content).join(', ')}`));
       }
     } else {
-      found.push(...checkBody('response', contentPointer, content, headerValue(response.headers, 'content-type'), text, subject));
+      found.push(...checkBody('response', contentPointer, content, headerValue(response.headers, 'content-type'), text, subject).violations);
     }
     return found;
   };
@@ -283,7 +307,8 @@ export function createExchangeValidator(doc: JsonObject, opts: { maxDepth?: numb
       const routed = router.route(method, url);
       return routed.kind === 'match' ? routed.match : undefined;
     },
-    validateRequest,
+    readRequest,
+    validateRequest: (request) => readRequest(request).violations,
     validateResponse,
     validateValue: (schemaPointer, value, direction) => schemas.validate(schemaPointer, value, direction),
   };

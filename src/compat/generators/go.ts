@@ -13,7 +13,7 @@ import { type Binding, membersObject, positional } from './bind.js';
 import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
 import { findSymbol, pascalCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
 
 export const GO = process.env.SPECDRIFT_GO || 'go';
 
@@ -55,6 +55,46 @@ export interface GoAdapterSpec {
   version(): Promise<string>;
   unavailable(): Promise<string | undefined>;
   generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+  /** Patches this generator's output may need (docs/generators.md, Patches), and how to apply one. */
+  patches?: PatchInfo[];
+  applyPatch?(outDir: string, name: string): Promise<string>;
+}
+
+export const ENUM_CLASS_PREFIX: PatchInfo = {
+  name: 'enum-class-prefix',
+  description:
+    'model_*.go: prefix each enum model\'s constants with its type (`QUEUED` → `TASKSTATUS_QUEUED`), as the generator\'s own `enumClassPrefix=true` writes them; with the defaults two enums sharing a value declare the same package constant',
+};
+
+/**
+ * One model file with its enum constants prefixed by their type, as OpenAPI Generator's `enumClassPrefix=true`
+ * names them; files without an enum model come back unchanged (renamed 0).
+ */
+export function prefixEnumConstants(text: string): { text: string; renamed: number } {
+  const type = /^type ([A-Z]\w*) (?:string|int32|int64|float32|float64)$/m.exec(text)?.[1];
+  if (!type) return { text, renamed: 0 };
+  const prefix = `${type.toUpperCase()}_`;
+  let renamed = 0;
+  const next = text.replace(new RegExp(`^(\\s+)(\\w+) ${type} = `, 'gm'), (whole, indent: string, name: string) => {
+    if (name.startsWith(prefix)) return whole;
+    renamed++;
+    return `${indent}${prefix}${name} ${type} = `;
+  });
+  return { text: next, renamed };
+}
+
+/** Apply {@link prefixEnumConstants} to every model file of a Go client. */
+export async function prefixGoEnumConstants(outDir: string): Promise<string> {
+  let renamed = 0;
+  let files = 0;
+  for (const file of await globFiles('model_*.go', { cwd: outDir })) {
+    const patched = prefixEnumConstants(await readFile(join(outDir, file), 'utf8'));
+    if (patched.renamed === 0) continue;
+    await writeFile(join(outDir, file), patched.text);
+    renamed += patched.renamed;
+    files++;
+  }
+  return `prefixed ${renamed} enum constant(s) with their type in ${files} model file(s)`;
 }
 
 /** A method of a generated `XxxApiService`. */
@@ -167,7 +207,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
     id: spec.id,
     language: 'go',
     title: spec.title,
-    patches: [],
+    patches: spec.patches ?? [],
     packages: spec.npmPackages,
     programs: [...spec.programs, GO],
     version: () => spec.version(),
@@ -175,7 +215,15 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
       return (await spec.unavailable()) ?? (await goUnavailable(spec.id));
     },
     generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
-      return runGenerator(spec.id, [], specPath, outDir, opts, (timeoutMs) => spec.generate(specPath, outDir, timeoutMs));
+      return runGenerator(
+        spec.id,
+        spec.patches ?? [],
+        specPath,
+        outDir,
+        opts,
+        (timeoutMs) => spec.generate(specPath, outDir, timeoutMs),
+        spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
+      );
     },
     async compile(outDir: string): Promise<CompileResult> {
       const started = Date.now();

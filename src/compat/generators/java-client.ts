@@ -29,8 +29,10 @@ const DEBIAN_JARS: { jar: string; debian: string }[] = [
 const DEBIAN_JAVA_DIR = '/usr/share/java';
 
 const WORK = '.specdrift';
-const STAND_INS_SOURCES = join(WORK, 'java-stand-ins');
-const STAND_INS_CLASSES = join(WORK, 'java-stand-ins-classes');
+/** Named after their sources' hash, like the driver: a client cached with older stand-ins gets the current ones. */
+const STAND_INS_HASH = createHash('sha256').update(JSON.stringify(JAVA_STAND_INS)).digest('hex').slice(0, 12);
+const STAND_INS_SOURCES = join(WORK, `java-stand-ins-${STAND_INS_HASH}`);
+const STAND_INS_CLASSES = join(WORK, `java-stand-ins-classes-${STAND_INS_HASH}`);
 const CLASSES = join(WORK, 'java-classes');
 /** The driver's classes are named after its source's hash: a cached client built by an older specdrift gets the current driver. */
 const DRIVER_CLASSES = join(WORK, `java-driver-${createHash('sha256').update(JAVA_DRIVER).digest('hex').slice(0, 12)}`);
@@ -144,6 +146,24 @@ async function buildDriver(outDir: string): Promise<CommandResult | undefined> {
   return built;
 }
 
+/** Compile our stand-ins (once per stand-in version) into a temporary directory renamed into place. */
+async function buildStandIns(outDir: string): Promise<CommandResult | undefined> {
+  if (existsSync(join(outDir, STAND_INS_CLASSES))) return undefined;
+  for (const [file, text] of Object.entries(JAVA_STAND_INS)) {
+    await mkdir(join(outDir, STAND_INS_SOURCES, file, '..'), { recursive: true });
+    await writeFile(join(outDir, STAND_INS_SOURCES, file), text);
+  }
+  const temporary = `${STAND_INS_CLASSES}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const built = await runCommand(
+    JAVAC,
+    ['-nowarn', '-encoding', 'UTF-8', '-cp', javaClasspath().join(delimiter), '-d', temporary, ...Object.keys(JAVA_STAND_INS).map((f) => join(STAND_INS_SOURCES, f))],
+    { cwd: outDir, timeoutMs: 300_000 },
+  );
+  if (built.code === 0 && !built.timedOut) await rename(join(outDir, temporary), join(outDir, STAND_INS_CLASSES)).catch(() => rm(join(outDir, temporary), { recursive: true, force: true }));
+  else await rm(join(outDir, temporary), { recursive: true, force: true });
+  return built;
+}
+
 /** Why Java clients cannot be built here, or undefined. */
 export async function javaClientUnavailable(neededBy: string): Promise<string | undefined> {
   const javac = await runCommand(JAVAC, ['-version'], { timeoutMs: 30_000 });
@@ -181,16 +201,8 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
     async compile(outDir: string): Promise<CompileResult> {
       const started = Date.now();
       const jars = javaClasspath();
-      for (const [file, text] of Object.entries(JAVA_STAND_INS)) {
-        await mkdir(join(outDir, STAND_INS_SOURCES, file, '..'), { recursive: true });
-        await writeFile(join(outDir, STAND_INS_SOURCES, file), text);
-      }
-      const standIns = await runCommand(
-        JAVAC,
-        ['-nowarn', '-encoding', 'UTF-8', '-cp', jars.join(delimiter), '-d', STAND_INS_CLASSES, ...Object.keys(JAVA_STAND_INS).map((f) => join(STAND_INS_SOURCES, f))],
-        { cwd: outDir, timeoutMs: 300_000 },
-      );
-      if (standIns.code !== 0) return { ok: false, errors: [`specdrift's stand-ins did not compile: ${lastLines(standIns)}`], ms: Date.now() - started };
+      const standIns = await buildStandIns(outDir);
+      if (standIns && standIns.code !== 0) return { ok: false, errors: [`specdrift's stand-ins did not compile: ${lastLines(standIns)}`], ms: Date.now() - started };
       const sources = (await globFiles('src/main/java/**/*.java', { cwd: outDir })).sort();
       await writeArgFile(join(outDir, WORK, 'javac-sources.txt'), sources);
       const compiled = await runCommand(
@@ -225,7 +237,8 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
         // The invoker package (ApiClient) is the API package's parent: org.openapitools.client.api → org.openapitools.client.
         const invokerPackage = calls[0].container.split('.').slice(0, -2).join('.');
         const input = { baseUrl: opts.baseUrl, headers: opts.headers, timeoutMs: opts.timeoutMs, invokerPackage, calls };
-        const built = await buildDriver(outDir);
+        const standIns = await buildStandIns(outDir);
+        const built = standIns && (standIns.code !== 0 || standIns.timedOut) ? standIns : await buildDriver(outDir);
         if (built && (built.code !== 0 || built.timedOut)) {
           const why = `driver failed to build: ${javacErrors(built, outDir)[0]}`;
           return inPlanOrder(located, calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error' as const, error: why })), describe);

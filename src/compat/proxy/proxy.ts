@@ -359,11 +359,13 @@ export async function startValidatingProxy(doc: JsonObject, opts: ValidatingProx
         validationMs += performance.now() - begin;
       }
     };
-    const match = timed(() => validator.matchOperation(method, url));
     const body = read;
     const headers = forwardedRequestHeaders(request.headers, injected);
+    // one pass routes and validates the request (readRequest); the route is taken from it
+    const reading = timed(() => validator.readRequest({ method, url, headers: headers as HeaderMap, body }));
+    const match = reading.operation;
     const clientViolations: ProxyViolation[] = timed(() => [
-      ...validator.validateRequest({ method, url, headers: headers as HeaderMap, body }),
+      ...reading.violations,
       ...(match ? undocumented('request', match.pointer, firstHeader(headers['content-type']), body) : []),
     ]);
 

@@ -9,12 +9,12 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import { LOOPBACK, listenOnLoopback } from '../loopback.js';
 import { childPointer, derefLocal, resolvePointer } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
-import { createExchangeValidator, responseKeyFor, type ExchangeValidator, type OperationMatch, type OperationRef, type Violation } from '../exchange/index.js';
+import { createExchangeValidator, responseKeyFor, type ExchangeValidator, type OperationMatch, type OperationRef, type RequestReading, type Violation } from '../exchange/index.js';
 import { isJsonMediaType, parseMediaType } from '../exchange/media.js';
 import { chooseMediaKey, concreteType, isYamlType, renderBody } from './negotiate.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors.js';
 import { dynamicSchemaSample, mixSeed } from './dynamic.js';
-import { RequestReader } from './handlers/request.js';
+import { handlerRequest } from './handlers/request.js';
 import type { HandlerContext, HandlerResponse, HandlerSet, SampledAnswer } from './handlers/types.js';
 import { parsePrefer, type MockPreferences } from './prefer.js';
 import { sampleMedia, validatorFor } from './sample.js';
@@ -168,7 +168,6 @@ interface Engine {
   doc: JsonObject;
   validator: ExchangeValidator;
   state: ResourceState;
-  reader: RequestReader;
   /** Sampled bodies per media pointer (sampling and repair run once; each answer gets a copy). */
   bodies: Map<string, Json>;
 }
@@ -179,7 +178,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
   }
   const makeEngine = (doc: JsonObject): Engine => {
     const validator = opts.maxDepth === undefined ? validatorFor(doc) : createExchangeValidator(doc, { maxDepth: opts.maxDepth });
-    return { doc, validator, state: new ResourceState(doc, validator.operations), reader: new RequestReader(doc), bodies: new Map() };
+    return { doc, validator, state: new ResourceState(doc, validator.operations), bodies: new Map() };
   };
   let engine = makeEngine(initialDoc);
   let handlerSet = opts.handlers;
@@ -307,16 +306,21 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
     return { ...jsonResponse(406, { error: 'no documented media type is acceptable', rule: 'request-accept', violations: [violation] }), violation };
   };
 
-  const contextFor = (e: Engine, operation: OperationMatch): HandlerContext => ({
+  const contextFor = (e: Engine, operation: OperationMatch, prefer: MockPreferences): HandlerContext => ({
     state: userState,
     spec: e.doc,
+    prefer,
     sample: (status?: number) => {
       const responses = responsesOf(e, operation);
       const success = successStatus(responses);
       const wanted = status ?? success?.status ?? 200;
       const key = status === undefined ? success?.key : responseKeyFor(responses, status);
       if (key === undefined) throw new Error(`ctx.sample(${wanted}): status ${wanted} is not documented for ${operation.operationId ?? operation.path}`);
-      const { mediaKey: _, ...answer } = sampledAnswer(e, operation, wanted, key);
+      // as a fallback answer would be: generated with --dynamic or `Prefer: dynamic=true`, the named example if it has one
+      const { mediaKey: _, ...answer } = sampledAnswer(e, operation, wanted, key, {
+        dynamic: prefer.dynamic ?? opts.dynamic === true,
+        ...(prefer.example !== undefined ? { example: prefer.example } : {}),
+      });
       return answer;
     },
     log: (line: string) => opts.message?.(`[${operation.operationId ?? operation.path}] ${line}`),
@@ -325,11 +329,18 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
   type Partial = Omit<ExchangeRecord, 'seq' | 'response'> & { response: PlannedResponse };
 
   /** Run the user's handler; validate what it returns. */
-  const runHandler = async (e: Engine, match: OperationMatch, name: string, request: { method: string; url: string; headers: Record<string, string>; body: Buffer }, base: Pick<Partial, 'request' | 'operation'>): Promise<Partial> => {
+  const runHandler = async (
+    e: Engine,
+    match: OperationMatch,
+    name: string,
+    reading: RequestReading,
+    request: { method: string; url: string; headers: Record<string, string>; body: Buffer },
+    base: Pick<Partial, 'request' | 'operation'>,
+  ): Promise<Partial> => {
     const handler = handlerSet!.handlers.get(name)!;
     let result: HandlerResponse;
     try {
-      result = await handler(e.reader.read(match, request), contextFor(e, match));
+      result = await handler(handlerRequest(e.doc, match, reading, request), contextFor(e, match, parsePrefer(request.headers.prefer)));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       opts.message?.(`handler ${name} threw: ${error instanceof Error && error.stack ? error.stack : message}`);
@@ -376,8 +387,10 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
       return { request: recordedRequest, response: { status: 204, headers: preflightHeaders(request.headers, allowed.length > 0 ? allowed : ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']), body: '' }, outcome: 'answered', violations: [] };
     }
 
-    const match = e.validator.matchOperation(method, url);
-    const requestViolations = e.validator.validateRequest({ method, url, headers: request.headers, body: raw });
+    // routed, read and validated once; a handler's `req` is built from this reading
+    const reading = e.validator.readRequest({ method, url, headers: request.headers, body: raw });
+    const match = reading.operation;
+    const requestViolations = reading.violations;
     const operation = match ? { path: match.path, method: match.method, ...(match.operationId ? { operationId: match.operationId } : {}), pointer: match.pointer } : undefined;
     const base = { request: recordedRequest, ...(operation ? { operation } : {}) };
     const routingFailure = requestViolations.length > 0 && (requestViolations[0].rule === 'request-path-unknown' || requestViolations[0].rule === 'request-method-not-allowed');
@@ -425,7 +438,7 @@ export async function startReferenceServer(initialDoc: JsonObject, opts: Referen
         const refused = notAcceptable(match, documented, accept, childPointer(match.pointer, 'responses'));
         return { ...base, response: refused, outcome: 'rejected', violations: [refused.violation] };
       }
-      return runHandler(e, match, handlerName, { method, url, headers: requestHeaders, body: raw }, base);
+      return runHandler(e, match, handlerName, reading, { method, url, headers: requestHeaders, body: raw }, base);
     }
     if (handlerSet && opts.unimplemented === '501') {
       const name = match.operationId ?? `${method} ${match.path}`;

@@ -11,7 +11,7 @@ import type { Binding } from '../../../src/compat/generators/bind.js';
 import type { CallPlan } from '../../../src/compat/generators/types.js';
 import { goDriverSource, goOptionalStandIn } from '../../../src/compat/drivers/go.js';
 import { JAVA_STAND_INS } from '../../../src/compat/drivers/java.js';
-import { goArgs, scanGo, scanGoModelTypes } from '../../../src/compat/generators/go.js';
+import { goArgs, prefixEnumConstants, scanGo, scanGoModelTypes } from '../../../src/compat/generators/go.js';
 import { javaArgs, scanJava } from '../../../src/compat/generators/java-client.js';
 
 let dir: string;
@@ -136,6 +136,32 @@ describe('Go clients', () => {
       expect(source).toContain(`func (v ${name}) Value() `);
     }
     expect(source).toContain('func NewInterface(value interface{}) Interface { return Interface{true, value} }');
+  });
+
+  it('patch enum-class-prefix names enum constants after their type, as enumClassPrefix=true does, and leaves other models alone', () => {
+    // the shape OpenAPI Generator 4.3.1 writes for an enum schema (two of them sharing `queued` do not compile)
+    const taskStatus = [
+      'package openapi',
+      "// TaskStatus the model 'TaskStatus'",
+      'type TaskStatus string',
+      '',
+      '// List of TaskStatus',
+      'const (',
+      '\tQUEUED TaskStatus = "queued"',
+      '\tIN_PROGRESS TaskStatus = "in-progress"',
+      ')',
+      '',
+    ].join('\n');
+    expect(prefixEnumConstants(taskStatus)).toEqual({
+      text: taskStatus.replace('\tQUEUED TaskStatus', '\tTASKSTATUS_QUEUED TaskStatus').replace('\tIN_PROGRESS TaskStatus', '\tTASKSTATUS_IN_PROGRESS TaskStatus'),
+      renamed: 2,
+    });
+    // applied twice (or to a client generated with the option): nothing more to do
+    expect(prefixEnumConstants(prefixEnumConstants(taskStatus).text).renamed).toBe(0);
+    const priority = 'package openapi\ntype Priority int32\nconst (\n\tLOW Priority = 1\n)\n';
+    expect(prefixEnumConstants(priority).text).toBe('package openapi\ntype Priority int32\nconst (\n\tPRIORITY_LOW Priority = 1\n)\n');
+    const model = 'package openapi\ntype Job struct {\n\tStatus TaskStatus `json:"status"`\n}\n';
+    expect(prefixEnumConstants(model)).toEqual({ text: model, renamed: 0 });
   });
 });
 

@@ -249,6 +249,41 @@ describe('serve --handlers: options', () => {
     expect(Object.keys(missing.json).sort()).toEqual(['code', 'message']);
   });
 
+  it("Prefer does not change a handler's answer: the handler reads it in ctx.prefer, and ctx.sample() follows example= and dynamic=", async () => {
+    const seen: unknown[] = [];
+    const server = await start({
+      handlers: handlerSet({
+        listJobs: () => ({ status: 200, body: { jobs: [] } }),
+        fetchJob: (_req, ctx) => {
+          seen.push(ctx.prefer);
+          return ctx.sample(ctx.prefer.code);
+        },
+      }),
+    });
+    // listJobs ignores Prefer: its own answer, not a 400 for the undocumented 404 (that is a fallback answer's rule)
+    const listed = await call(server, 'GET', `${API}/jobs`, undefined, { prefer: 'code=404' });
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual({ jobs: [] });
+    expect(server.exchanges.at(-1)).toMatchObject({ outcome: 'answered', handler: 'listJobs' });
+
+    const notFound = await call(server, 'GET', `${API}/jobs/${validJob.id}`, undefined, { prefer: 'code=404, dynamic=false' });
+    expect(notFound.status).toBe(404);
+    expect(Object.keys(notFound.json).sort()).toEqual(['code', 'message']);
+    expect(seen.at(-1)).toEqual({ code: 404, dynamic: false });
+
+    const completed = await call(server, 'GET', `${API}/jobs/${validJob.id}`, undefined, { prefer: 'example=completed' });
+    expect(completed.status).toBe(200);
+    expect(completed.json).toEqual({ ...validJob, name: 'shot-010 lighting', end_frame: 10, status: 'completed', updated: '2026-11-30T09:42:00Z' });
+
+    const fixed = await call(server, 'GET', `${API}/jobs/${validJob.id}`);
+    expect(seen.at(-1)).toEqual({});
+    const generated = await call(server, 'GET', `${API}/jobs/${validJob.id}`, undefined, { prefer: 'dynamic=true' });
+    expect(generated.status).toBe(200);
+    expect(generated.json).not.toEqual(fixed.json);
+    expect(generated.headers.get('x-specdrift-violations')).toBeNull();
+    expect(server.exchanges.at(-1)?.violations).toEqual([]);
+  });
+
   it('reload swaps handlers and keeps the state store', async () => {
     const server = await start({ handlers: handlerSet({ listJobs: (_r, ctx) => ((ctx.state.n = 1), { status: 200, body: { jobs: [] } }) }) });
     await call(server, 'GET', `${API}/jobs`);

@@ -11,7 +11,7 @@ import {
   SWAGGER_CODEGEN_TYPESCRIPT_FETCH_DRIVER,
 } from '../../drivers/openapi-generator.js';
 import { bindPositional, membersObject, paramFor, unfilledReason } from '../bind.js';
-import { goAdapter } from '../go.js';
+import { ENUM_CLASS_PREFIX, goAdapter, prefixGoEnumConstants } from '../go.js';
 import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
 import { javaAdapter } from '../java-client.js';
 import { camelCase } from '../naming.js';
@@ -89,7 +89,9 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
   if (generator === 'python') {
     return pythonAdapter({ id, title, packageName: 'openapi_client', npmPackages, programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
   }
-  if (generator === 'go') return goAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+  if (generator === 'go') {
+    return goAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t), patches: [ENUM_CLASS_PREFIX], applyPatch: (outDir) => prefixGoEnumConstants(outDir) });
+  }
   // `native`: java.net.http and Jackson only, the one library whose dependencies Debian (nearly) has.
   if (generator === 'java') return javaAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t, ['--library', 'native']) });
   const apiClass = /Api$/;

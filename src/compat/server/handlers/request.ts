@@ -1,23 +1,11 @@
 /**
- * The `req` a handler receives: parameters read per style/explode (the exchange validator's readers) and
- * converted to their schema's types, and the parsed body. Only built for requests that already validated.
+ * The `req` a handler receives, built from what the exchange validator read (`readRequest`): parameters as read
+ * per style/explode, converted to their schema's types, and the body as parsed. Only for requests that validated.
  */
 import { derefLocal, resolvePointer } from '../../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../../openapi/types.js';
-import { isFormMediaType, isJsonMediaType, isTextMediaType, parseMediaType } from '../../exchange/media.js';
-import {
-  headerValue,
-  operationParameters,
-  parseCookies,
-  parseQuery,
-  readCookieParameter,
-  readHeaderParameter,
-  readPathParameter,
-  readQueryParameter,
-  type ParameterSpec,
-} from '../../exchange/params.js';
-import { createRouter, splitUrl, type Router } from '../../exchange/router.js';
-import type { OperationRef } from '../../exchange/index.js';
+import { headerValue } from '../../exchange/params.js';
+import type { OperationRef, RequestReading } from '../../exchange/index.js';
 import type { HandlerRequest } from './types.js';
 
 const MAX_COERCE_DEPTH = 16;
@@ -54,77 +42,39 @@ export function coerceToSchema(doc: JsonObject, value: unknown, schema: Json | u
   return value;
 }
 
-/** Per document: the router (for raw path segments) and the parameter lists. */
-export class RequestReader {
-  private readonly router: Router;
-  private readonly parameters = new Map<string, ParameterSpec[]>();
-
-  constructor(private readonly doc: JsonObject) {
-    this.router = createRouter(doc);
-  }
-
-  read(operation: OperationRef, request: { method: string; url: string; headers: Record<string, string>; body: Buffer }): HandlerRequest {
-    const routed = this.router.route(request.method, request.url);
-    const rawPath = routed.kind === 'match' ? routed.rawPathParams : {};
-    const { query } = splitUrl(request.url);
-    const pairs = parseQuery(query);
-    const cookies = parseCookies(headerValue(request.headers, 'cookie'));
-    let specs = this.parameters.get(operation.pointer);
-    if (!specs) {
-      specs = operationParameters(this.doc, operation.pointer);
-      this.parameters.set(operation.pointer, specs);
-    }
-    const params: HandlerRequest['params'] = { path: {}, query: {}, header: {}, cookie: {} };
-    for (const spec of specs) {
-      const read =
-        spec.in === 'path' ? readPathParameter(spec, rawPath[spec.name])
-        : spec.in === 'query' ? readQueryParameter(spec, pairs)
-        : spec.in === 'header' ? readHeaderParameter(spec, headerValue(request.headers, spec.name))
-        : readCookieParameter(spec, cookies);
-      if (read.value === undefined) continue;
-      let value: unknown = read.value;
-      if (spec.mediaType !== undefined && typeof value === 'string') {
-        try {
-          value = JSON.parse(value);
-        } catch {
-          // validated already; keep the text
-        }
-      } else if (spec.schemaPointer !== undefined) {
-        value = coerceToSchema(this.doc, value, resolvePointer(this.doc, spec.schemaPointer), spec.schemaPointer);
+/**
+ * The handler's `req` from what the exchange validator read while validating the request (no second routing,
+ * parameter reading or body parse): parameter values converted to their schema's types, content-parameters
+ * (`content: application/json`) parsed, and the body as parsed (bytes stay a Buffer).
+ */
+export function handlerRequest(
+  doc: JsonObject,
+  operation: OperationRef,
+  reading: RequestReading,
+  request: { method: string; url: string; headers: Record<string, string>; body: Buffer },
+): HandlerRequest {
+  const params: HandlerRequest['params'] = { path: {}, query: {}, header: {}, cookie: {} };
+  for (const { spec, value: raw } of reading.parameters) {
+    let value: unknown = raw;
+    if (spec.mediaType !== undefined && typeof value === 'string') {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        // validated already; keep the text
       }
-      params[spec.in][spec.name] = value;
+    } else if (spec.schemaPointer !== undefined) {
+      value = coerceToSchema(doc, value, resolvePointer(doc, spec.schemaPointer), spec.schemaPointer);
     }
-    const contentType = request.body.length > 0 ? headerValue(request.headers, 'content-type') : undefined;
-    return {
-      operation: { operationId: operation.operationId ?? `${operation.method} ${operation.path}`, method: operation.method, path: operation.path },
-      method: request.method,
-      url: request.url,
-      params,
-      body: request.body.length === 0 ? undefined : parseBody(request.body, contentType),
-      ...(contentType !== undefined ? { contentType: contentType.split(';')[0].trim() } : {}),
-      headers: request.headers,
-    };
+    params[spec.in][spec.name] = value;
   }
-}
-
-function parseBody(body: Buffer, contentType: string | undefined): unknown {
-  const media = parseMediaType(contentType);
-  const text = body.toString('utf8');
-  if (media && isJsonMediaType(media)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  if (media && isFormMediaType(media)) {
-    const form: Record<string, string | string[]> = {};
-    for (const [k, v] of new URLSearchParams(text)) {
-      const previous = form[k];
-      form[k] = previous === undefined ? v : ([] as string[]).concat(previous, v);
-    }
-    return form;
-  }
-  if (media && isTextMediaType(media)) return text;
-  return body;
+  const contentType = request.body.length > 0 ? headerValue(request.headers, 'content-type') : undefined;
+  return {
+    operation: { operationId: operation.operationId ?? `${operation.method} ${operation.path}`, method: operation.method, path: operation.path },
+    method: request.method,
+    url: request.url,
+    params,
+    body: request.body.length === 0 ? undefined : reading.body !== undefined ? reading.body.value : request.body,
+    ...(contentType !== undefined ? { contentType: contentType.split(';')[0].trim() } : {}),
+    headers: request.headers,
+  };
 }

@@ -121,7 +121,9 @@ export interface Context<State = Record<string, any>> {
   state: State;
   /** The spec document. */
   spec: Record<string, unknown>;
-  /** The spec's default answer (\`sample()\`: the success response; \`sample(404)\`: another documented status). */
+  /** The request's Prefer controls (code=, example=, dynamic=); they change nothing unless the handler reads them. */
+  prefer: { code?: number; example?: string; dynamic?: boolean };
+  /** The spec's default answer (\`sample()\`: the success response; \`sample(404)\`: another documented status); follows --dynamic and Prefer dynamic=/example=. */
   sample(status?: number): { status: any; headers: Record<string, string>; body: any };
   log(message: string): void;
 }

@@ -49,7 +49,17 @@ export interface HandlerContext {
   state: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** The spec document the server serves (do not change it). */
   spec: JsonObject;
-  /** The spec's default answer for this operation: `sample()` for the success response, `sample(404)` for another documented status. */
+  /**
+   * The request's `Prefer` mock controls (`code=404`, `example=NAME`, `dynamic=true`), parsed; `{}` without them.
+   * They do not change a handler's answer: a handler that wants to honour them reads them here
+   * (`if (ctx.prefer.code) return ctx.sample(ctx.prefer.code)`).
+   */
+  prefer: { code?: number; example?: string; dynamic?: boolean };
+  /**
+   * The spec's default answer for this operation: `sample()` for the success response, `sample(404)` for another
+   * documented status. Like an answer without a handler, it is generated data under `--dynamic` or
+   * `Prefer: dynamic=true`, and the named example under `Prefer: example=NAME` when that response has it.
+   */
   sample(status?: number): SampledAnswer;
   /** A line in the server's log (stderr unless --quiet). */
   log(message: string): void;
