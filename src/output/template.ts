@@ -8,6 +8,7 @@
  * partials only from the in-memory map we give it (so `{% include '/etc/passwd' %}` finds nothing), and it has
  * parse, render-time and memory limits built in. Its filters are the only code a template can call.
  */
+import { readFile, stat } from 'node:fs/promises';
 import { Liquid, type FilterImplOptions } from 'liquidjs';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
@@ -50,6 +51,8 @@ export function renderTemplate(source: string, data: object, options: TemplateOp
     // Partials only from this map: no file system at all.
     templates: options.partials ?? {},
     ownPropertyOnly: true,
+    // A name the model does not have (a typo, or `constructor`/`__proto__`, which are never own properties) is an error.
+    strictVariables: true,
     strictFilters: true,
     jsTruthy: false,
     outputEscape: options.escape === 'html' ? (options.escapeHtml ?? 'escape') : undefined,
@@ -73,4 +76,23 @@ export function renderTemplate(source: string, data: object, options: TemplateOp
   const max = options.outputMaxChars ?? TEMPLATE_OUTPUT_MAX_CHARS;
   if (output.length > max) throw templateError(options.origin, `rendered ${output.length} characters, more than ${max}`, 'the template repeats too much (docs/templates.md, limits)');
   return output;
+}
+
+/**
+ * Reads a `--template FILE`: a regular file of at most TEMPLATE_MAX_CHARS characters (checked on its size first,
+ * so `/dev/zero` or a huge file is never read whole).
+ */
+export async function loadTemplateFile(path: string): Promise<{ source: string; origin: string }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new SpecdriftError(`template ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`, ExitCode.sourceNotFound, { hint: 'give the path of a Liquid template file (docs/templates.md)' });
+  }
+  if (!info.isFile()) throw new SpecdriftError(`template ${path}: not a regular file`, ExitCode.sourceNotFound, { hint: 'give the path of a Liquid template file (docs/templates.md)' });
+  // UTF-8 needs at most 4 bytes a character.
+  if (info.size > TEMPLATE_MAX_CHARS * 4) throw templateError(path, `${info.size} bytes, more than a ${TEMPLATE_MAX_CHARS}-character template can have`, 'a report layout is a few kilobytes: check the file');
+  const source = await readFile(path, 'utf8');
+  if (source.length > TEMPLATE_MAX_CHARS) throw templateError(path, `${source.length} characters, more than the ${TEMPLATE_MAX_CHARS} a template may have`, 'a report layout is a few kilobytes: check the file');
+  return { source, origin: path };
 }
