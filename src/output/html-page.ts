@@ -16,7 +16,7 @@ body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg)
 h1{font-size:1.5rem;margin:0 0 .5rem;overflow-wrap:anywhere}h2{font-size:1.15rem;margin:0;display:inline}h3{font-size:1rem;margin:1rem 0 .25rem}h2 code,h3 code{font-size:inherit}
 code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{white-space:pre-wrap;word-break:break-all;margin:.25rem 0;padding:.5rem;border:1px solid var(--line);border-radius:4px;overflow:auto}
-table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+table{border-collapse:collapse;width:100%}table.changes{table-layout:fixed}table.changes th:nth-child(1){width:7.5rem}table.changes th:nth-child(2){width:17rem}table.changes th:nth-child(4){width:10.5rem}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600}.meta{color:var(--muted)}.summary{font-weight:600;font-size:1.05rem}
 .level{font-weight:700;white-space:nowrap}.breaking .level,.breaking>.level{color:var(--breaking)}.warning .level{color:var(--warning)}.info .level{color:var(--info)}
 tr.accepted td{opacity:.7}.accepted-note,.badge{color:var(--accepted)}.badge{display:block;font-weight:400;font-size:.85em}.fp a{color:var(--muted)}
@@ -28,7 +28,7 @@ details.box>summary .count{color:var(--muted);font-weight:400;margin-left:.5rem}
 :target,.target{background:var(--mark)}
 .pass{color:var(--pass)}.fail{color:var(--fail)}.not-compiled{color:var(--nc)}.not-generated{color:var(--ng)}.driver-unsupported,.unavailable,.skipped{color:var(--na)}
 td.c{text-align:center;font-weight:700;white-space:nowrap}th.g{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}.scroll{overflow-x:auto}
-@media (max-width:40rem){body{margin:.5rem auto;padding:0 .5rem}table.changes thead{display:none}table.changes tr{display:block;border-bottom:1px solid var(--line);padding:.25rem 0}table.changes td{display:block;border:0;padding:.1rem .25rem}}
+@media (max-width:40rem){body{margin:.5rem auto;padding:0 .5rem}table.changes thead{display:none}table.changes tr{display:block;border-bottom:1px solid var(--line);padding:.25rem 0}table.changes td{display:block;border:0;padding:.1rem .25rem}table.changes{table-layout:auto}}
 `;
 
 /**

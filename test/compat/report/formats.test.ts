@@ -108,9 +108,10 @@ describe('compat report formats', () => {
     expect(md).toContain('\\<script\\>');
   });
 
-  it('html: self-contained, every spec string escaped, reasons as cell titles', () => {
+  it('html: self-contained (one inline script), every spec string escaped, reasons as cell titles', () => {
     const html = renderCompatReport(report, 'html');
-    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script>']);
+    expect(html).not.toMatch(/<link|src=|https?:\/\//);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toMatch(/<td class="c fail" title="fail — client broke the spec — request broke the spec: \[request-content-type\] POST \/job: Content-Type text\/plain &lt;b&gt;">FAIL<\/td>/);
   });
