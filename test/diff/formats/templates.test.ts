@@ -62,6 +62,7 @@ describe('a user template', () => {
 - GET /books/{id} → deprecated: operation deprecated
 
 ### Added
+- schema \`Book\` property \`status\`: enum value "lost" added (used by GET /books, GET /books/{id})
 - GET /books → query parameter \`<lang>\`: optional query parameter '<lang>' added
 - GET /members: GET /members added
 
