@@ -19,6 +19,8 @@ import { runDiffPipeline } from '../../../src/pipeline/diff.js';
 import { loadSpec } from '../../../src/source/load.js';
 import { REPO_ROOT } from '../../helpers/cli.js';
 import { describeIntegration } from '../../helpers/integration.js';
+import { renderCompatReport } from '../../../src/compat/report/index.js';
+import { report as compatReport } from '../../compat/report/sample-report.js';
 
 const OUT = join(REPO_ROOT, '.cache', 'browser');
 const fixture = (name: string) => join(REPO_ROOT, 'fixtures/slurm-like', name);
@@ -50,7 +52,7 @@ async function open(browser: Browser, name: string, html: string): Promise<{ pag
 }
 
 /** Rows a reader can see: filters (display: none) and collapsed sections (content-visibility: hidden) hide them. */
-const visibleRows = (page: Page) => page.$$eval('tr[data-level]', (rows) => rows.filter((row) => row.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })).map((row) => row.id));
+const visibleRows = (page: Page, selector = 'tr[data-level]') => page.$$eval(selector, (rows) => rows.filter((row) => row.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })).map((row) => row.id));
 
 /** Level filter, rule filter and search, each counted against the changes of the JSON report. */
 async function checkFilters(page: Page, changes: readonly Change[]): Promise<void> {
@@ -144,6 +146,26 @@ describeIntegration('the HTML report in headless chromium', () => {
     await checkFilters(page, changes);
     await page.screenshot({ path: join(OUT, 'changelog-real.png') });
     await checkDeepLink(page, `c-${changes[Math.floor(changes.length / 2)].fingerprint}`);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('compat report: the same shell; filters by status and by generator, deep link to an entry', async () => {
+    const { page, problems } = await open(browser, 'compat-report', renderCompatReport(compatReport, 'html'));
+    const entries = 'li[data-level]';
+    // By hand from the sample: not passing (alpha fail, beta not compiled, gamma unavailable), one spec problem, one finding.
+    expect(await page.$$eval(entries, (all) => all.map((li) => li.getAttribute('data-level')))).toEqual(['fail', 'not-compiled', 'unavailable', 'spec problem', 'warning']);
+    await page.select('#filter-level', 'warning');
+    expect(await visibleRows(page, entries)).toEqual(['finding-1']);
+    await page.select('#filter-level', '');
+    await page.select('#filter-rule', 'beta');
+    expect(await visibleRows(page, entries)).toEqual(['not-passing-2']);
+    await page.select('#filter-rule', '');
+    await page.type('#filter-search', 'java not found');
+    expect(await visibleRows(page, entries)).toEqual(['not-passing-3']);
+    await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = false)));
+    await page.evaluate(() => void (location.hash = 'spec-problem-1'));
+    await page.waitForFunction(() => document.getElementById('spec-problem-1')?.checkVisibility() === true);
+    await page.screenshot({ path: join(OUT, 'compat-report.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
 });
