@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../../src/diff/model.js';
 import { renderReport, type RenderOptions } from '../../../src/diff/formats/index.js';
+import { renderRange } from '../../../src/diff/formats/range.js';
+import { runChangelogRange } from '../../../src/pipeline/changelog.js';
 import { ExitCode, SpecdriftError } from '../../../src/errors.js';
 import { renderTemplate, TEMPLATE_MAX_CHARS } from '../../../src/output/template.js';
 import { runDiffPipeline } from '../../../src/pipeline/diff.js';
@@ -76,6 +78,20 @@ _4 breaking changes since 1.4.0._
     expect(html).not.toContain('<lang>');
     const sections = withTemplate('markdown', "{% render 'markdown-step', step: steps.first, h: '##' %}", { groupBy: 'resource' });
     expect(sections.split('\n').filter((line) => line.startsWith('## '))).toEqual(['## books', '## loans', '## members']);
+  });
+
+  it('a range: steps newest first, each with its summary and operation counts; a failed step says why', async () => {
+    const fixture = (name: string) => join(REPO_ROOT, 'fixtures/slurm-like', name);
+    const steps = await runChangelogRange([fixture('v0.0.40.json'), fixture('v0.0.41.json'), fixture('v0.0.42.json'), join(REPO_ROOT, 'fixtures/slurm-like/missing.json')], loadSpec, {});
+    const source = '{{ title }} ({{ steps.size }} steps, {{ failed }} failed)\n{% for s in steps %}{{ s.title }}: {% if s.error != "" %}failed{% else %}{{ s.summary.breaking }} breaking, +{{ s.operations_added }}/-{{ s.operations_removed }} operations{% endif %}\n{% endfor %}';
+    const notes = renderRange(steps, 'markdown', { color: false, maxChars: 0, template: { source, origin: 'range.liquid' } });
+    // By hand: v0.0.41 adds POST /slurm/v0.0.41/job/allocate and removes GET /slurmdb/v0.0.40/diag (6 breaking in all).
+    expect(notes.split('\n').slice(1, 4)).toEqual([
+      `v0.0.42.json → missing.json: failed`.replace('v0.0.42.json', fixture('v0.0.42.json')).replace('missing.json', join(REPO_ROOT, 'fixtures/slurm-like/missing.json')),
+      'v0.0.41 → v0.0.42: 0 breaking, +0/-0 operations',
+      'v0.0.40 → v0.0.41: 6 breaking, +1/-1 operations',
+    ]);
+    expect(notes.split('\n')[0]).toMatch(/^Slurm REST API v0\.0\.40 → .*missing\.json \(3 steps, 1 failed\)$/);
   });
 
   it('the built-in layouts are templates over the same model: --group-by and the model agree', () => {
