@@ -142,9 +142,17 @@ function affectsBeyond(change: Change): { label: string; operations: string[] } 
 interface ViewContext {
   prefix: string;
   rules: Map<string, RuleDef>;
+  /** Each change's view as its section shows it: the flat `changes` list is the same objects. */
+  views: Map<Change, ChangeView>;
 }
 
 function changeView(change: Change, group: ChangeGroup | undefined, ctx: ViewContext): ChangeView {
+  const view = buildChangeView(change, group, ctx);
+  ctx.views.set(change, view);
+  return view;
+}
+
+function buildChangeView(change: Change, group: ChangeGroup | undefined, ctx: ViewContext): ChangeView {
   const under = whereUnder(change, group?.operation ? group.title : undefined);
   // `POST /items added` says where already.
   const place = under !== undefined && !change.message.startsWith(`${under} `) ? under : '';
@@ -241,8 +249,7 @@ export interface StepInput {
 function stepView(step: StepInput, groupBy: GroupBy, ctx: ViewContext): StepView {
   const report = step.report;
   const ops = report ? operationCounts(report) : { added: 0, removed: 0 };
-  const grouped = report ? groupChanges(report.changes) : [];
-  const groupOf = new Map(grouped.flatMap((group) => group.changes.map((change) => [change, group] as const)));
+  const sections = report ? sectionsOf(report.changes, groupBy, ctx) : [];
   return {
     title: step.title,
     anchor: `${ctx.prefix}step`,
@@ -257,8 +264,8 @@ function stepView(step: StepInput, groupBy: GroupBy, ctx: ViewContext): StepView
     mask: report?.mask ? { from: report.mask.from, to: report.mask.to } : null,
     select: report?.select?.old || report?.select?.new ? { old: report.select.old ?? '(all)', new: report.select.new ?? '(all)' } : null,
     warnings: report?.warnings ?? [],
-    changes: report ? report.changes.map((change) => changeView(change, groupOf.get(change), ctx)) : [],
-    sections: report ? sectionsOf(report.changes, groupBy, ctx) : [],
+    changes: report ? report.changes.map((change) => ctx.views.get(change) ?? changeView(change, undefined, ctx)) : [],
+    sections,
   };
 }
 
@@ -274,7 +281,7 @@ export interface ModelOptions {
 export function templateModel(steps: readonly StepInput[], options: ModelOptions): TemplateModel {
   const rules = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
   const range = steps.length > 1;
-  const views = [...steps].reverse().map((step, index) => stepView(step, options.groupBy, { prefix: range ? `${steps.length - index}-` : '', rules }));
+  const views = [...steps].reverse().map((step, index) => stepView(step, options.groupBy, { prefix: range ? `${steps.length - index}-` : '', rules, views: new Map() }));
   const sources = new Map<string, SideView>();
   for (const step of steps) if (step.report) for (const side of [step.report.old, step.report.new]) sources.set(side.source, sideView(side));
   const counts = new Map<string, number>();
