@@ -94,5 +94,11 @@ export async function loadTemplateFile(path: string): Promise<{ source: string; 
   if (info.size > TEMPLATE_MAX_CHARS * 4) throw templateError(path, `${info.size} bytes, more than a ${TEMPLATE_MAX_CHARS}-character template can have`, 'a report layout is a few kilobytes: check the file');
   const source = await readFile(path, 'utf8');
   if (source.length > TEMPLATE_MAX_CHARS) throw templateError(path, `${source.length} characters, more than the ${TEMPLATE_MAX_CHARS} a template may have`, 'a report layout is a few kilobytes: check the file');
+  // Syntax errors show now, before any spec is loaded or diffed (names and filters are checked when it renders).
+  try {
+    new Liquid({ templates: {} }).parse(source);
+  } catch (err) {
+    throw templateError(path, liquidMessage(err), 'see docs/templates.md for the syntax, variables and filters');
+  }
   return { source, origin: path };
 }

@@ -149,6 +149,7 @@ describe('specdrift --template', () => {
     dir = mkdtempSync(join(tmpdir(), 'specdrift-template-'));
     writeFileSync(join(dir, 'keep.liquid'), KEEP_A_CHANGELOG);
     writeFileSync(join(dir, 'evil.liquid'), "{% include '/etc/passwd' %}");
+    writeFileSync(join(dir, 'broken.liquid'), '{% for c in %}{{ c }}');
   });
 
   it('changelog renders with the user template', async () => {
@@ -165,6 +166,12 @@ describe('specdrift --template', () => {
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/evil\.liquid: .*\/etc\/passwd.* — templates cannot include files/);
     expect(() => writeFileSync(join(out, 'x'), '')).toThrow();
+  });
+
+  it('a syntax error is refused before any spec is loaded', async () => {
+    const result = await cliAsync(['changelog', OLD, join(REPO_ROOT, 'fixtures/release-notes/missing.yaml'), '--template', join(dir, 'broken.liquid')]);
+    expect(result.code).toBe(ExitCode.template);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/broken\.liquid: illegal tag: \{% for c in %\}, line:1, col:1 — see docs\/templates\.md/)]);
   });
 
   it('a missing template file is exit 3; a template with a format it does not lay out is exit 2', async () => {
