@@ -130,7 +130,11 @@ export function fitMarkdown(text: string, maxChars: number | undefined): string 
 /** Markdown from a template: runs of blank lines become one (so layouts can be written readably), one final newline. */
 export const tidyMarkdown = (text: string) => `${text.replace(/^\n+/, '').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '')}\n`;
 
-export const MARKDOWN_FILTERS = { md: (value: unknown) => mdText(String(value ?? '')), md_code: (value: unknown) => mdCode(String(value ?? '')) };
+export const MARKDOWN_FILTERS = {
+  md: (value: unknown) => mdText(String(value ?? '')),
+  md_code: (value: unknown) => mdCode(String(value ?? '')),
+  md_where: (value: unknown) => mdWhere(String(value ?? '')),
+};
 
 /** Renders the markdown template (the built-in one, or --template's) over a model, then fits --max-chars. */
 export function renderMarkdownModel(model: TemplateModel, options: Partial<RenderOptions>): string {

@@ -29,7 +29,7 @@ No changes.
 {{ h }}# {% if group.code %}{{ group.title | md_code }}{% else %}{{ group.title | md }}{% endif %}{% if group.operation_id != '' %} ({{ group.operation_id | md_code }}){% endif %}
 
 {% for c in group.changes -%}
-- {% if c.place != '' %}{% for where in c.place_steps %}{% unless forloop.first %} → {% endunless %}{% for piece in where %}{% if piece.code %}{{ piece.text | md_code }}{% else %}{{ piece.text | md }}{% endif %}{% endfor %}{% endfor %}: {% endif -%}
+- {% if c.place != '' %}{{ c.place | md_where }}: {% endif -%}
 {{ c.message | md }}{% if c.uses != '' %} ({{ c.uses }}){% endif -%}
 {% if c.affects %} — {{ c.affects.label }} {% for op in c.affects.shown %}{{ op | md_code }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% if c.affects.more > 0 %} and {{ c.affects.more }} more{% endif %}{% endif -%}
 {% if c.accepted %} — **accepted:** {{ c.accepted.reason | md }} ({{ c.accepted.entry | md_code }}){% endif %} <sub>{% if c.level != 'breaking' %}{{ c.level }} · {% endif %}{{ c.id | md_code }}{% if c.also_as.size > 0 %} · also as {% for use in c.also_as %}{{ use.id | md_code }} ({{ use.level }}){% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %} · {{ c.fingerprint | md_code }}</sub>
