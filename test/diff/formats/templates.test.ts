@@ -94,6 +94,18 @@ _4 breaking changes since 1.4.0._
     expect(notes.split('\n')[0]).toMatch(/^Slurm REST API v0\.0\.40 → .*missing\.json \(3 steps, 1 failed\)$/);
   });
 
+  it('the built-in HTML of a range: self-contained, one collapsible section per step, newest first, ids per step', async () => {
+    const fixture = (name: string) => join(REPO_ROOT, 'fixtures/slurm-like', name);
+    const steps = await runChangelogRange([fixture('v0.0.40.json'), fixture('v0.0.41.json'), fixture('v0.0.42.json')], loadSpec, {});
+    const html = renderRange(steps, 'html', { color: false });
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script>']);
+    expect(html).not.toMatch(/<(img|link|iframe|object|embed|base)\b|\ssrc="|@import|url\(|https?:\/\//i);
+    expect([...html.matchAll(/<details class="box" open data-box id="(\d-step)"><summary><h2>([^<]+)<\/h2>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['2-step v0.0.41 → v0.0.42', '1-step v0.0.40 → v0.0.41']);
+    const ids = [...html.matchAll(/<tr [^>]*id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.startsWith('1-c-'))).toHaveLength(14);
+  });
+
   it('the built-in layouts are templates over the same model: --group-by and the model agree', () => {
     const headings = (groupBy: 'level' | 'resource') => withTemplate('markdown', '{% for s in sections %}{{ s.title }}|{% endfor %}', { groupBy });
     expect(headings('level')).toBe('Breaking|Deprecated|Added|\n');
