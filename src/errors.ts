@@ -24,6 +24,8 @@ export const ExitCode = {
   config: 9,
   /** A config that the user has not trusted asked to run a command (`specdrift trust`, --allow-commands). */
   untrusted: 10,
+  /** A `--template` file is too big, does not parse, or failed to render (include, unknown filter, a limit). */
+  template: 11,
   /** A bug in specdrift: please report it with --debug output. */
   internal: 70,
 } as const;

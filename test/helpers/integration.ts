@@ -12,6 +12,8 @@ declare module 'vitest' {
     specdriftIntegration: boolean;
     /** Where the real Slurm specs are (absolute). */
     specdriftRealSpecs: string;
+    /** The chromium binary the HTML report's browser test drives (checked by the global setup). */
+    specdriftChromium: string;
   }
 }
 

@@ -52,6 +52,21 @@ async function checkGenerators(): Promise<void> {
   if (missing.length > 0) throw new PrerequisiteMissing(`client generators cannot run: ${missing.join('; ')} — install java 11+ and python3, and for the Go and Java targets the Debian packages .ci/run installs; see docs/generators.md`);
 }
 
+/** The browser test drives Debian's chromium (.ci/run installs it) through puppeteer-core: both must be there. */
+async function checkChromium(): Promise<string> {
+  const binary = process.env.SPECDRIFT_CHROMIUM ?? '/usr/bin/chromium';
+  progress(`checking the headless browser (${binary}) for the HTML report test…`);
+  if (!existsSync(binary)) throw new PrerequisiteMissing(`no chromium at ${binary} for the HTML report's browser test: apt-get install chromium (as .ci/run does), or set SPECDRIFT_CHROMIUM`);
+  const result = await run(binary, ['--version']);
+  if (result.code !== 0) throw new PrerequisiteMissing(`${binary} --version failed (exit ${result.code}): ${lastLine(result.output)}`);
+  try {
+    await import('puppeteer-core');
+  } catch {
+    throw new PrerequisiteMissing('puppeteer-core is not installed (a devDependency): run npm ci');
+  }
+  return binary;
+}
+
 async function prepareRealSpecs(): Promise<string> {
   const dir = realSpecsDir();
   const names = [...REAL_SPEC_NAMES, '24.11/VERSION', '22.05/VERSION'];
@@ -79,6 +94,7 @@ export default async function setup(project: TestProject): Promise<void> {
   try {
     checkClusterHost();
     await checkGenerators();
+    project.provide('specdriftChromium', await checkChromium());
     const specs = await prepareRealSpecs();
     await prepareSpecCorpus();
     project.provide('specdriftRealSpecs', specs);

@@ -1,13 +1,14 @@
 import { appendFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { FAIL_ON_VALUES, POLICY_NAMES, shouldFail, type FailOn } from '../../diff/classify/index.js';
-import { FORMATS, GROUP_BY, renderReport, type Format, type GroupBy } from '../../diff/formats/index.js';
+import { FORMATS, GROUP_BY, renderReport, type Format, type GroupBy, type RenderOptions } from '../../diff/formats/index.js';
 import { ALL_RULES } from '../../diff/rules/index.js';
 import type { DiffReport } from '../../diff/model.js';
 import { ExitCode, usageError } from '../../errors.js';
 import { runDiffPipeline, type DiffPipelineOptions } from '../../pipeline/diff.js';
 import { expandRange, runChangelogRange } from '../../pipeline/changelog.js';
 import { RANGE_FORMATS, renderRange, type RangeFormat } from '../../diff/formats/range.js';
+import { loadTemplateFile } from '../../output/template.js';
 import { colorFor, contextFor, emit, type GlobalArgs } from '../context.js';
 import { VERSION } from '../version.js';
 
@@ -39,6 +40,7 @@ interface DiffArgs extends GlobalArgs {
   compact?: boolean;
   'group-by'?: GroupBy;
   'max-chars'?: number;
+  template?: string;
   'deprecation-days'?: string;
   'deprecated-since'?: string;
 }
@@ -96,6 +98,10 @@ function builder(flavour: Flavour) {
         default: 65536,
         describe: "markdown: fit this many characters (GitHub's PR comment limit): longest sections fold into <details>, then their last entries are dropped with a count; 0 = no limit",
       })
+      .option('template', {
+        type: 'string',
+        describe: 'markdown, html: render with this Liquid template instead of the built-in layout (variables, filters and limits: docs/templates.md)',
+      })
       .option('compact', { type: 'boolean', default: false, describe: 'text: one line per run of same-rule, same-place changes (names listed; no per-change fingerprints)' })
       .option('fail-on', {
         choices: FAIL_ON_VALUES,
@@ -119,6 +125,7 @@ function builder(flavour: Flavour) {
       .check((a) => {
         if ((a['select-old'] === undefined) !== (a['select-new'] === undefined)) throw new Error('--select-old and --select-new go together (or use --select)');
         if (a.format === 'jsonpatch' && a.mode !== 'structural') throw new Error('--format jsonpatch needs --mode structural');
+        if (a.template !== undefined && a.format !== 'markdown' && a.format !== 'html') throw new Error('--template lays out --format markdown or html: add one of them');
         return true;
       })
       .example('$0 v40 v41', 'the bundled Slurm-like example specs')
@@ -170,7 +177,7 @@ function pipelineOptions(args: DiffArgs, config: DiffPipelineOptions['config']):
 }
 
 /** `changelog A B C …` / `--range`: one document over every step; a failed step is reported in its section. */
-async function changelogRange(specs: string[], args: DiffArgs, ctx: ReturnType<typeof contextFor>): Promise<void> {
+async function changelogRange(specs: string[], args: DiffArgs, ctx: ReturnType<typeof contextFor>, template: RenderOptions['template']): Promise<void> {
   const format = args.format ?? 'markdown';
   if (!(RANGE_FORMATS as readonly string[]).includes(format)) {
     throw usageError(`a range of versions renders as ${RANGE_FORMATS.join(', ')} (not ${format})`, 'pick one of those with --format, or diff two versions at a time');
@@ -181,7 +188,7 @@ async function changelogRange(specs: string[], args: DiffArgs, ctx: ReturnType<t
     if (step.error) process.stderr.write(`${step.old} → ${step.new}: ${step.error}\n`);
   }
   const failOn = args['fail-on'] ?? 'none';
-  const options = { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, groupBy: args['group-by'], maxChars: args['max-chars'] };
+  const options = { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, groupBy: args['group-by'], maxChars: args['max-chars'], template };
   await emit(renderRange(steps, format as RangeFormat, options), args.output, args);
   const failed = steps.find((step) => step.error);
   if (failed) process.exitCode = failed.exitCode ?? ExitCode.internal;
@@ -191,9 +198,11 @@ async function changelogRange(specs: string[], args: DiffArgs, ctx: ReturnType<t
 function handler(flavour: Flavour) {
   return async (args: DiffArgs) => {
     const ctx = contextFor(args);
+    // Read (and size-check) a --template before any spec is loaded: a bad template fails fast.
+    const template = args.template === undefined ? undefined : await loadTemplateFile(args.template);
     if (flavour === 'changelog') {
       const specs = args.range !== undefined ? expandRange(args.range, ctx.config) : (args.specs ?? []);
-      if (specs.length > 2 || args.range !== undefined) return changelogRange(specs, args, ctx);
+      if (specs.length > 2 || args.range !== undefined) return changelogRange(specs, args, ctx, template);
       [args.old, args.new] = specs;
     }
     // External $refs are followed, so a change in a referenced file is seen (an unfollowable one is an error).
@@ -210,7 +219,7 @@ function handler(flavour: Flavour) {
     const text =
       format === 'jsonpatch'
         ? JSON.stringify(result.patch ?? [], null, 2)
-        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact, groupBy: args['group-by'], maxChars: args['max-chars'] });
+        : renderReport(report, format, { color: colorFor(args).level > 0 && !args.output, rules: ALL_RULES, failOn, toolVersion: VERSION, compact: args.compact, groupBy: args['group-by'], maxChars: args['max-chars'], template });
     await emit(text, args.output, args);
     if (format === 'github') await writeJobSummary(report, { groupBy: args['group-by'], maxChars: args['max-chars'] });
     if (shouldFail(report, failOn)) process.exitCode = ExitCode.findings;

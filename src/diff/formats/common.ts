@@ -16,6 +16,8 @@ export interface RenderOptions {
   groupBy?: GroupBy;
   /** markdown: longest output in characters (GitHub's comment limit is 65,536); 0 or undefined = no limit. */
   maxChars?: number;
+  /** markdown, html: a user's layout (`--template FILE`, docs/templates.md) instead of the built-in one. */
+  template?: { source: string; origin: string };
 }
 
 export const GROUP_BY = ['operation', 'resource', 'level'] as const;

@@ -1,22 +1,8 @@
-import type { Change, DiffReport } from '../model.js';
-import {
-  CATEGORIES,
-  affectsNote,
-  categoryOf,
-  groupByResource,
-  groupChanges,
-  listCollapsed,
-  oneLine,
-  operationLabel,
-  reportTitle,
-  sourceLine,
-  summaryLine,
-  usesText,
-  whereUnder,
-  type ChangeGroup,
-  type GroupBy,
-  type RenderOptions,
-} from './common.js';
+import type { DiffReport } from '../model.js';
+import { renderTemplate } from '../../output/template.js';
+import { oneLine, reportTitle, type RenderOptions } from './common.js';
+import { MARKDOWN_TEMPLATE, PARTIALS } from './templates.js';
+import { templateModel, type TemplateModel } from './view.js';
 
 /** Plain text in Markdown: entities for HTML-significant characters, backslashes for Markdown syntax (and `$`, GitHub math). */
 export function mdText(text: string): string {
@@ -53,93 +39,11 @@ export function mdWhere(where: string): string {
     .join(' → ');
 }
 
-/** Outside an operation's heading: the operations a change affects that its location does not already name. */
-export function affectsBeyond(change: Change): { label: string; operations: string[] } | undefined {
-  const labels = change.operations.map(operationLabel);
-  const where = change.where ?? change.location;
-  const rest = labels.filter((label) => !(where === label || where.startsWith(`${label} `)));
-  if (rest.length === 0) return undefined;
-  return { label: rest.length < labels.length ? 'also affects' : 'affects', operations: rest };
-}
-
-/** One bullet per change: where, what, which uses and operations (3 listed, then a count), acceptance, then rule id and fingerprint in small print. */
-function bullet(change: Change, group: ChangeGroup | undefined): string {
-  const place = whereUnder(change, group?.operation ? group.title : undefined);
-  // `POST /items added` says where already.
-  const where = place !== undefined && change.message.startsWith(`${place} `) ? undefined : place;
-  const tail = [mdCode(change.id), mdCode(change.fingerprint)];
-  if (change.alsoAs && change.alsoAs.length > 0) tail.splice(1, 0, `also as ${change.alsoAs.map((u) => `${mdCode(u.id)} (${u.level})`).join(', ')}`);
-  if (change.level !== 'breaking') tail.unshift(change.level);
-  let line = `- ${where ? `${mdWhere(where)}: ` : ''}${mdText(change.message)}`;
-  const uses = usesText(change);
-  if (uses) line += ` (${uses})`;
-  const affects = group ? affectsNote(change, group) : affectsBeyond(change);
-  if (affects) line += ` — ${affects.label} ${listCollapsed(affects.operations.map(mdCode))}`;
-  if (change.accepted) line += ` — **accepted:** ${mdText(change.accepted.reason)} (${mdCode(change.accepted.entry)})`;
-  return `${line} <sub>${tail.join(' · ')}</sub>`;
-}
-
-const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
 /** A top-level section of the document: its heading, its lines (sub-headings and bullets) and how many changes it lists. */
 export interface MdSection {
   heading: string;
   lines: string[];
   changes: number;
-}
-
-const groupHeading = (group: ChangeGroup) => {
-  const operationId = group.operation?.operationId ? ` (${mdCode(group.operation.operationId)})` : '';
-  return `${group.operation ? mdCode(group.title) : mdText(capitalise(group.title))}${operationId}`;
-};
-
-/** `level`: Breaking / Deprecated / … then one heading per operation (and Components, Servers, …). */
-function byLevel(changes: readonly Change[], depth: string): MdSection[] {
-  const out: MdSection[] = [];
-  for (const category of CATEGORIES) {
-    const inCategory = changes.filter((change) => categoryOf(change) === category);
-    if (inCategory.length === 0) continue;
-    const lines: string[] = [];
-    for (const group of groupChanges(inCategory)) {
-      lines.push('', `${depth}# ${groupHeading(group)}`, '');
-      for (const change of group.changes) lines.push(bullet(change, group));
-    }
-    out.push({ heading: `${depth} ${category}`, lines, changes: inCategory.length });
-  }
-  return out;
-}
-
-/** Breaking / Deprecated / Added / Changed / Renamed / Removed sub-headings over a list of changes. */
-function categoryLines(changes: readonly Change[], depth: string, group?: ChangeGroup): string[] {
-  const lines: string[] = [];
-  for (const category of CATEGORIES) {
-    const inCategory = changes.filter((change) => categoryOf(change) === category);
-    if (inCategory.length === 0) continue;
-    lines.push('', `${depth}# ${category}`, '');
-    for (const change of inCategory) lines.push(bullet(change, group));
-  }
-  return lines;
-}
-
-/** `resource`: one heading per resource (jobs, nodes, …; then shared components, servers, …), then the categories. */
-function byResource(changes: readonly Change[], depth: string): MdSection[] {
-  return groupByResource(changes).map((group) => ({
-    heading: `${depth} ${group.resource ? mdText(group.title) : mdText(capitalise(group.title))}`,
-    lines: categoryLines(group.changes, depth),
-    changes: group.changes.length,
-  }));
-}
-
-/** `operation`: one heading per operation (and Components, …), then the categories. */
-function byOperation(changes: readonly Change[], depth: string): MdSection[] {
-  return groupChanges(changes).map((group) => ({ heading: `${depth} ${groupHeading(group)}`, lines: categoryLines(group.changes, depth, group), changes: group.changes.length }));
-}
-
-/** The sections of one report's changes at heading depth `##` (or `###` inside a range document). */
-export function changeSections(changes: readonly Change[], groupBy: GroupBy, depth = '##'): MdSection[] {
-  if (groupBy === 'resource') return byResource(changes, depth);
-  if (groupBy === 'operation') return byOperation(changes, depth);
-  return byLevel(changes, depth);
 }
 
 export const sectionText = (section: MdSection) => [section.heading, ...section.lines].join('\n');
@@ -192,22 +96,57 @@ export function fitSections(head: string[], sections: MdSection[], foot: string[
   return text.length <= maxChars ? text : `${text.slice(0, Math.max(0, maxChars - 40))}\n\n_(cut at ${maxChars} characters)_\n`;
 }
 
-/** The header lines of one report: summary, mask, selection, warnings. */
-export function headerLines(report: DiffReport): string[] {
-  const out = [`- **Summary:** ${summaryLine(report.summary)}`];
-  if (report.mask) out.push(`- **Version mask:** ${mdCode(report.mask.from)} → ${mdCode(report.mask.to)} (for comparing; names below are each version's own)`);
-  if (report.select?.old || report.select?.new) {
-    out.push(`- **Selected:** old ${mdCode(report.select.old ?? '(all)')}, new ${mdCode(report.select.new ?? '(all)')}`);
+/** A bullet of a change (not a header line `- **Summary:**` or a `- _N more not shown_` note). */
+const isChangeBullet = (line: string) => line.startsWith('- ') && !line.startsWith('- **') && !line.startsWith('- _');
+
+/**
+ * Fits rendered markdown (a built-in or a user template's) into `maxChars`: the document is cut into its head,
+ * its `## ` sections and its footer (from the last `---`), and fitSections folds and truncates the sections.
+ */
+export function fitMarkdown(text: string, maxChars: number | undefined): string {
+  if (!maxChars || text.length <= maxChars) return text;
+  const lines = text.replace(/\n$/, '').split('\n');
+  const first = lines.findIndex((line) => line.startsWith('## '));
+  if (first < 0) return fitSections(lines, [], [], maxChars);
+  const rule = lines.lastIndexOf('---');
+  const footStart = rule > first ? (lines[rule - 1] === '' ? rule - 1 : rule) : lines.length;
+  const head = lines.slice(0, first);
+  if (head.at(-1) === '') head.pop();
+  const sections: MdSection[] = [];
+  for (let index = first; index < footStart; index++) {
+    const line = lines[index];
+    if (line.startsWith('## ')) sections.push({ heading: line, lines: [], changes: 0 });
+    else {
+      const section = sections[sections.length - 1];
+      section.lines.push(line);
+      if (isChangeBullet(line)) section.changes++;
+    }
   }
-  if (report.warnings && report.warnings.length > 0) {
-    out.push('', '> [!WARNING]', ...report.warnings.map((warning) => `> - ${mdText(warning)}`));
-  }
-  if (report.changes.length === 0) out.push('', 'No changes.');
-  return out;
+  // The blank line before each heading is the separator fitSections puts back.
+  for (const section of sections.slice(0, -1)) if (section.lines.at(-1) === '') section.lines.pop();
+  return fitSections(head, sections, lines.slice(footStart), maxChars);
 }
 
-/** The sources footer: what was compared (file paths live here, never in the title). */
-export const footerLines = (report: DiffReport): string[] => ['', '---', '', `<sub>Old: ${mdText(sourceLine(report.old))}<br>New: ${mdText(sourceLine(report.new))}</sub>`];
+/** Markdown from a template: runs of blank lines become one (so layouts can be written readably), one final newline. */
+export const tidyMarkdown = (text: string) => `${text.replace(/^\n+/, '').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '')}\n`;
+
+export const MARKDOWN_FILTERS = {
+  md: (value: unknown) => mdText(String(value ?? '')),
+  md_code: (value: unknown) => mdCode(String(value ?? '')),
+  md_where: (value: unknown) => mdWhere(String(value ?? '')),
+};
+
+/** Renders the markdown template (the built-in one, or --template's) over a model, then fits --max-chars. */
+export function renderMarkdownModel(model: TemplateModel, options: Partial<RenderOptions>): string {
+  const template = options.template;
+  const text = renderTemplate(template?.source ?? MARKDOWN_TEMPLATE, model, {
+    escape: 'none',
+    filters: MARKDOWN_FILTERS,
+    partials: PARTIALS,
+    origin: template?.origin ?? 'built-in markdown',
+  });
+  return fitMarkdown(tidyMarkdown(text), options.maxChars);
+}
 
 /**
  * `markdown`: release notes for GitHub. `--group-by level` (diff's default): Breaking / Deprecated / Added /
@@ -215,6 +154,6 @@ export const footerLines = (report: DiffReport): string[] => ['', '---', '', `<s
  * per resource, the categories inside; `operation`: one heading per operation. Sources in a footer.
  */
 export function renderMarkdown(report: DiffReport, options: Partial<RenderOptions> = {}): string {
-  const head = [`# ${mdText(reportTitle(report))}`, '', ...headerLines(report)];
-  return fitSections(head, changeSections(report.changes, options.groupBy ?? 'level'), footerLines(report), options.maxChars);
+  const model = templateModel([{ title: reportTitle(report), old: report.old.source, new: report.new.source, report }], { groupBy: options.groupBy ?? 'level', rules: options.rules, toolVersion: options.toolVersion });
+  return renderMarkdownModel(model, options);
 }

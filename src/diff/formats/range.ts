@@ -2,11 +2,13 @@
  * One document for a range of versions (`specdrift changelog v38 v39 v40 v41 v42`): a summary table, then one
  * section per step, newest first; a step that failed says why in its own section.
  */
-import type { DiffReport, SpecSummary } from '../model.js';
+import type { DiffReport } from '../model.js';
 import { oneLine, renderReport, summaryLine, type Format, type RenderOptions } from './index.js';
 import { canonicalReport, toYaml } from './json.js';
-import { changeSections, fitSections, footerLines, headerLines, mdCode, mdText, type MdSection } from './markdown.js';
-import { sourceLine, versionNames } from './common.js';
+import { renderMarkdownModel } from './markdown.js';
+import { renderHtmlModel } from './html.js';
+import { versionNames } from './common.js';
+import { operationCounts, templateModel } from './view.js';
 import type { Json } from '../../openapi/types.js';
 
 /** A step as the formats see it (src/pipeline/changelog.ts makes them). */
@@ -17,7 +19,7 @@ export interface RangeStepView {
   error?: string;
 }
 
-export const RANGE_FORMATS = ['markdown', 'json', 'yaml', 'text'] as const satisfies readonly Format[];
+export const RANGE_FORMATS = ['markdown', 'html', 'json', 'yaml', 'text'] as const satisfies readonly Format[];
 export type RangeFormat = (typeof RANGE_FORMATS)[number];
 
 /** `v0.0.41 → v0.0.42`: the step's version names (tags, else info.version), else the sources as given. */
@@ -27,17 +29,6 @@ export function stepTitle(step: RangeStepView): string {
     if (from !== undefined && to !== undefined) return `${from} → ${to}`;
   }
   return `${step.old} → ${step.new}`;
-}
-
-/** Operations added and removed in a step (endpoint and webhook rules). */
-export function operationCounts(report: DiffReport): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const change of report.changes) {
-    if (change.id === 'endpoint-added' || change.id === 'webhook-added') added++;
-    else if (change.id === 'endpoint-removed' || change.id === 'webhook-removed') removed++;
-  }
-  return { added, removed };
 }
 
 const apiTitle = (steps: readonly RangeStepView[]): string => {
@@ -57,30 +48,12 @@ export function rangeTitle(steps: readonly RangeStepView[]): string {
 /** Newest step first: release notes are read from the top. */
 const newestFirst = <T>(steps: readonly T[]): T[] => [...steps].reverse();
 
-function markdownRange(steps: readonly RangeStepView[], options: Partial<RenderOptions>): string {
-  const head = [`# ${mdText(rangeTitle(steps))}`, '', '| Step | Breaking | Warnings | Info | Operations added | Operations removed |', '|---|---:|---:|---:|---:|---:|'];
-  for (const step of newestFirst(steps)) {
-    if (!step.report) {
-      head.push(`| ${mdText(stepTitle(step))} | — | — | — | — | — |`);
-      continue;
-    }
-    const { breaking, warning, info } = step.report.summary;
-    const ops = operationCounts(step.report);
-    head.push(`| ${mdText(stepTitle(step))} | ${breaking} | ${warning} | ${info} | ${ops.added} | ${ops.removed} |`);
-  }
-  if (steps.some((s) => s.error)) head.push('', `— = the step failed; its section says why.`);
-  const sections: MdSection[] = newestFirst(steps).map((step) => {
-    const heading = `## ${mdText(stepTitle(step))}`;
-    if (!step.report) return { heading, lines: ['', '> [!CAUTION]', `> Could not compare ${mdCode(step.old)} with ${mdCode(step.new)}: ${mdText(step.error ?? 'unknown error')}`], changes: 0 };
-    const inner = changeSections(step.report.changes, options.groupBy ?? 'resource', '###');
-    const lines = ['', ...headerLines(step.report), ...inner.flatMap((s) => ['', s.heading, ...s.lines])];
-    return { heading, lines, changes: step.report.changes.length };
-  });
-  const sources = new Map<string, SpecSummary>();
-  for (const step of steps) if (step.report) for (const side of [step.report.old, step.report.new]) sources.set(side.source, side);
-  const foot = ['', '---', '', `<sub>${[...sources.values()].map((s) => mdText(sourceLine(s))).join('<br>')}</sub>`];
-  return fitSections(head, sections, sources.size > 0 ? foot : [], options.maxChars);
-}
+/** The template model of a range: steps newest first, the summary table's numbers in each. */
+export const rangeModel = (steps: readonly RangeStepView[], options: Partial<RenderOptions>) =>
+  templateModel(
+    steps.map((step) => ({ ...step, title: stepTitle(step) })),
+    { groupBy: options.groupBy ?? 'resource', rules: options.rules, toolVersion: options.toolVersion, title: rangeTitle(steps) },
+  );
 
 function textRange(steps: readonly RangeStepView[], options: RenderOptions): string {
   const out = [oneLine(rangeTitle(steps)), ''];
@@ -116,7 +89,9 @@ export function rangeData(steps: readonly RangeStepView[]): Json {
 
 /** Renders a range in `format` (markdown, json, yaml, text). */
 export function renderRange(steps: readonly RangeStepView[], format: RangeFormat, options: RenderOptions): string {
-  if (format === 'markdown') return markdownRange(steps, options);
+  // One step is a two-spec report: the same document `changelog A B` writes.
+  if (format === 'markdown') return renderMarkdownModel(rangeModel(steps, options), options);
+  if (format === 'html') return renderHtmlModel(rangeModel(steps, options), options);
   if (format === 'json') return `${JSON.stringify(rangeData(steps), null, 2)}\n`;
   if (format === 'yaml') return toYaml(rangeData(steps));
   return textRange(steps, options);

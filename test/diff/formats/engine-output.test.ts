@@ -55,7 +55,7 @@ function htmlRows(html: string): { rows: string[]; summary: string } {
   }
   expect(stack).toEqual([]);
   const text = (fragment: string) => fragment.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const rows = [...body.matchAll(/<tr class="(breaking|warning|info)"><td class="level">([^<]*)<\/td><td><code[^>]*>([^<]+)<\/code><\/td>[\s\S]*?<td class="fp"><code>([0-9a-f]{16})<\/code><\/td><\/tr>/g)].map(
+  const rows = [...body.matchAll(/<tr class="(breaking|warning|info)"[^>]*><td class="level">([^<]*)<\/td><td><code[^>]*>([^<]+)<\/code><\/td>[\s\S]*?<td class="fp"><a href="#[^"]+"[^>]*><code>([0-9a-f]{16})<\/code><\/a><\/td><\/tr>/g)].map(
     ([, cls, level, id, fingerprint]) => {
       expect(text(level)).toBe(cls);
       return `${cls} ${id} ${fingerprint}`;
