@@ -3,7 +3,7 @@
  * write-only properties are not part of a response, so their coming and going is not reported there.
  */
 import type { Located, SchemaCheck, SchemaView } from '../engine/types.js';
-import type { JsonObject } from '../../openapi/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 import { directionOf, schemaRule, type SchemaCtx } from './define.js';
 import { isInvalidSunset, removalVerdict, SUNSET_KEYS, sunsetValue } from './deprecation.js';
 
@@ -45,6 +45,15 @@ function deprecationOf(v: SchemaView): JsonObject {
   return out;
 }
 
+/** The sunset value of a property's view, as sunsetValue(deprecationOf(v)) reads it, without building that object. */
+function sunsetOf(v: SchemaView): Json | undefined {
+  for (const key of SUNSET_KEYS) {
+    const value = v.kw(key);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /** Is this property invisible in this direction (readOnly in a request, writeOnly in a response)? */
 export function outOfDirection(ctx: SchemaCtx, prop: SchemaView): boolean {
   const direction = directionOf(ctx);
@@ -58,9 +67,7 @@ export const propertiesCheck: SchemaCheck = {
   rules: [propertyAdded, requiredPropertyAdded, propertyRemoved, propertyRemovedDeprecated, propertyRemovedBeforeSunset, propertySunsetInvalid],
   check({ ctx, old, new: neu, oldView, newView, emit, deprecation }) {
     const summary = (at: Located) => at.node;
-    const badSunset = (name: string, o: JsonObject, n: JsonObject, oAt: Located | undefined, nAt: Located | undefined) => {
-      const os = sunsetValue(o);
-      const ns = sunsetValue(n);
+    const badSunset = (name: string, os: Json | undefined, ns: Json | undefined, oAt: Located | undefined, nAt: Located | undefined) => {
       if (os === ns || (!isInvalidSunset(os) && !isInvalidSunset(ns))) return;
       const bad = isInvalidSunset(ns) ? ns : os;
       emit(propertySunsetInvalid, {
@@ -74,7 +81,7 @@ export const propertiesCheck: SchemaCheck = {
       const prev = old.properties.get(name);
       if (outOfDirection(ctx, newView(at))) continue;
       if (prev) {
-        if (!outOfDirection(ctx, oldView(prev))) badSunset(name, deprecationOf(oldView(prev)), deprecationOf(newView(at)), prev, at);
+        if (!outOfDirection(ctx, oldView(prev))) badSunset(name, sunsetOf(oldView(prev)), sunsetOf(newView(at)), prev, at);
         continue;
       }
       const required = neu.required.has(name);
@@ -84,7 +91,7 @@ export const propertiesCheck: SchemaCheck = {
         old: {},
         new: { pointer: at.ptr, value: summary(at) },
       });
-      badSunset(name, {}, deprecationOf(newView(at)), undefined, at);
+      badSunset(name, undefined, sunsetOf(newView(at)), undefined, at);
     }
     for (const [name, at] of old.properties) {
       if (neu.properties.has(name) || outOfDirection(ctx, oldView(at))) continue;
@@ -97,7 +104,7 @@ export const propertiesCheck: SchemaCheck = {
         old: { pointer: at.ptr, value: summary(at) },
         new: {},
       });
-      badSunset(name, flags, {}, at, undefined);
+      badSunset(name, sunsetValue(flags), undefined, at, undefined);
     }
   },
 };
