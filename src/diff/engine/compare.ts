@@ -258,6 +258,8 @@ export class SchemaComparer {
       keys,
       oldView: (at) => this.oldDoc.view(at),
       newView: (at) => this.newDoc.view(at),
+      oldKeyword: (at, key) => this.oldDoc.keyword(at, key),
+      newKeyword: (at, key) => this.newDoc.keyword(at, key),
       emit,
       unmatchedBranches: (key) => branches(key),
       deprecation: this.deprecation,
