@@ -13,6 +13,32 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/**
+ * Start-up (issue 12), measured with --cpu-prof: yargs' ESM shim imports `assert`, whose error class loads stderr and
+ * colour support before anything is printed, so `assert` loads only when yargs calls it; and yargs' package.json
+ * look-up (for a version we switch off) starts at our package root instead of walking up from the working directory,
+ * reading every directory listing on the way (and a stranger's package.json). yargs is pinned (exact version in
+ * package.json); the build fails if its shim changes shape.
+ */
+const startupPlugin = {
+  name: 'specdrift-startup',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.namespace === 'lazy-assert' ? { path: args.path, external: true } : { path: 'assert', namespace: 'lazy-assert' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
+      contents: `const load = () => require('node:assert');
+export const notStrictEqual = (...args) => load().notStrictEqual(...args);
+export const strictEqual = (...args) => load().strictEqual(...args);`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const from = 'mainFilename: mainFilename || process.cwd(),';
+      if (!source.includes(from)) throw new Error(`${args.path}: no "${from}" to point at the package root (yargs changed?)`);
+      return { contents: source.replace(from, "mainFilename: fileURLToPath(new URL('../../package.json', import.meta.url)),"), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true }); // chunks are content-hashed: drop the old ones
 await build({
   absWorkingDir: root,
@@ -30,6 +56,7 @@ await build({
   // Bundled CommonJS packages `require()` Node's built-ins: give the ES module a real require.
   banner: { js: "import { createRequire as __specdriftRequire } from 'node:module'; const require = __specdriftRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
+  plugins: [startupPlugin],
   logLevel: 'warning',
   metafile: process.argv.includes('--metafile'),
 }).then((result) => {

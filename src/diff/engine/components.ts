@@ -80,19 +80,39 @@ function anyChange(root: PairNode): boolean {
  * hashed once (its hash is built from its children's), so the cost is at most one pass over each document.
  */
 class TwinPairs {
-  private pairs: Set<string> | undefined;
+  /** The compared pairs by their shallow shapes: only pairs of the same shapes are hashed (issue 12). */
+  private byShape: Map<string, [JsonObject, JsonObject][]> | undefined;
   private readonly oldHash = contentHasher();
   private readonly newHash = contentHasher();
 
   constructor(private readonly run: DiffRun) {}
 
   compared(o: JsonObject, n: JsonObject): boolean {
-    if (this.pairs === undefined) {
-      this.pairs = new Set();
-      for (const [a, b] of this.run.comparer.directedPairs()) this.pairs.add(`${this.oldHash(a)} ${this.newHash(b)}`);
+    if (this.byShape === undefined) {
+      this.byShape = new Map();
+      for (const pair of this.run.comparer.directedPairs()) {
+        const key = `${shallowShape(pair[0])} ${shallowShape(pair[1])}`;
+        const list = this.byShape.get(key);
+        if (list) list.push(pair);
+        else this.byShape.set(key, [pair]);
+      }
     }
-    return this.pairs.has(`${this.oldHash(o)} ${this.newHash(n)}`);
+    const candidates = this.byShape.get(`${shallowShape(o)} ${shallowShape(n)}`);
+    if (candidates === undefined) return false;
+    const ho = this.oldHash(o);
+    const hn = this.newHash(n);
+    return candidates.some(([a, b]) => this.oldHash(a) === ho && this.newHash(b) === hn);
   }
+}
+
+/**
+ * An object's keys and property names, sorted: equal for equal content (key order aside), so a cheap filter
+ * before the content hash, which walks the whole subtree.
+ */
+function shallowShape(value: JsonObject): string {
+  const props = value.properties;
+  const names = isObject(props) ? Object.keys(props).sort() : [];
+  return JSON.stringify([Object.keys(value).sort(), names]);
 }
 
 /**

@@ -169,6 +169,15 @@ export class SpecDoc {
     return at.node.allOf === undefined ? at.node[flag] === true : this.view(at).kw(flag) === true;
   }
 
+  /**
+   * A keyword of a schema as its view reads it (`view(raw).kw(key)`), without building the view unless an allOf
+   * may bring the keyword from a branch: checks read a flag of every property, most of which need no view.
+   */
+  keyword(raw: Located, key: string): Json | undefined {
+    const at = this.resolve(raw);
+    return at.node.allOf === undefined ? at.node[key] : this.view(at).kw(key);
+  }
+
   /** Memo for branch shape keys (see branches.ts), per resolved schema object. */
   shapeMemo(depth: number): Map<JsonObject, string> {
     return (this.shapes[depth] ??= new Map());

@@ -75,6 +75,9 @@ export interface SchemaCheckInput {
   /** Normalised view of any (raw) schema node on the old / new side. */
   oldView(at: Located): SchemaView;
   newView(at: Located): SchemaView;
+  /** `oldView(at).kw(key)` / `newView(at).kw(key)`, building the view only when an allOf needs merging. */
+  oldKeyword(at: Located, key: string): Json | undefined;
+  newKeyword(at: Located, key: string): Json | undefined;
   emit(rule: SchemaRule, e: EmitInput): void;
   /** Every keyword written in either schema or in the allOf branches merged into it (see schemaKeys). */
   keys?: ReadonlySet<string>;

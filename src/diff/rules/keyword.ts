@@ -26,13 +26,14 @@ export function keywordCheck(
       const o = normalise(old.kw(keyword));
       const n = normalise(neu.kw(keyword));
       if (o === undefined && n === undefined) return;
-      const sides = { old: { pointer: old.kwPtr(keyword), value: o }, new: { pointer: neu.kwPtr(keyword), value: n } };
+      // Pointers are built only for a change that is reported: most compared pairs have none (issue 12).
+      const sides = () => ({ old: { pointer: old.kwPtr(keyword), value: o }, new: { pointer: neu.kwPtr(keyword), value: n } });
       if (o === undefined) {
-        if (rules.set) emit(rules.set, { detail: '', message: `${label} set to ${show(n)}`, ...sides });
+        if (rules.set) emit(rules.set, { detail: '', message: `${label} set to ${show(n)}`, ...sides() });
       } else if (n === undefined) {
-        if (rules.removed) emit(rules.removed, { detail: '', message: `${label} ${show(o)} removed`, ...sides });
+        if (rules.removed) emit(rules.removed, { detail: '', message: `${label} ${show(o)} removed`, ...sides() });
       } else if (!jsonEqual(o, n) && rules.changed) {
-        emit(rules.changed, { detail: '', message: `${label} changed from ${show(o)} to ${show(n)}`, ...sides });
+        emit(rules.changed, { detail: '', message: `${label} changed from ${show(o)} to ${show(n)}`, ...sides() });
       }
     },
   };

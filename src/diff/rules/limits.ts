@@ -43,8 +43,10 @@ export function limitCheck(keyword: string, rules: LimitRules): SchemaCheck {
     name: keyword,
     rules: [rules.increased, rules.decreased, rules.set, rules.removed],
     check({ old, new: neu, emit }) {
-      const raw = [old.kw(keyword), neu.kw(keyword)];
-      const [o, n] = raw.map((v) => (typeof v === 'number' ? v : undefined));
+      const oRaw = old.kw(keyword);
+      const nRaw = neu.kw(keyword);
+      const o = typeof oRaw === 'number' ? oRaw : undefined;
+      const n = typeof nRaw === 'number' ? nRaw : undefined;
       if (o === n) return;
       const sides = { old: { pointer: old.kwPtr(keyword), value: o }, new: { pointer: neu.kwPtr(keyword), value: n } };
       if (o === undefined) emit(rules.set, { detail: '', message: `${keyword} set to ${n}`, ...sides });

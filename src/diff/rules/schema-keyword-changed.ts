@@ -39,11 +39,12 @@ export function unmodelledKeywordCheck(modelled: ReadonlySet<string>): SchemaChe
     keywords: [],
     rules: [keywordChanged],
     check({ old, new: neu, emit, keys = schemaKeys(old, neu) }) {
-      for (const key of [...keys].sort()) {
-        if (modelled.has(key) || isAnnotation(key)) continue;
+      // Reported in key order; the changed ones are found first (usually none), so nothing is sorted per pair.
+      const changed: string[] = [];
+      for (const key of keys) if (!modelled.has(key) && !isAnnotation(key) && !jsonEqual(old.kw(key), neu.kw(key))) changed.push(key);
+      for (const key of changed.sort()) {
         const o = old.kw(key);
         const n = neu.kw(key);
-        if (jsonEqual(o, n)) continue;
         emit(keywordChanged, {
           detail: key,
           message: `${key} changed from ${show(o)} to ${show(n)} (a keyword specdrift does not model)`,

@@ -3,7 +3,7 @@
  * write-only properties are not part of a response, so their coming and going is not reported there.
  */
 import type { Located, SchemaCheck, SchemaView } from '../engine/types.js';
-import type { JsonObject } from '../../openapi/types.js';
+import type { Json, JsonObject } from '../../openapi/types.js';
 import { directionOf, schemaRule, type SchemaCtx } from './define.js';
 import { isInvalidSunset, removalVerdict, SUNSET_KEYS, sunsetValue } from './deprecation.js';
 
@@ -45,22 +45,32 @@ function deprecationOf(v: SchemaView): JsonObject {
   return out;
 }
 
+/** A property's sunset value, as sunsetValue(deprecationOf(view)) reads it, without building that object. */
+function sunsetOf(keyword: KeywordOf, at: Located): Json | undefined {
+  for (const key of SUNSET_KEYS) {
+    const value = keyword(at, key);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Reads a keyword of a property schema (SchemaCheckInput.oldKeyword / newKeyword). */
+export type KeywordOf = (at: Located, key: string) => Json | undefined;
+
 /** Is this property invisible in this direction (readOnly in a request, writeOnly in a response)? */
-export function outOfDirection(ctx: SchemaCtx, prop: SchemaView): boolean {
+export function outOfDirection(ctx: SchemaCtx, keyword: KeywordOf, at: Located): boolean {
   const direction = directionOf(ctx);
-  if (direction === 'request') return prop.kw('readOnly') === true;
-  if (direction === 'response') return prop.kw('writeOnly') === true;
+  if (direction === 'request') return keyword(at, 'readOnly') === true;
+  if (direction === 'response') return keyword(at, 'writeOnly') === true;
   return false;
 }
 
 export const propertiesCheck: SchemaCheck = {
   name: 'properties',
   rules: [propertyAdded, requiredPropertyAdded, propertyRemoved, propertyRemovedDeprecated, propertyRemovedBeforeSunset, propertySunsetInvalid],
-  check({ ctx, old, new: neu, oldView, newView, emit, deprecation }) {
+  check({ ctx, old, new: neu, oldView, oldKeyword, newKeyword, emit, deprecation }) {
     const summary = (at: Located) => at.node;
-    const badSunset = (name: string, o: JsonObject, n: JsonObject, oAt: Located | undefined, nAt: Located | undefined) => {
-      const os = sunsetValue(o);
-      const ns = sunsetValue(n);
+    const badSunset = (name: string, os: Json | undefined, ns: Json | undefined, oAt: Located | undefined, nAt: Located | undefined) => {
       if (os === ns || (!isInvalidSunset(os) && !isInvalidSunset(ns))) return;
       const bad = isInvalidSunset(ns) ? ns : os;
       emit(propertySunsetInvalid, {
@@ -72,9 +82,9 @@ export const propertiesCheck: SchemaCheck = {
     };
     for (const [name, at] of neu.properties) {
       const prev = old.properties.get(name);
-      if (outOfDirection(ctx, newView(at))) continue;
+      if (outOfDirection(ctx, newKeyword, at)) continue;
       if (prev) {
-        if (!outOfDirection(ctx, oldView(prev))) badSunset(name, deprecationOf(oldView(prev)), deprecationOf(newView(at)), prev, at);
+        if (!outOfDirection(ctx, oldKeyword, prev)) badSunset(name, sunsetOf(oldKeyword, prev), sunsetOf(newKeyword, at), prev, at);
         continue;
       }
       const required = neu.required.has(name);
@@ -84,10 +94,10 @@ export const propertiesCheck: SchemaCheck = {
         old: {},
         new: { pointer: at.ptr, value: summary(at) },
       });
-      badSunset(name, {}, deprecationOf(newView(at)), undefined, at);
+      badSunset(name, undefined, sunsetOf(newKeyword, at), undefined, at);
     }
     for (const [name, at] of old.properties) {
-      if (neu.properties.has(name) || outOfDirection(ctx, oldView(at))) continue;
+      if (neu.properties.has(name) || outOfDirection(ctx, oldKeyword, at)) continue;
       const flags = deprecationOf(oldView(at));
       const verdict = removalVerdict(flags, deprecation);
       emit(verdict.kind === 'plain' ? propertyRemoved : verdict.kind === 'retired' ? propertyRemovedDeprecated : propertyRemovedBeforeSunset, {
@@ -97,7 +107,7 @@ export const propertiesCheck: SchemaCheck = {
         old: { pointer: at.ptr, value: summary(at) },
         new: {},
       });
-      badSunset(name, flags, {}, at, undefined);
+      badSunset(name, sunsetValue(flags), undefined, at, undefined);
     }
   },
 };

@@ -21,7 +21,7 @@ export const requiredCheck: SchemaCheck = {
   name: 'required',
   rules: [propertyRequiredAdded, propertyRequiredRemoved, schemaRequiredUndeclared],
   check(input) {
-    const { ctx, old, new: neu, oldView, newView, emit } = input;
+    const { ctx, old, new: neu, oldKeyword, newKeyword, emit } = input;
     if (old.required.size === neu.required.size && [...old.required].every((r) => neu.required.has(r))) return;
     const names = new Set([...old.required, ...neu.required]);
     for (const name of [...names].sort()) {
@@ -33,7 +33,7 @@ export const requiredCheck: SchemaCheck = {
       const nProp = neu.properties.get(name);
       // A property that was added or removed at the same time is reported by the properties rule.
       if ((oProp === undefined) !== (nProp === undefined)) continue;
-      if ((oProp && outOfDirection(ctx, oldView(oProp))) || (nProp && outOfDirection(ctx, newView(nProp)))) continue;
+      if ((oProp && outOfDirection(ctx, oldKeyword, oProp)) || (nProp && outOfDirection(ctx, newKeyword, nProp))) continue;
       emit(wasRequired ? propertyRequiredRemoved : propertyRequiredAdded, {
         detail: name,
         message: `property '${name}' became ${wasRequired ? 'optional' : 'required'}`,

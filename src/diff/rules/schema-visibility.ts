@@ -30,16 +30,16 @@ export const visibilityCheck: SchemaCheck = {
   // Reads the properties' readOnly / writeOnly, which are modelled keywords already: it adds none of its own.
   keywords: [],
   rules: [propertyShown, requiredPropertyShown, propertyHidden],
-  check({ ctx, old, new: neu, oldView, newView, emit }) {
+  check({ ctx, old, new: neu, oldView, newView, oldKeyword, newKeyword, emit }) {
     if (ctx === 'schema') return;
     const flag = ctx === 'request' || ctx === 'parameter' ? 'readOnly' : 'writeOnly';
     for (const [name, oAt] of old.properties) {
       const nAt = neu.properties.get(name);
       if (nAt === undefined) continue;
+      const wasHidden = outOfDirection(ctx, oldKeyword, oAt);
+      if (wasHidden === outOfDirection(ctx, newKeyword, nAt)) continue;
       const ov = oldView(oAt);
       const nv = newView(nAt);
-      const wasHidden = outOfDirection(ctx, ov);
-      if (wasHidden === outOfDirection(ctx, nv)) continue;
       const sides = { old: { pointer: ov.kwPtr(flag), value: wasHidden }, new: { pointer: nv.kwPtr(flag), value: !wasHidden } };
       if (wasHidden) {
         const required = neu.required.has(name);

@@ -238,6 +238,21 @@ describe('item 11: once', () => {
     expect(rows(r3)).toEqual(['info schema-type-changed #/components/schemas/Other/properties/a']);
   });
 
+  it('an unused component copy written with its keys in another order is still a copy: the change once', () => {
+    // A separate object (not shared with the inline one), keys reversed at every level: equal content, key order aside.
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    const spec = (s: JsonObject) => api({ '/job': structuredClone(s) }, { Job: reversed(structuredClone(s)) as JsonObject });
+    const r = diffSpecs(spec(job()), spec(job({ state: str })));
+    expect(rows(r)).toEqual(["info response-property-added #/paths/~1job/get/responses/200/content/application~1json/schema"]);
+    // A component that differs from the inline schema (one more property) is no copy: compared on its own.
+    const other = (s: JsonObject) => api({ '/job': structuredClone(s) }, { Job: { ...structuredClone(s), properties: { ...(s.properties as JsonObject), extra: str } } });
+    expect(rows(diffSpecs(other(job()), other(job({ state: str }))))).toEqual([
+      'info response-property-added #/paths/~1job/get/responses/200/content/application~1json/schema',
+      'info schema-property-added #/components/schemas/Job',
+    ]);
+  });
+
   it('request and response uses of one schema change are one finding naming both, at the worse level', () => {
     const flags = (values: string[]) => ({ type: 'array', items: { type: 'string', enum: values } });
     const paths = { '/acct': ref('Account') };

@@ -8,6 +8,7 @@ import { diffSchemas, diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
 import { SCHEMA_RULES } from '../../../src/diff/rules/index.js';
 import type { Json, JsonObject } from '../../../src/openapi/types.js';
+import { resolvePointer } from '../../../src/openapi/refs.js';
 
 /** Small pools, so that two generated schemas overlap a lot and differ in small ways. */
 const NAMES = ['id', 'name', 'tags', 'size'];
@@ -191,5 +192,40 @@ describe('generated schemas', () => {
       }),
       { numRuns: 200 },
     );
+  });
+  // The keyword checks build their pointers only for a change they report (issue 12): each reported side of a
+  // scalar keyword still points at that keyword where it is written, with the value written there, and
+  // keywords nothing models are reported in key order at each place.
+  it('keyword changes point at the keyword and its value; unmodelled keywords in key order', () => {
+    const scalar = /-(max-length|min-length|min-items|max-items|multiple-of|pattern|format|content-encoding|keyword-changed)-/;
+    // Keywords nothing models, written on the compared schemas themselves (beside fooBar deeper down).
+    const unknownKeywords = fc.record({ zetaKeyword: fc.integer({ min: 1, max: 2 }), alphaKeyword: fc.constantFrom('a', 'b'), midKeyword: fc.boolean() }, { requiredKeys: [] });
+    let checked = 0;
+    let ordered = 0;
+    fc.assert(
+      fc.property(pair, unknownKeywords, unknownKeywords, ([a0, b0], ka, kb) => {
+        const [a, b] = [{ ...a0, ...ka }, { ...b0, ...kb }];
+        const report = select(a, b);
+        for (const c of report.changes) {
+          if (!scalar.test(`${c.id}-`)) continue;
+          for (const [side, root] of [[c.old, wrap(a)], [c.new, wrap(b)]] as const) {
+            const value = side?.value;
+            if (value === undefined || (typeof value === 'object' && value !== null)) continue;
+            expect(side?.pointer, c.id).toMatch(/\/(maxLength|minLength|minItems|maxItems|multipleOf|pattern|format|contentEncoding|fooBar|zetaKeyword|alphaKeyword|midKeyword)$/);
+            expect(resolvePointer(root, (side?.pointer as string).replace(/^#/, '')), `${c.id} ${side?.pointer}`).toEqual(value);
+            checked++;
+          }
+        }
+        const byPlace = new Map<string, string[]>();
+        for (const c of report.changes.filter((x) => x.id.endsWith('keyword-changed'))) byPlace.set(c.location, [...(byPlace.get(c.location) ?? []), c.message.split(' ')[0]]);
+        for (const details of byPlace.values()) {
+          expect(details).toEqual([...details].sort());
+          if (details.length > 1) ordered++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(20);
+    expect(ordered).toBeGreaterThan(20);
   });
 });
