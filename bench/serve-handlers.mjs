@@ -48,11 +48,11 @@ function ensurePrism(root) {
       timeout: 600_000,
     });
     if (npm.error || npm.status !== 0 || !existsSync(bin)) {
-      return { error: `prism not installed (npm install @stoplight/prism-cli@${PRISM_VERSION}: ${npm.error?.code ?? (npm.stderr ?? '').trim().split('\n').pop() ?? `exit ${npm.status}`})` };
+      return { error: `prism not installed (npm install @stoplight/prism-cli@${PRISM_VERSION}: ${npm.error?.code || (npm.stderr ?? '').trim().split('\n').pop() || `exit ${npm.status}`})` };
     }
   }
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (version.status !== 0) return { error: `prism does not run here: ${(version.stderr ?? '').trim().split('\n').pop() ?? version.error?.code}` };
+  if (version.status !== 0) return { error: `prism does not run here: ${(version.stderr ?? '').trim().split('\n').pop() || version.error?.code || `exit ${version.status}`}` };
   return { bin, version: version.stdout.trim() };
 }
 
