@@ -25,7 +25,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 // The load section (serve and proxy under autocannon) is bench/load.mjs; `--only load` runs just that.
 if (wants('load')) await (await import('./load.mjs')).runLoad(root, argv);
-// `serve` with and without --handlers (start-up and req/s; issue 15): bench/serve-handlers.mjs.
+// `serve` with and without --handlers beside Prism (start-up, req/s, p99; issue 15): bench/serve-handlers.mjs.
 if (wants('serve')) await (await import('./serve-handlers.mjs')).runServeHandlers(root, argv);
 if (only?.every((o) => o === 'load' || o === 'serve')) process.exit(0);
 

@@ -12,10 +12,15 @@ const CACHE_FORMAT = '2';
 /** Directory for generated clients: `<specdrift cache>/clients` (`$SPECDRIFT_CACHE_DIR`, `$XDG_CACHE_HOME/specdrift`, `~/.cache/specdrift`). */
 export const defaultClientCacheDir = (): string => join(defaultCacheDir(), 'clients');
 
-/** Key of a generated client: generator id and version, spec content, patches (order-insensitive). */
-export function cacheKey(generatorId: string, generatorVersion: string, specText: string | Buffer, patches: readonly string[] = []): string {
+/**
+ * Key of a generated client: generator id and version, the adapter's recipe (the exact command with placeholder
+ * paths, its options, patches on offer and our adapter revision: {@link GeneratorAdapter.recipe}), the patches asked
+ * for (order-insensitive) and the spec's bytes. Anything that changes the generated or compiled client changes the key.
+ */
+export function cacheKey(generatorId: string, generatorVersion: string, specText: string | Buffer, patches: readonly string[] = [], recipe = ''): string {
   return createHash('sha256')
-    .update([CACHE_FORMAT, generatorId, generatorVersion, [...patches].sort().join(','), ''].join('\0'))
+    .update(JSON.stringify([CACHE_FORMAT, generatorId, generatorVersion, [...patches].sort(), recipe]))
+    .update('\0')
     .update(specText)
     .digest('hex')
     .slice(0, 32);
@@ -71,7 +76,7 @@ export async function cacheDrift(dir: string, recorded: Record<string, string>):
 const MARKER = join('.specdrift', 'prepared.json');
 
 /**
- * Generate and compile a client once per (generator, version, spec, patches) and reuse it afterwards.
+ * Generate and compile a client once per {@link cacheKey} (generator, version, recipe, patches, spec) and reuse it afterwards.
  * Work happens in a private temporary directory renamed into place at the end, so concurrent runs of the same
  * key never see a half-written client (the loser of the race uses the winner's directory).
  * A generator failure throws (nothing is cached); a client that does not compile is cached with its errors.
@@ -79,7 +84,7 @@ const MARKER = join('.specdrift', 'prepared.json');
 export async function prepareClient(adapter: GeneratorAdapter, specPath: string, opts: PrepareOptions = {}): Promise<PreparedClient> {
   const version = await adapter.version();
   const specText = await readFile(specPath);
-  const key = cacheKey(adapter.id, version, specText, opts.patches);
+  const key = cacheKey(adapter.id, version, specText, opts.patches, await adapter.recipe());
   const root = join(opts.cacheDir ?? defaultClientCacheDir(), adapter.id.replace(/[^A-Za-z0-9._-]+/g, '_'));
   const dir = join(root, key);
   // A cache is never trusted as such: an entry is used only while every file hashes as when it was made; an entry

@@ -6,12 +6,39 @@ import { ExitCode, SpecdriftError } from '../../errors.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { type Binding, declaredParams } from './bind.js';
 import { findSymbol } from './naming.js';
-import { type CommandResult, lastLines, warningLines } from './process.js';
-import type { CallPlan, CallResult, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
+import { type CommandResult, lastLines, runCommand, warningLines } from './process.js';
+import type { CallPlan, CallResult, CommandFor, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
 import { isHttpMethod } from '../../openapi/types.js';
 import { parseLossless } from '../lossless.js';
 
 export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
+
+/**
+ * Revision of the adapters' own code, part of every client's cache key: bump it when a patch, a compile step or
+ * anything else of ours changes what a cached client directory holds (commands and options are keyed by themselves).
+ */
+export const ADAPTER_REVISION = 1;
+
+/** Stand-ins for the paths in a command, so its recipe does not depend on where a client is made. */
+const RECIPE_PATHS = { spec: '<spec>', out: '<out>', scratch: '<scratch>' } as const;
+
+/** An adapter's {@link GeneratorAdapter.recipe}: the command with placeholder paths, its options and patches, our revision. */
+export async function recipeOf(command: CommandFor, options: Record<string, unknown>, patches: readonly PatchInfo[] = []): Promise<string> {
+  const run = await command(RECIPE_PATHS.spec, RECIPE_PATHS.out, RECIPE_PATHS.scratch);
+  return JSON.stringify({ revision: ADAPTER_REVISION, command: run, options, patches });
+}
+
+/** Write the command's files into a fresh scratch directory, run it, remove the directory. */
+async function runGeneratorCommand(command: CommandFor, specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult> {
+  const scratch = await mkdtemp(join(tmpdir(), 'specdrift-generate-'));
+  try {
+    const run = await command(specPath, outDir, scratch);
+    for (const [name, text] of Object.entries(run.files ?? {})) await writeFile(join(scratch, name), text);
+    return await runCommand(run.program, run.args, { cwd: run.cwd, timeoutMs });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
 
 /** Files a generator wrote (our own `.specdrift/` and linked `node_modules/` excluded). */
 export async function countFiles(outDir: string): Promise<number> {
@@ -27,7 +54,7 @@ export function checkPatches(id: string, offered: readonly PatchInfo[], asked: r
 }
 
 /**
- * Shared shape of `generate`: run the tool, fail with its last output lines, collect warnings, apply asked patches.
+ * Shared shape of `generate`: run the command, fail with its last output lines, collect warnings, apply asked patches.
  */
 export async function runGenerator(
   id: string,
@@ -35,12 +62,12 @@ export async function runGenerator(
   specPath: string,
   outDir: string,
   opts: GenerateOptions,
-  tool: (timeoutMs: number) => Promise<CommandResult>,
+  command: CommandFor,
   applyPatch?: (name: string) => Promise<string>,
 ): Promise<GenerateResult> {
   checkPatches(id, offered, opts.patches);
   await mkdir(outDir, { recursive: true });
-  const result = await tool(opts.timeoutMs ?? DEFAULT_GENERATE_TIMEOUT_MS);
+  const result = await runGeneratorCommand(command, specPath, outDir, opts.timeoutMs ?? DEFAULT_GENERATE_TIMEOUT_MS);
   if (result.code !== 0 || result.timedOut || result.spawnError) {
     throw new SpecdriftError(`generator ${id} failed on ${specPath}: ${lastLines(result)}`, ExitCode.command, {
       hint: 'run it by hand with the same spec to see the full output',

@@ -10,10 +10,10 @@ import type { JsonObject } from '../../openapi/types.js';
 import { globFiles } from '../glob.js';
 import { goDriverSource, goOptionalStandIn } from '../drivers/go.js';
 import { type Binding, membersObject, positional } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator } from './common.js';
 import { findSymbol, pascalCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
 
 export const GO = process.env.SPECDRIFT_GO || 'go';
 
@@ -54,7 +54,8 @@ export interface GoAdapterSpec {
   programs: string[];
   version(): Promise<string>;
   unavailable(): Promise<string | undefined>;
-  generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+  /** What runs the generator (also its part of the cache key). */
+  command: CommandFor;
   /** Patches this generator's output may need (docs/generators.md, Patches), and how to apply one. */
   patches?: PatchInfo[];
   applyPatch?(outDir: string, name: string): Promise<string>;
@@ -210,6 +211,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
     patches: spec.patches ?? [],
     packages: spec.npmPackages,
     programs: [...spec.programs, GO],
+    recipe: () => recipeOf(spec.command, {}, spec.patches),
     version: () => spec.version(),
     async unavailable() {
       return (await spec.unavailable()) ?? (await goUnavailable(spec.id));
@@ -221,7 +223,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
         specPath,
         outDir,
         opts,
-        (timeoutMs) => spec.generate(specPath, outDir, timeoutMs),
+        spec.command,
         spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
       );
     },

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { packageDir } from './packages.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
+import type { GeneratorCommand } from './types.js';
 
 export const JAVA = process.env.SPECDRIFT_JAVA || 'java';
 
@@ -72,8 +73,14 @@ export function jarVersion(jar: string, classpath?: string[]): Promise<string> {
  * `java [props] -jar JAR args`, or with extra jars (custom generators) `java [props] -cp JAR:EXTRA… <main> args`.
  */
 export function runJar(jar: string, extraJars: string[] | undefined, systemProperties: string[], args: string[], timeoutMs: number, cwd?: string): Promise<CommandResult> {
+  const command = jarCommand(jar, extraJars, systemProperties, args, cwd ?? process.cwd());
+  return runCommand(command.program, command.args, { timeoutMs, cwd: command.cwd });
+}
+
+/** {@link runJar}'s command, for a generator (see {@link GeneratorCommand}). */
+export function jarCommand(jar: string, extraJars: string[] | undefined, systemProperties: string[], args: string[], cwd: string): GeneratorCommand {
   const launch = extraJars?.length ? ['-cp', [jar, ...extraJars].join(':'), 'org.openapitools.codegen.OpenAPIGenerator'] : ['-jar', jar];
-  return runCommand(JAVA, [...systemProperties, ...launch, ...args], { timeoutMs, cwd });
+  return { program: JAVA, args: [...systemProperties, ...launch, ...args], cwd };
 }
 
 /** Why the jar cannot run here, or undefined. Java is checked first: without it the jar's package is not even installed. */

@@ -10,11 +10,11 @@ import type { JsonObject } from '../../openapi/types.js';
 import { globFiles } from '../glob.js';
 import { JAVA_DRIVER, JAVA_DRIVER_CLASS, JAVA_STAND_INS } from '../drivers/java.js';
 import { type Binding, positional } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator } from './common.js';
 import { JAVA } from './jar.js';
 import { camelCase, findSymbol } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, CompileResult, GenerateOptions, GeneratorAdapter, RunOptions } from './types.js';
 
 export const JAVAC = process.env.SPECDRIFT_JAVAC || 'javac';
 
@@ -55,7 +55,8 @@ export interface JavaAdapterSpec {
   programs: string[];
   version(): Promise<string>;
   unavailable(): Promise<string | undefined>;
-  generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+  /** What runs the generator (also its part of the cache key). */
+  command: CommandFor;
 }
 
 /** A public method of a generated `XxxApi` class. */
@@ -191,12 +192,13 @@ export function javaAdapter(spec: JavaAdapterSpec): GeneratorAdapter {
     patches: [],
     packages: spec.npmPackages,
     programs: [...spec.programs, JAVAC],
+    recipe: () => recipeOf(spec.command, {}),
     version: () => spec.version(),
     async unavailable() {
       return (await spec.unavailable()) ?? (await javaClientUnavailable(spec.id));
     },
     generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
-      return runGenerator(spec.id, [], specPath, outDir, opts, (timeoutMs) => spec.generate(specPath, outDir, timeoutMs));
+      return runGenerator(spec.id, [], specPath, outDir, opts, spec.command);
     },
     async compile(outDir: string): Promise<CompileResult> {
       const started = Date.now();

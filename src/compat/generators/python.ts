@@ -4,10 +4,10 @@ import { globFiles } from '../glob.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
 import { type Binding, paramFor, unfilledReason } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator, withUnsupported } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator, withUnsupported } from './common.js';
 import { findSymbol, snakeCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
 
 export const PYTHON = process.env.SPECDRIFT_PYTHON || 'python3';
 
@@ -24,7 +24,8 @@ export interface PythonAdapterSpec {
   requires: string[];
   version(): Promise<string>;
   unavailable(): Promise<string | undefined>;
-  generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+  /** What runs the generator (also its part of the cache key). */
+  command: CommandFor;
   patches?: PatchInfo[];
   applyPatch?(outDir: string, name: string): Promise<string>;
 }
@@ -152,6 +153,7 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
     patches: spec.patches ?? [],
     packages: spec.npmPackages,
     programs: [...spec.programs, PYTHON],
+    recipe: () => recipeOf(spec.command, { packageName: spec.packageName }, spec.patches),
     version: () => spec.version(),
     async unavailable() {
       return (await spec.unavailable()) ?? (await pythonModulesMissing(spec.requires, spec.id));
@@ -163,7 +165,7 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
         specPath,
         outDir,
         opts,
-        (timeoutMs) => spec.generate(specPath, outDir, timeoutMs),
+        spec.command,
         spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
       );
     },

@@ -71,6 +71,21 @@ export interface RunOptions {
   doc: JsonObject;
 }
 
+/**
+ * What a generator runs. Exactly this is executed, and exactly this (with the spec path, the output directory and the
+ * scratch directory as placeholders) is part of the client cache key, so an argument cannot change unseen.
+ */
+export interface GeneratorCommand {
+  program: string;
+  args: string[];
+  cwd: string;
+  /** Files written into the scratch directory before the run (name → content; Kubb's config), removed with it. */
+  files?: Record<string, string>;
+}
+
+/** The command for a spec, an output directory and a scratch directory (fresh and empty, removed after the run). */
+export type CommandFor = (specPath: string, outDir: string, scratchDir: string) => GeneratorCommand | Promise<GeneratorCommand>;
+
 export interface GeneratorAdapter {
   /** 'openapi-typescript', 'hey-api', …, 'openapi-generator-4.3.1:typescript-fetch', 'swagger-codegen-3.0.34:python'. */
   readonly id: string;
@@ -90,6 +105,11 @@ export interface GeneratorAdapter {
   version(): Promise<string>;
   /** Undefined when usable here; otherwise why not (no java, missing Python module, jar not found …), one line. */
   unavailable(): Promise<string | undefined>;
+  /**
+   * Everything besides the generator's version, the spec and the patches that shapes the generated and compiled
+   * client: the command it runs (paths as placeholders), the adapter's options, its code revision. Part of the cache key.
+   */
+  recipe(): Promise<string>;
   /** Run the generator on `specPath`, writing into `outDir` (created; should be empty). */
   generate(specPath: string, outDir: string, opts?: GenerateOptions): Promise<GenerateResult>;
   /** Type-check (TypeScript, strict), byte-compile and import (Python) or build (Go, Java) the generated code, and prepare it to run. */

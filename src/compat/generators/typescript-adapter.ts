@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { JsonObject } from '../../openapi/types.js';
 import { HARNESS } from '../drivers/harness.js';
 import type { Binding } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, runDriverProcess, runGenerator, withUnsupported } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator, withUnsupported } from './common.js';
 import { findSymbol } from './naming.js';
 import { linkPackages, packageDir, packageVersion } from './packages.js';
 import { type CommandResult, runCommand } from './process.js';
-import type { CallPlan, CallResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, GenerateOptions, GeneratorAdapter, GeneratorCommand, PatchInfo, RunOptions } from './types.js';
 import { BUILD_DIR, compileTypeScript, type ScanOptions, type ScannedFunction, scanTypeScript } from './typescript.js';
 
 /** What a driver gets per call: the function to look up and the arguments to call it with. */
@@ -38,8 +38,8 @@ export interface TypeScriptAdapterSpec {
   /** Extra availability check (java present, jar found …). */
   unavailable?(): Promise<string | undefined>;
   patches?: PatchInfo[];
-  /** Run the generator. */
-  generate(specPath: string, outDir: string, timeoutMs: number): Promise<CommandResult>;
+  /** What runs the generator (also its part of the cache key). */
+  command: CommandFor;
   applyPatch?(outDir: string, name: string): Promise<string>;
   /** Globs of the client's sources, relative to the output directory. */
   include: string[];
@@ -60,9 +60,13 @@ export interface TypeScriptAdapterSpec {
 
 const defaultSymbol = (fn: ScannedFunction): string => (fn.container ? `${fn.container}.${fn.name}` : fn.name);
 
-/** Run a Node bin script of an installed package. */
-export const nodeTool = (bin: string, args: string[], cwd: string, timeoutMs: number): Promise<CommandResult> =>
-  runCommand(process.execPath, [bin, ...args], { cwd, timeoutMs });
+/** A Node bin script of an installed package, as a generator command. */
+export const nodeTool = (bin: string, args: string[], cwd: string, files?: Record<string, string>): GeneratorCommand => ({
+  program: process.execPath,
+  args: [bin, ...args],
+  cwd,
+  ...(files ? { files } : {}),
+});
 
 export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter {
   const scan = (outDir: string) => (typeof spec.scan === 'function' ? spec.scan(outDir) : scanTypeScript(outDir, spec.include, spec.scan));
@@ -74,6 +78,7 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
     patches: spec.patches ?? [],
     packages: [...(spec.npmPackages ?? [spec.packageName]), ...spec.runtimePackages, 'typescript', '@types/node'],
     programs: spec.programs ?? [],
+    recipe: () => recipeOf(spec.command, { include: spec.include, runtimePackages: spec.runtimePackages, extraFiles: spec.extraFiles ?? {} }, spec.patches),
     async version() {
       return spec.version ? spec.version() : packageVersion(spec.packageName);
     },
@@ -96,7 +101,7 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
         specPath,
         outDir,
         opts,
-        (timeoutMs) => spec.generate(specPath, outDir, timeoutMs),
+        spec.command,
         spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
       );
     },

@@ -48,6 +48,7 @@ export function fakeGenerator(id: string, behaviour: FakeBehaviour = {}): Genera
     title: `fake ${id}`,
     patches: [],
     version: async () => '1.0.0',
+    recipe: async () => `fake ${id}`,
     unavailable: async () => behaviour.unavailable,
     async generate(_spec, outDir) {
       if (behaviour.generateError) throw new Error(behaviour.generateError);

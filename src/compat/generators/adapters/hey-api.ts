@@ -8,7 +8,7 @@ export const heyApi = typeScriptAdapter({
   id: 'hey-api',
   title: '@hey-api/openapi-ts (fetch client)',
   packageName: '@hey-api/openapi-ts',
-  generate: (specPath, outDir, timeoutMs) => nodeTool(packageBin('@hey-api/openapi-ts', 'openapi-ts'), ['-i', specPath, '-o', outDir], outDir, timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('@hey-api/openapi-ts', 'openapi-ts'), ['-i', specPath, '-o', outDir], outDir),
   include: ['**/*.ts'],
   runtimePackages: [],
   scan: { functions: true },

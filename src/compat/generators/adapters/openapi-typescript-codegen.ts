@@ -11,8 +11,7 @@ export const openapiTypescriptCodegen = typeScriptAdapter({
   title: 'openapi-typescript-codegen (fetch client)',
   packageName: 'openapi-typescript-codegen',
   // It refuses to write outside its working directory (and into the directory itself): run it from the parent.
-  generate: (specPath, outDir, timeoutMs) =>
-    nodeTool(packageBin('openapi-typescript-codegen', 'openapi'), ['-i', specPath, '-o', outDir, '-c', 'fetch'], dirname(outDir), timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('openapi-typescript-codegen', 'openapi'), ['-i', specPath, '-o', outDir, '-c', 'fetch'], dirname(outDir)),
   include: ['**/*.ts'],
   runtimePackages: [],
   // One class per tag with static methods: `SlurmService.slurmV0041GetJobs(params…)`.

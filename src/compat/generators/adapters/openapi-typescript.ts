@@ -39,7 +39,7 @@ export const openapiTypescript = typeScriptAdapter({
   id: 'openapi-typescript',
   title: 'openapi-typescript + openapi-fetch',
   packageName: 'openapi-typescript',
-  generate: (specPath, outDir, timeoutMs) => nodeTool(packageBin('openapi-typescript'), [specPath, '-o', join(outDir, SCHEMA)], outDir, timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('openapi-typescript'), [specPath, '-o', join(outDir, SCHEMA)], outDir),
   include: [SCHEMA],
   runtimePackages: ['openapi-fetch'],
   extraFiles: {

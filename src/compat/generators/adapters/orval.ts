@@ -9,8 +9,7 @@ export const orval = typeScriptAdapter({
   id: 'orval',
   title: 'orval (fetch client)',
   packageName: 'orval',
-  generate: (specPath, outDir, timeoutMs) =>
-    nodeTool(packageBin('orval'), ['--input', specPath, '--output', join(outDir, 'api.ts'), '--client', 'fetch'], outDir, timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('orval'), ['--input', specPath, '--output', join(outDir, 'api.ts'), '--client', 'fetch'], outDir),
   include: ['**/*.ts'],
   runtimePackages: [],
   scan: { functions: true },

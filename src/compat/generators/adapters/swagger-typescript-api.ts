@@ -12,8 +12,7 @@ export const swaggerTypescriptApi = typeScriptAdapter({
   id: 'swagger-typescript-api',
   title: 'swagger-typescript-api (fetch client)',
   packageName: 'swagger-typescript-api',
-  generate: (specPath, outDir, timeoutMs) =>
-    nodeTool(packageBin('swagger-typescript-api'), ['generate', '-p', specPath, '-o', outDir, '-n', 'api.ts'], outDir, timeoutMs),
+  command: (specPath, outDir) => nodeTool(packageBin('swagger-typescript-api'), ['generate', '-p', specPath, '-o', outDir, '-n', 'api.ts'], outDir),
   include: ['api.ts'],
   runtimePackages: [],
   // Methods live in objects on the Api class, one per first path segment: `api.slurm.slurmV0041GetJobs`.
