@@ -305,6 +305,12 @@ function displayLocation(
   return toNew(location);
 }
 
+/** A pointer to a whole component schema (`…/schemas/NAME/type`): it names the schema but no property in it. */
+const namesNoField = (pointer: string): boolean => {
+  const tokens = tokensFromPointer(pointer.replace(/^#/, '')) ?? [];
+  return tokens[0] === 'components' && tokens[1] === 'schemas' && fieldPath(tokens.slice(3)) === '';
+};
+
 /**
  * The readable location of a change: from the new side's pointer (the thing, or for a removal the place it was
  * removed from, as the new version has it), else the old side's. A change in a named schema the new version no
@@ -323,6 +329,12 @@ function whereOf(change: Change, sides: DisplaySides, nameIn: (tokens: readonly 
     doc = sides.oldDoc;
   } else if (change.location.startsWith('#')) pointer = change.location;
   if (pointer === undefined) return undefined;
+  // A property that now refers to a shared schema (`$ref`) has its new side at that schema's top, which names no
+  // property; the location is the property the reader knows (`effective_usage` of its own schema), so it says where.
+  if (pointer === change.new?.pointer && locationTokens && headExists(sides.newDoc, locationTokens.slice(0, 3)) && namesNoField(pointer) && !namesNoField(change.location)) {
+    pointer = change.location;
+    doc = sides.newDoc;
+  }
   const tokens = tokensFromPointer(pointer.replace(/^#/, '')) ?? [];
   // The path or component at the pointer's head, by its name in the version where it exists.
   const rename = nameIn(tokens.slice(0, 3));

@@ -25,9 +25,12 @@ const markdown = (report: DiffReport) => renderReport(report, 'markdown', { colo
 interface PublishedFact {
   /** Where the notes put it. */
   published: string;
-  kind: 'added' | 'removed' | 'renamed' | 'type changed' | 'deprecated';
-  /** What our changelog must contain: a change of this kind whose location, where or message names `field`. */
-  expect: { kind: Change['kind']; field: string; operation?: string } | { absent: string };
+  kind: 'added' | 'removed' | 'renamed' | 'type changed' | 'deprecated' | 'required' | 'enum';
+  /**
+   * What our changelog must contain: a change of this kind whose location, where or message names `field`;
+   * where given, also its rule, its readable location (`where`, what the release notes show) and its message.
+   */
+  expect: { kind: Change['kind']; field: string; operation?: string; id?: string; where?: string; message?: string } | { absent: string };
 }
 
 const ASSOC = '/slurmdb/v0.0.42/association/';
@@ -71,6 +74,80 @@ const PUBLISHED_V41_V42: PublishedFact[] = [
   param('GET', ASSOCS, 'Include the raw QOS or delta_qos'),
   // parameters[10].name "replaced" by "format": format only moved (it was parameters[3]); no change.
   { published: `.paths["${ASSOC}"].get.parameters[10].name = "format" (replaced)`, kind: 'renamed', expect: { absent: "query parameter 'format'" } },
+  // The qos list: the notes spell it "Include Deleted QOS"; the generated 24.11 spec says "Include deleted QOS".
+  {
+    published: '.paths["/slurmdb/v0.0.42/qos/"].get.parameters[1].name = "Include Deleted QOS" (replaced)',
+    kind: 'renamed',
+    expect: { kind: 'added', field: "query parameter 'Include deleted QOS'", operation: 'GET /slurmdb/v0.0.42/qos/', where: 'GET /slurmdb/v0.0.42/qos/ → query parameter `Include deleted QOS`' },
+  },
+  // Its preempt_mode enum is listed as removed at parameters[4] and added at parameters[5]: the parameter moved
+  // down one place, its values are the same, so there is no change to report.
+  { published: '.paths["/slurmdb/v0.0.42/qos/"].get.parameters[4 → 5].schema.enum', kind: 'enum', expect: { absent: "'preempt_mode'" } },
+  {
+    published: '.components.schemas["v0.0.42_openapi_assocs_resp"]….accounting.items.properties.id_alt',
+    kind: 'added',
+    expect: { kind: 'added', field: 'id_alt', where: 'schema `v0.0.42_accounting` property `id_alt`', message: "optional property 'id_alt' added" },
+  },
+  // DELETE job now answers with a status list per signalled job (their rows spell the whole inlined schema).
+  {
+    published: '.paths["/slurm/v0.0.42/job/{job_id}"]["delete"].responses["200"]….schema.properties.status (+ required[0])',
+    kind: 'added',
+    expect: { kind: 'added', field: 'status', operation: 'DELETE /slurm/v0.0.42/job/{job_id}', id: 'response-required-property-added', where: 'schema `v0.0.42_openapi_kill_job_resp` property `status`' },
+  },
+  // "Changed fields to support complex numbers": the notes record an added/replaced $ref and a removed format; what
+  // changed for a client is the type: a plain number became the {set, infinite, number} object.
+  ...(['effective_usage', 'fairshare.factor', 'fairshare.level'] as const).map(
+    (field): PublishedFact => ({
+      published: `.components.schemas["v0.0.42_assoc_shares_obj_wrap"].properties.${field.replace('.', '.properties.')}.$ref = float64_no_val_struct`,
+      kind: 'type changed',
+      expect: { kind: 'changed', field: field.split('.').at(-1)!, id: 'response-type-changed', operation: 'GET /slurm/v0.0.42/shares', where: `schema \`v0.0.42_assoc_shares_obj_wrap\` property \`${field}\``, message: 'type changed from number to object' },
+    }),
+  ),
+  ...(['mode', 'pinged'] as const).map(
+    (field): PublishedFact => ({
+      published: `.components.schemas["v0.0.42_controller_ping"].properties.${field}.deprecated = true`,
+      kind: 'deprecated',
+      expect: { kind: 'deprecated', field, id: 'response-deprecated-set', operation: 'GET /slurm/v0.0.42/ping/', where: `schema \`v0.0.42_controller_ping\` property \`${field}\`` },
+    }),
+  ),
+  // Listed as "Replaced", but v0.0.41 had no deprecated flag on it: the flag is new. Their path inlines the step
+  // into the jobs response; the v0.0.42 document names it v0.0.42_step.
+  {
+    published: '.components.schemas["v0.0.42_openapi_slurmdbd_jobs_resp"].properties.jobs.items.properties.steps.items.properties.pid.deprecated = true',
+    kind: 'deprecated',
+    expect: { kind: 'deprecated', field: 'pid', id: 'response-deprecated-set', operation: 'GET /slurmdb/v0.0.42/jobs/', where: 'schema `v0.0.42_step` property `pid`' },
+  },
+  ...(['primary', 'responding'] as const).map(
+    (field): PublishedFact => ({
+      published: `.components.schemas["v0.0.42_controller_ping"].required[] = "${field}"`,
+      kind: 'required',
+      expect: { kind: 'added', field, id: 'response-required-property-added', operation: 'GET /slurm/v0.0.42/ping/', message: `required property '${field}' added` },
+    }),
+  ),
+  // "Removed deprecated fields": each was deprecated in v0.0.41 and is gone in v0.0.42.
+  {
+    published: '.components.schemas["v0.0.42_job_desc_msg"].properties.exclusive (removed, was deprecated)',
+    kind: 'removed',
+    expect: { kind: 'removed', field: 'exclusive', id: 'request-property-removed-deprecated', operation: 'POST /slurm/v0.0.42/job/submit', message: "optional property 'exclusive' removed (deprecated)" },
+  },
+  {
+    published: '.components.schemas["v0.0.42_openapi_job_info_resp"].properties.jobs.items.properties.oversubscribe (removed, was deprecated)',
+    kind: 'removed',
+    expect: { kind: 'removed', field: 'oversubscribe', id: 'response-property-removed-deprecated', operation: 'GET /slurm/v0.0.42/jobs/', message: "optional property 'oversubscribe' removed (deprecated)" },
+  },
+  {
+    published: '.components.schemas["v0.0.42_openapi_job_post_response"].properties.step_id (removed, was deprecated)',
+    kind: 'removed',
+    expect: { kind: 'removed', field: 'step_id', id: 'response-property-removed-deprecated', operation: 'POST /slurm/v0.0.42/job/{job_id}', message: "optional property 'step_id' removed (deprecated)" },
+  },
+  {
+    published: '.components.schemas["v0.0.42_openapi_job_submit_response"].properties.result (removed, was deprecated)',
+    kind: 'removed',
+    expect: { kind: 'removed', field: 'result', id: 'response-property-removed-deprecated', operation: 'POST /slurm/v0.0.42/job/submit', message: "optional property 'result' removed (deprecated)" },
+  },
+  // The notes rename the job flag GRED_BINDING_DISABLED to GRES_BINDING_DISABLED (flags.items.enum[18]), but the
+  // generated 24.11 v0.0.41 document already spells it GRES_BINDING_DISABLED: no enum changed between the two.
+  { published: '.components.schemas["v0.0.42_job_desc_msg"].properties.flags.items.enum[18] = "GRES_BINDING_DISABLED" (replaced)', kind: 'enum', expect: { absent: 'BINDING_DISABLED' } },
 ];
 
 const mentions = (change: Change, text: string) => [change.location, change.where ?? '', change.message].some((s) => s.includes(text.replace(/^query parameter /, '')));
@@ -120,14 +197,24 @@ describeWithRealSpec(['24.11/v0.0.40.json', '24.11/v0.0.41.json', '24.11/v0.0.42
   it('v0.0.41 → v0.0.42 has an entry with the facts of each picked entry of SchedMD\'s published notes', async () => {
     const report = await changelog(v41, v42);
     expect(report.changes.some((c) => c.where?.includes('v0.0.41'))).toBe(false);
+    // Picked across every kind the notes publish.
+    expect(new Set(PUBLISHED_V41_V42.map((f) => f.kind))).toEqual(new Set(['added', 'removed', 'renamed', 'type changed', 'deprecated', 'required', 'enum']));
     for (const fact of PUBLISHED_V41_V42) {
       if ('absent' in fact.expect) {
         const absent = fact.expect.absent;
         expect(report.changes.filter((c) => mentions(c, absent)).map((c) => c.message), fact.published).toEqual([]);
         continue;
       }
-      const { kind, field, operation } = fact.expect;
-      const found = report.changes.filter((c) => c.kind === kind && mentions(c, field) && (!operation || c.operations.some((op) => `${op.method} ${op.path}` === operation)));
+      const { kind, field, operation, id, where, message } = fact.expect;
+      const found = report.changes.filter(
+        (c) =>
+          c.kind === kind &&
+          mentions(c, field) &&
+          (!operation || c.operations.some((op) => `${op.method} ${op.path}` === operation)) &&
+          (!id || c.id === id) &&
+          (!where || c.where === where) &&
+          (!message || c.message === message),
+      );
       expect(found.length, `${fact.kind} ${fact.published}`).toBeGreaterThan(0);
     }
     // The positional "renames" are removals of the old flag parameters in the specs.

@@ -51,6 +51,25 @@ describe('readable locations (where)', () => {
     expect(readablePointer(pointer, doc)).toBe(expected);
   });
 
+  it('a property that now refers to a shared schema is named by itself, not by the schema it refers to', async () => {
+    const spec = (usage: JsonObject, extra: JsonObject) => ({
+      openapi: '3.0.3',
+      info: { title: 'Shares', version: '1' },
+      paths: { '/shares': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/share' } } } } } } } },
+      components: { schemas: { share: { type: 'object', properties: { usage, fair: { type: 'object', properties: { level: usage } } } }, ...extra } },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'specdrift-where-'));
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(spec({ type: 'number' }, {})));
+    const struct = { type: 'object', properties: { set: { type: 'boolean' }, number: { type: 'number' } } };
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(spec({ $ref: '#/components/schemas/float_struct' }, { float_struct: struct })));
+    const report = (await runDiffPipeline(await loadSpec(join(dir, 'old.json')), await loadSpec(join(dir, 'new.json')))).report;
+    const typeChanges = report.changes.filter((c) => c.id === 'response-type-changed');
+    expect(typeChanges.map((c) => [c.where, c.message]).sort()).toEqual([
+      ['schema `share` property `fair.level`', 'type changed from number to object'],
+      ['schema `share` property `usage`', 'type changed from number to object'],
+    ]);
+  });
+
   it('markdown shows each step as code and the words between as text', () => {
     expect(mdWhere('GET /slurm/v0.0.41/jobs → 200 → jobs[].job_resources.nodes')).toBe('`GET /slurm/v0.0.41/jobs` → `200` → `jobs[].job_resources.nodes`');
     expect(mdWhere('DELETE /x → query parameter `flags`')).toBe('`DELETE /x` → query parameter `flags`');
