@@ -27,4 +27,5 @@ export const orval = typeScriptAdapter({
     return { symbol: fn.name, args };
   },
   driver: ORVAL_DRIVER,
+  typedResult: { member: 'data' },
 });
