@@ -50,10 +50,11 @@ interface Stored {
 
 /**
  * What is hashed: everything in the client directory except our marker, linked packages, Python bytecode (written
- * again on import), drivers (written next to the build for one run and removed) and typed access checks (derived
- * from the client and the spec after it was made, see typed-check.ts).
+ * again on import), drivers (written next to the build for one run and removed; the Java driver, compiled on first
+ * run when the client itself did not compile, is named by its source's hash) and typed access checks (derived from
+ * the client and the spec after it was made, see typed-check.ts).
  */
-const UNHASHED = ['node_modules/**', '.specdrift/prepared.json', '.specdrift/typed/**', '**/driver-*', '**/__pycache__/**'];
+const UNHASHED = ['node_modules/**', '.specdrift/prepared.json', '.specdrift/typed/**', '.specdrift/java-driver-*/**', '**/driver-*', '**/__pycache__/**'];
 
 async function hashFiles(dir: string): Promise<Record<string, string>> {
   const files = (await globFiles('**/*', { cwd: dir, dot: true, ignore: UNHASHED })).sort();
