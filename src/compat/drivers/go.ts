@@ -231,6 +231,15 @@ func withPresence(v reflect.Value, wire interface{}) interface{} {
 			if name == "-" {
 				continue
 			}
+			// An embedded struct without a tag: encoding/json reads and writes its fields as the outer object's own.
+			if name == "" && field.Anonymous && (field.Type.Kind() == reflect.Struct || (field.Type.Kind() == reflect.Ptr && field.Type.Elem().Kind() == reflect.Struct)) {
+				if inner, ok := withPresence(v.Field(i), wire).(map[string]interface{}); ok {
+					for key, value := range inner {
+						out[key] = value
+					}
+				}
+				continue
+			}
 			if name == "" {
 				name = field.Name
 			}

@@ -4,7 +4,8 @@
  * It runs as CommonJS with node in a child process next to the compiled client (`.specdrift/build/`):
  *   node driver.cjs input.json output.json
  * input:  { baseUrl, headers, timeoutMs, buildDir, calls: [{ operationId, symbol, args, hints }] }
- * output: [{ operationId, outcome, status?, decoded?, error?, ms }]   (same order as calls)
+ * output: [{ operationId, outcome, status?, decoded?, typed?, error?, ms }]   (same order as calls; typed: what typed
+ *         code reads when it is not the decoded body, e.g. a model before its ToJSON)
  *
  * Kept as JavaScript text (not a .ts module) because it runs inside the generated client's directory, against
  * whatever that generator emitted; types would only describe our guesses about it.
@@ -104,6 +105,7 @@ async function main(driver) {
       const got = await withTimeout(Promise.resolve().then(() => driver.invoke(ctx, target, call)), input.timeoutMs);
       const status = got.status ?? lastStatus;
       const result = { operationId: call.operationId, outcome: isSuccess(status) ? 'ok' : 'http-error', status, decoded: toJson(got.data), ms: Date.now() - started };
+      if (got.typed !== undefined && got.typed !== got.data) result.typed = toJson(got.typed);
       if (result.outcome === 'http-error') result.error = 'HTTP ' + status;
       results.push(result);
     } catch (error) {

@@ -23,7 +23,8 @@ const driver = {
     if (fromJson && args[0] && args[0][hints.bodyMember] !== undefined) args[0][hints.bodyMember] = fromJson(args[0][hints.bodyMember]);
     const result = await fn(...args);
     const toJson = hints.returnType && ctx.index[hints.returnType + 'ToJSON'];
-    return { data: toJson ? toJson(result) : result };
+    // typed: what typed code reads (the model with the generator's property names), for the typed access check.
+    return { data: toJson ? toJson(result) : result, typed: result };
   },
 };
 main(driver);

@@ -2,7 +2,7 @@
  * Driver for the Python clients of OpenAPI Generator and Swagger Codegen (urllib3-based, one `XxxApi` class per tag).
  *   python3 driver.py input.json output.json      (PYTHONPATH = the generated project)
  * input:  { package, baseUrl, headers, timeoutMs, calls: [{ operationId, container, symbol, kwargs }] }
- * output: [{ operationId, outcome, status?, decoded?, error?, ms }]
+ * output: [{ operationId, outcome, status?, decoded?, typed?, error?, ms }]   (typed: see typed_tree)
  * Calls `<symbol>_with_http_info(**kwargs)` to get the status; handles both the legacy (data, status, headers) tuple
  * and the ApiResponse object of newer OpenAPI Generator versions.
  */
@@ -23,6 +23,32 @@ def one_line(text):
 
 def error_line(error):
     return one_line(type(error).__name__ + ": " + str(error))
+
+
+def typed_tree(value, depth=0):
+    """What typed code reads: each model as its attributes, with the wire key each one maps to (attribute_map, or
+    pydantic field aliases) under "$specdrift:names", for the typed access check."""
+    if depth > 32:
+        return None
+    if isinstance(value, (list, tuple)):
+        return [typed_tree(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {str(k): typed_tree(v, depth + 1) for k, v in value.items()}
+    attribute_map = getattr(type(value), "attribute_map", None)
+    if isinstance(attribute_map, dict):
+        names = {wire: attribute for attribute, wire in attribute_map.items()}
+    else:
+        fields = getattr(type(value), "model_fields", None)
+        if not isinstance(fields, dict):
+            return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
+        names = {(getattr(field, "alias", None) or name): name for name, field in fields.items()}
+    tree = {"$specdrift:names": names}
+    for attribute in names.values():
+        try:
+            tree[attribute] = typed_tree(getattr(value, attribute), depth + 1)
+        except Exception:  # noqa: BLE001 - an attribute that cannot be read reads as missing
+            pass
+    return tree
 
 
 results = []
@@ -69,6 +95,7 @@ if client is not None:
             result["status"] = status
             result["outcome"] = "ok" if status is None or 200 <= status < 300 else "http-error"
             result["decoded"] = client.sanitize_for_serialization(data)
+            result["typed"] = typed_tree(data)
         except Exception as error:  # noqa: BLE001 - reported per call
             status = getattr(error, "status", None)
             if isinstance(status, int) and not 200 <= status < 300:

@@ -1,7 +1,7 @@
 import { ExitCode, SpecdriftError } from '../../errors.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { globFiles } from '../glob.js';
 import { defaultCacheDir } from '../../source/cache.js';
 import type { CompileResult, GenerateOptions, GenerateResult, GeneratorAdapter } from './types.js';
@@ -55,9 +55,11 @@ interface Stored {
 
 /**
  * What is hashed: everything in the client directory except our marker, linked packages, Python bytecode (written
- * again on import) and drivers (written next to the build for one run and removed).
+ * again on import), drivers (written next to the build for one run and removed; the Java driver, compiled on first
+ * run when the client itself did not compile, is named by its source's hash) and typed access checks (derived from
+ * the client and the spec after it was made, see typed-check.ts).
  */
-const UNHASHED = ['node_modules/**', '.specdrift/prepared.json', '**/driver-*', '**/__pycache__/**'];
+const UNHASHED = ['node_modules/**', '.specdrift/prepared.json', '.specdrift/typed/**', '.specdrift/java-driver-*/**', '**/driver-*', '**/__pycache__/**'];
 
 async function hashFiles(dir: string): Promise<Record<string, string>> {
   const files = (await globFiles('**/*', { cwd: dir, dot: true, ignore: UNHASHED })).sort();
@@ -85,7 +87,8 @@ export async function prepareClient(adapter: GeneratorAdapter, specPath: string,
   const version = await adapter.version();
   const specText = await readFile(specPath);
   const key = cacheKey(adapter.id, version, specText, opts.patches, await adapter.recipe());
-  const root = join(opts.cacheDir ?? defaultClientCacheDir(), adapter.id.replace(/[^A-Za-z0-9._-]+/g, '_'));
+  // Absolute: generators run inside the client directory, where a relative cache path would point elsewhere.
+  const root = join(resolve(opts.cacheDir ?? defaultClientCacheDir()), adapter.id.replace(/[^A-Za-z0-9._-]+/g, '_'));
   const dir = join(root, key);
   // A cache is never trusted as such: an entry is used only while every file hashes as when it was made; an entry
   // edited since (or from before hashes were kept) is made again.

@@ -58,6 +58,29 @@ export interface CallResult {
   /** Exact, one line. */
   error?: string;
   ms?: number;
+  /**
+   * What typed code reads, when it differs from `decoded`: OpenAPI Generator typescript-fetch's model before `…ToJSON`;
+   * Python models as `{ attribute: value, "$specdrift:names": { wireKey: attribute } }` (see runner/typed-access.ts).
+   */
+  typed?: unknown;
+}
+
+/**
+ * The name a client's types give each documented key of a response body (TypeScript: read from its types with the
+ * compiler). `name: null`: the types have no property for that wire key.
+ */
+export interface TypedNames {
+  props?: Record<string, { name: string | null; shape?: TypedNames }>;
+  items?: TypedNames;
+}
+
+/** One operation's typed access check. */
+export interface TypedAccessPlan {
+  names: TypedNames;
+  /** Errors of the generated check file that reads every documented property through the types (`tsc --noEmit`). */
+  errors: string[];
+  /** Why the operation could not be checked (specdrift could not name its response type): not held against the client. */
+  unchecked?: string;
 }
 
 export interface RunOptions {
@@ -116,6 +139,11 @@ export interface GeneratorAdapter {
   compile(outDir: string): Promise<CompileResult>;
   /** Which operationIds the generated code exposes, found by this generator's naming convention → client symbol. */
   listOperations(outDir: string, doc: JsonObject): Promise<Map<string, string>>;
+  /**
+   * TypeScript: the typed access check of each operation (`operations`: operationId → symbol, from `listOperations`).
+   * Absent for languages whose drivers read the client's own typed fields (Go, Java) or report them (Python).
+   */
+  typedAccess?(outDir: string, doc: JsonObject, operations: ReadonlyMap<string, string>): Promise<Map<string, TypedAccessPlan>>;
   /** Call each planned operation through the generated client (after `compile`); results in plan order. */
   run(outDir: string, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]>;
 }

@@ -5,6 +5,7 @@ import { HARNESS } from '../drivers/harness.js';
 import type { Binding } from './bind.js';
 import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator, withUnsupported } from './common.js';
 import { findSymbol } from './naming.js';
+import { type TypedResultAccess, typeScriptTypedAccess } from './typed-check.js';
 import { linkPackages, packageDir, packageVersion } from './packages.js';
 import { type CommandResult, runCommand } from './process.js';
 import type { CallPlan, CallResult, CommandFor, GenerateOptions, GeneratorAdapter, GeneratorCommand, PatchInfo, RunOptions } from './types.js';
@@ -56,6 +57,8 @@ export interface TypeScriptAdapterSpec {
   bind(fn: ScannedFunction, binding: Binding, opts: RunOptions): Omit<DriverCall, 'operationId'>;
   /** The generator part of the driver (JavaScript, see drivers/harness.ts). */
   driver: string;
+  /** How the typed access check reaches the response body from the function's result (default: it is the body). */
+  typedResult?: TypedResultAccess;
 }
 
 const defaultSymbol = (fn: ScannedFunction): string => (fn.container ? `${fn.container}.${fn.name}` : fn.name);
@@ -116,6 +119,9 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
         if (fn) found.set(operationId, symbolOf(fn));
       }
       return found;
+    },
+    async typedAccess(outDir: string, doc: JsonObject, found: ReadonlyMap<string, string>) {
+      return typeScriptTypedAccess(outDir, doc, found, await scan(outDir), symbolOf, spec.include, spec.typedResult ?? {});
     },
     async run(outDir: string, plan: CallPlan[], opts: RunOptions): Promise<CallResult[]> {
       const located = locate(plan, await scan(outDir), spec.nameFor);

@@ -34,7 +34,7 @@ export interface TypeScriptProject {
  * What we type-check against: the strict settings of a typical TypeScript app that uses a generated client
  * (bundler resolution, DOM + Node types), so an error here is one a user would see.
  */
-const checkOptions = (): TS.CompilerOptions => ({
+export const checkOptions = (): TS.CompilerOptions => ({
   strict: true,
   noEmit: true,
   skipLibCheck: true,
@@ -128,6 +128,10 @@ export interface ScannedFunction {
   path?: string;
   /** File, relative to the output directory. */
   file: string;
+  /** A `static` class method (openapi-typescript-codegen's services). */
+  static?: boolean;
+  /** For an object member (`api.defects.getJobs`): the exported class the object property belongs to. */
+  owner?: string;
 }
 
 export interface ScanOptions {
@@ -176,12 +180,12 @@ export async function scanTypeScript(outDir: string, include: string[], opts: Sc
           const hidden = hasModifier(member, ts.SyntaxKind.PrivateKeyword) || hasModifier(member, ts.SyntaxKind.ProtectedKeyword);
           if (hidden) continue;
           if (opts.classes?.test(className) && ts.isMethodDeclaration(member)) {
-            found.push(describe(member.name.text, member, className));
+            found.push({ ...describe(member.name.text, member, className), ...(hasModifier(member, ts.SyntaxKind.StaticKeyword) ? { static: true } : {}) });
           }
           if (opts.classObjectMembers && ts.isPropertyDeclaration(member) && member.initializer && ts.isObjectLiteralExpression(member.initializer)) {
             for (const prop of member.initializer.properties) {
               if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && ts.isArrowFunction(prop.initializer)) {
-                found.push(describe(prop.name.text, prop.initializer, member.name.text));
+                found.push({ ...describe(prop.name.text, prop.initializer, member.name.text), owner: className });
               }
             }
           }

@@ -1,5 +1,6 @@
 /** One cell's verdict from what the driver reported, what the server saw, and what the client decoded. */
-import type { CallResult } from '../generators/index.js';
+import type { CallResult, TypedAccessPlan } from '../generators/index.js';
+import { checkTypedAccess } from './typed-access.js';
 import { compareDecoded, type Normalisation, parseBody } from './compare.js';
 import type { TargetExchange } from './target.js';
 import type { Cell, CellStatus, DecodeMismatch, ObservedExchange, ServerFinding, Verdict } from './types.js';
@@ -18,6 +19,8 @@ export interface EvaluateOptions {
   norm: Normalisation;
   /** Statuses that count as success (scenario `expect`); default any 2xx. */
   expect?: number[];
+  /** Typed access check (TypeScript: the plan from the client's types; Python: names come with the value). */
+  typed?: { language: string; plan?: TypedAccessPlan };
 }
 
 export interface Evaluation {
@@ -103,6 +106,13 @@ export function evaluateCall(result: CallResult, exchanges: readonly TargetExcha
       if (mismatches.length > 0) {
         const more = mismatches.length > 1 ? ` (+${mismatches.length - 1} more)` : '';
         return fail(`decoded body differs from the server's: ${mismatches[0].message}${more}`, 'client', mismatches);
+      }
+      if (opts.typed) {
+        const failures = checkTypedAccess(sent.value, result.typed !== undefined ? result.typed : result.decoded, opts.typed.plan, opts.typed.language);
+        if (failures.length > 0) {
+          const more = failures.length > 1 ? ` (+${failures.length - 1} more)` : '';
+          return fail(`${failures[0].message}${more}`, 'client', failures.map((f) => ({ pointer: f.path, kind: 'typed', message: f.message })));
+        }
       }
     }
   }

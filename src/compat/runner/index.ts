@@ -15,7 +15,7 @@ import { normalisationFor } from './compare.js';
 import { resolvePatches } from './patches.js';
 import { pool } from './pool.js';
 import { correlate } from './correlate.js';
-import { collectServerFindings, evaluateCall, type Evaluation, reportExchanges, runtimeText } from './evaluate.js';
+import { collectServerFindings, evaluateCall, type Evaluation, type EvaluateOptions, reportExchanges, runtimeText } from './evaluate.js';
 import { filterOperations, operationInfo, operationLabel, planCall, specOperations } from './plan.js';
 import { capture, expectedStatuses, MissingCapture, pollBounds, pollMatches, pollText, type Scenario, type ScenarioStep, stepOperation, substitute } from './scenario.js';
 import { clientDir, writeClientSources } from './sources.js';
@@ -301,6 +301,18 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
   const attributions = compileOk ? [] : await attributeCompileErrors(job.doc, adapter.id, prepared.dir, prepared.compile.errors);
   const compileReason = compileOk ? undefined : `does not compile: ${prepared.compile.errors[0] ?? 'unknown error'}${prepared.compile.errors.length > 1 ? ` (+${prepared.compile.errors.length - 1} more)` : ''}`;
   const norm = normalisationFor(adapter);
+  // Also for a client that does not compile: the check file reads through its types all the same, and the runtime note says what typed code would read.
+  let typedPlans: Awaited<ReturnType<NonNullable<GeneratorAdapter['typedAccess']>>> | undefined;
+  const typedWarnings: string[] = [];
+  try {
+    typedPlans = adapter.typedAccess ? await adapter.typedAccess(prepared.dir, job.doc, found) : undefined;
+  } catch (error) {
+    // specdrift's limit, not the client's: its cells are then judged without typed access, and the report says so
+    typedWarnings.push(`typed access not checked: ${oneLine((error as Error).message)}`);
+  }
+  // Go and Java drivers decode through the client's own typed fields (json tags, Jackson annotations): see docs/compat.md.
+  const typedFor = (operationId: string): EvaluateOptions['typed'] =>
+    adapter.language === 'python' ? { language: 'python' } : typedPlans ? { language: adapter.language, plan: typedPlans.get(operationId) } : undefined;
   const runOptions = (target: CallTarget) => ({ baseUrl: target.url, headers: job.headers, timeoutMs: job.timeoutMs, doc: job.doc });
 
   const cellFrom = (operationId: string, result: CallResult, exchanges: TargetExchange[], evaluation: Evaluation): Cell => {
@@ -341,7 +353,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
     calls.forEach((c, i) => {
       const result = results[i];
       if (!result) return;
-      const evaluation = evaluateCall(result, byCall[i], { norm });
+      const evaluation = evaluateCall(result, byCall[i], { norm, typed: typedFor(c.p.info.operationId) });
       const cell = cellFrom(c.p.info.operationId, result, byCall[i], evaluation);
       if (c.variant === undefined) {
         byOperation.set(c.p.info.operationId, { cell });
@@ -389,7 +401,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
         const polled = await callScenarioStep(step, () => adapter.run(prepared.dir, [plan], runOptions(target)).then(([r]) => r));
         const result = polled.result;
         const exchanges = target.exchanges().slice(before);
-        const evaluation = evaluateCall(result, exchanges, { norm, expect: expectedStatuses(step) });
+        const evaluation = evaluateCall(result, exchanges, { norm, expect: expectedStatuses(step), typed: typedFor(operationId) });
         const cell: ScenarioCell = { ...cellFrom(operationId, result, exchanges, evaluation), step: index, ...(polled.poll ? { poll: polled.poll } : {}) };
         if (polled.poll && !polled.poll.met && cell.status === 'pass') {
           cell.status = 'fail';
@@ -431,7 +443,7 @@ async function runOneGenerator(adapter: GeneratorAdapter, job: GeneratorJob): Pr
         ms: prepared.generate.ms,
         cached: prepared.cached,
         files: prepared.generate.files,
-        warnings: prepared.generate.warnings,
+        warnings: [...prepared.generate.warnings, ...typedWarnings],
         patchesApplied: prepared.generate.patchesApplied,
       },
       compile: { ok: compileOk, ms: prepared.compile.ms, errors: prepared.compile.errors },

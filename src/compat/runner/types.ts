@@ -52,8 +52,12 @@ export interface ObservedExchange {
 export interface DecodeMismatch {
   /** Pointer into the server's body. */
   pointer: string;
-  /** `precision`: an integer beyond 2^53 decoded into the nearest double (`int64 9007199254740993 decoded as 9007199254740992`). */
-  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type' | 'precision';
+  /**
+   * `precision`: an integer beyond 2^53 decoded into the nearest double (`int64 9007199254740993 decoded as 9007199254740992`);
+   * `typed`: typed access reads nothing where the server sent a value (`typed access: min_nodes reads undefined; wire key is 'min nodes'`),
+   * its pointer is then the typed path (`jobs[].min_nodes`).
+   */
+  kind: 'missing' | 'renamed' | 'changed' | 'extra' | 'type' | 'precision' | 'typed';
   /** One line, exact: `/jobs/0/job_id: key renamed to jobId`. */
   message: string;
 }

@@ -43,6 +43,8 @@ describeWithRealSpec(['24.11/v0.0.42.json'], 'compat on real slurmrestd 24.11 v0
 
   it('generators that follow the spec pass every operation', () => {
     for (const id of ['openapi-typescript', 'hey-api', 'orval', 'oazapfts', 'openapi-typescript-codegen', 'swagger-typescript-api']) {
+      // the cells that do not pass, with their reasons, so a failure says why
+      expect(report.cells.filter((c) => c.generator === id && c.status !== 'pass').map((c) => `${c.operationId}: ${c.reason ?? c.status}`), id).toEqual([]);
       expect(report.generators.find((g) => g.id === id)!.totals.pass, id).toBe(59);
     }
   });

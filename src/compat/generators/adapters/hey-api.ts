@@ -24,4 +24,5 @@ export const heyApi = typeScriptAdapter({
     return { symbol: fn.name, args: [JSON.parse(JSON.stringify(options))] };
   },
   driver: HEY_API_DRIVER,
+  typedResult: { member: 'data' },
 });

@@ -155,6 +155,7 @@ export function openApiGenerator(generator: OpenApiGeneratorName, selection: Jar
       return { symbol: fn.name, container: fn.container, args, ...(unfilled.length > 0 ? { unsupported: unfilledReason(unfilled, binding) } : {}) };
     },
     driver: OPENAPI_GENERATOR_TYPESCRIPT_AXIOS_DRIVER,
+    typedResult: { member: 'data' },
   });
 }
 

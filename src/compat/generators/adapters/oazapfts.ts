@@ -25,4 +25,5 @@ export const oazapfts = typeScriptAdapter({
     return { symbol: fn.name, args };
   },
   driver: OAZAPFTS_DRIVER,
+  typedResult: { member: 'data' },
 });

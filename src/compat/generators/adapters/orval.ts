@@ -26,4 +26,5 @@ export const orval = typeScriptAdapter({
     return { symbol: fn.name, args };
   },
   driver: ORVAL_DRIVER,
+  typedResult: { member: 'data' },
 });

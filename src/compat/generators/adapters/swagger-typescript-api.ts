@@ -29,4 +29,5 @@ export const swaggerTypescriptApi = typeScriptAdapter({
     return { symbol: fn.name, container: fn.container, args };
   },
   driver: SWAGGER_TYPESCRIPT_API_DRIVER,
+  typedResult: { member: 'data' },
 });

@@ -1,0 +1,123 @@
+// @ts-nocheck
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { globFiles } from '../glob.js';
+import { ExitCode, SpecdriftError } from '../../errors.js';
+import type { JsonObject } from '../../openapi/types.js';
+import { type Binding, declaredParams } from './bind.js';
+import { findSymbol } from './naming.js';
+import { type CommandResult, lastLines, warningLines } from './process.js';
+import type { CallPlan, CallResult, GenerateOptions, GenerateResult, PatchInfo } from './types.js';
+import { isHttpMethod } from '../../openapi/types.js';
+import { parseLossless } from '../lossless.js';
+
+export const DEFAULT_GENERATE_TIMEOUT_MS = 180_000;
+
+/** Files a generator wrote (our own `.specdrift/` and linked `node_modules/` excluded). */
+export async function countFiles(outDir: string): Promise<number> {
+  const files = await globFiles('**/*', { cwd: outDir, dot: true, ignore: ['node_modules/**', '.specdrift/**'] });
+  return files.length;
+}
+
+export function checkPatches(id: string, offered: readonly PatchInfo[], asked: readonly string[] = []): void {
+  const unknown = asked.filter((name) => !offered.some((p) => p.name === name));
+  if (unknown.length === 0) return;
+  const names = offered.map((p) => p.name).join(', ') || 'none';
+  throw new SpecdriftError(`unknown patch ${unknown.join(', ')} for generator ${id}`, ExitCode.usage, { hint: `patches of ${id}: ${names}` });
+}
+
+/**
+ * Shared shape of `generate`: run the tool, fail with its last output lines, collect warnings, apply asked patches.
+ */
+export async function runGenerator(
+  id: string,
+  offered: readonly PatchInfo[],
+  specPath: string,
+  outDir: string,
+  opts: GenerateOptions,
+  tool: (timeoutMs: number) => Promise<CommandResult>,
+  applyPatch?: (name: string) => Promise<string>,
+): Promise<GenerateResult> {
+  checkPatches(id, offered, opts.patches);
+  await mkdir(outDir, { recursive: true });
+  const result = await tool(opts.timeoutMs ?? DEFAULT_GENERATE_TIMEOUT_MS);
+  if (result.code !== 0 || result.timedOut || result.spawnError) {
+    throw new SpecdriftError(`generator ${id} failed on ${specPath}: ${lastLines(result)}`, ExitCode.command, {
+      hint: 'run it by hand with the same spec to see the full output',
+    });
+  }
+  const warnings = warningLines(`${result.stdout}\n${result.stderr}`);
+  const patchesApplied: string[] = [];
+  for (const name of opts.patches ?? []) {
+    const what = applyPatch ? await applyPatch(name) : '';
+    patchesApplied.push(name);
+    warnings.push(`patched generated code (${name}): ${what}`);
+  }
+  return { warnings, ms: result.ms, files: await countFiles(outDir), patchesApplied };
+}
+
+export interface Located<T> {
+  call: CallPlan;
+  target?: T;
+}
+
+/** Pair each call with the generated function for its operationId (by the generator's naming convention). */
+export function locate<T extends { name: string }>(plan: readonly CallPlan[], scanned: readonly T[], nameFor: (operationId: string) => string): Located<T>[] {
+  return plan.map((call) => ({ call, target: findSymbol(scanned, nameFor(call.operationId)) }));
+}
+
+export function operationIds(doc: JsonObject): string[] {
+  const ids: string[] = [];
+  const paths = doc.paths;
+  if (!paths || typeof paths !== 'object' || Array.isArray(paths)) return ids;
+  for (const item of Object.values(paths)) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (!isHttpMethod(method)) continue;
+      if (op && typeof op === 'object' && !Array.isArray(op) && typeof op.operationId === 'string') ids.push(op.operationId);
+    }
+  }
+  return ids;
+}
+
+export const bindingFor = (doc: JsonObject, call: CallPlan): Binding => ({ call, declared: declaredParams(doc, call) });
+
+/** Run a driver program: input and output as JSON files in a fresh temporary directory; every call fails alike if it dies. */
+export async function runDriverProcess(
+  calls: readonly { operationId: string }[],
+  start: (inputFile: string, outputFile: string) => Promise<CommandResult>,
+  input: unknown,
+): Promise<CallResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'specdrift-driver-'));
+  try {
+    const inputFile = join(dir, 'input.json');
+    const outputFile = join(dir, 'output.json');
+    await writeFile(inputFile, JSON.stringify(input));
+    const result = await start(inputFile, outputFile);
+    const text = await readFile(outputFile, 'utf8').catch(() => undefined);
+    // Lossless: a Python client's exact int64 must not lose its last digits here, on our side.
+    if (text !== undefined) return parseLossless(text) as CallResult[];
+    const why = `driver failed: ${lastLines(result)}`;
+    return calls.map((c) => ({ operationId: c.operationId, outcome: 'client-error', error: why }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Merge driver results (for the calls that had a symbol) back into plan order; `describe` names the missing symbol. */
+export function inPlanOrder(located: readonly Located<unknown>[], driven: readonly CallResult[], describe: (operationId: string) => string): CallResult[] {
+  let next = 0;
+  return located.map(({ call, target }): CallResult => {
+    if (!target) return { operationId: call.operationId, outcome: 'not-generated', error: `no ${describe(call.operationId)} in the generated client` };
+    return driven[next++] ?? { operationId: call.operationId, outcome: 'client-error', error: 'driver returned no result' };
+  });
+}
+
+/** Driver results for the calls made, with a `driver-unsupported` result in place of each call that was not. */
+export function withUnsupported(bound: readonly { operationId: string; unsupported?: string }[], driven: readonly CallResult[]): CallResult[] {
+  let next = 0;
+  return bound.map((c) =>
+    c.unsupported !== undefined ? { operationId: c.operationId, outcome: 'driver-unsupported', error: c.unsupported } : (driven[next++] ?? { operationId: c.operationId, outcome: 'client-error', error: 'driver returned no result' }),
+  );
+}

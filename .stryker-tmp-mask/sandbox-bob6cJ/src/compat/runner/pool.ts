@@ -1,0 +1,17 @@
+/** A tiny promise pool. Hand-written: ten lines, not worth a dependency. */
+// @ts-nocheck
+
+
+/** Run `job` over `items` with at most `limit` running at once; results in input order. */
+export async function pool<T, R>(items: readonly T[], limit: number, job: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await job(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
