@@ -167,7 +167,8 @@ function parseStructured(text: string, fileName: string): AcceptEntry[] {
       }
     }
     list = list.get('accept', true) as Node | undefined;
-    if (list === undefined || list === null) return [];
+    // `accept:` with every entry commented out is an empty list (the node is a null scalar, not null)
+    if (list === undefined || list === null || (isScalar(list) && list.value === null)) return [];
   }
   if (!isSeq(list)) throw configError(lineOf(list), "expected a list of accept-list entries (or 'accept:' with a list)");
   return list.items.map((item) => {

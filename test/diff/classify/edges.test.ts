@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../src/errors.js';
-import { classify, compileGlob, EMPTY_POLICY, parseSeverityArg, parseSeveritySection, resolveSeverity, shouldFail } from '../../../src/diff/classify/index.js';
+import {
+  classify,
+  compileGlob,
+  EMPTY_POLICY,
+  parseAcceptLine,
+  parseAcceptList,
+  parseSeverityArg,
+  parseSeveritySection,
+  resolveSeverity,
+  shouldFail,
+} from '../../../src/diff/classify/index.js';
 import { failsOn } from '../../../src/diff/classify/classify.js';
 import { isGlob } from '../../../src/diff/classify/glob.js';
 import type { Change, DiffReport, Level } from '../../../src/diff/model.js';
@@ -132,5 +142,110 @@ describe('a finding with several uses', () => {
     expect(one.changes.map((c) => [c.id, c.level])).toEqual([['response-enum-value-added', 'info']]);
     expect('alsoAs' in one.changes[0]).toBe(false);
     expect(classify(withUses(['response-enum-value-added', 'info'], ['request-enum-value-added', 'breaking']), off('*-enum-value-added=off')).changes).toEqual([]);
+  });
+});
+
+describe('accept-list entries', () => {
+  const DEFAULT_HINT = 'see docs/accept-list.md for the accept-list format';
+  const refusal = (f: () => unknown) => {
+    const e = thrown(f);
+    return [e.exitCode, e.message, e.hint];
+  };
+
+  it('reads the line syntax into exactly the fields it names', () => {
+    expect(parseAcceptLine('response-* /slurm/** get reason: fine expires: 2027-01-01', 'x:1')).toEqual({
+      origin: 'x:1',
+      rule: 'response-*',
+      path: '/slurm/**',
+      method: 'GET',
+      reason: 'fine',
+      expires: '2027-01-01',
+      selector: 'response-* /slurm/** GET',
+    });
+    expect(parseAcceptLine('ABCDEF0123456789 reason: r', 'x:1')).toEqual({ origin: 'x:1', fingerprint: 'abcdef0123456789', reason: 'r', selector: 'abcdef0123456789' });
+    expect(parseAcceptLine('rule-a delete reason: r', 'x:1')).toMatchObject({ rule: 'rule-a', method: 'DELETE', selector: 'rule-a DELETE' });
+    expect(parseAcceptLine('rule-a * reason: r', 'x:1')).toMatchObject({ method: '*' });
+    expect(parseAcceptLine('rule-a /jobs reason: r', 'x:1')).toMatchObject({ rule: 'rule-a', path: '/jobs', selector: 'rule-a /jobs' });
+  });
+
+  it('refuses each malformed line with the line, the problem and what to write', () => {
+    expect(refusal(() => parseAcceptLine('response-property-removed', 'x:1'))).toEqual([
+      ExitCode.config,
+      'x:1: accept-list entry has no reason',
+      "write 'RULE [PATH] [METHOD] reason: TEXT' or 'FINGERPRINT reason: TEXT'",
+    ]);
+    expect(refusal(() => parseAcceptLine('reason: because', 'x:2'))).toEqual([
+      ExitCode.config,
+      "x:2: accept-list entry has no rule or fingerprint before 'reason:'",
+      "write 'RULE [PATH] [METHOD] reason: TEXT'",
+    ]);
+    expect(refusal(() => parseAcceptLine('0123456789abcdef GET reason: r', 'x:3'))).toEqual([
+      ExitCode.config,
+      "x:3: a fingerprint entry takes nothing else before 'reason:', got '0123456789abcdef GET'",
+      DEFAULT_HINT,
+    ]);
+    expect(refusal(() => parseAcceptLine('a b c d reason: r', 'x:4'))).toEqual([
+      ExitCode.config,
+      "x:4: too many words before 'reason:' in 'a b c d'",
+      'write RULE [PATH] [METHOD] reason: TEXT (globs contain no spaces)',
+    ]);
+    expect(refusal(() => parseAcceptLine('rule-a /p FETCH reason: r', 'x:5'))).toEqual([
+      ExitCode.config,
+      "x:5: unknown HTTP method 'FETCH'",
+      'use one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE or *',
+    ]);
+    for (const date of ['2027-02-30', '2027-1-1']) {
+      expect(refusal(() => parseAcceptLine(`rule-a reason: r expires: ${date}`, 'x:6'))).toEqual([
+        ExitCode.config,
+        `x:6: 'expires' must be a date YYYY-MM-DD, got '${date}'`,
+        'e.g. expires: 2027-01-01',
+      ]);
+    }
+  });
+
+  it('refuses malformed structured entries, naming the line of the key at fault', () => {
+    expect(refusal(() => parseAcceptList('- rule: a\n  reason: r\n  colour: red\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      "a.yaml:3: unknown key 'colour' in accept-list entry",
+      'allowed keys: fingerprint, rule, path, method, reason, expires',
+    ]);
+    expect(refusal(() => parseAcceptList('- fingerprint: abc\n  reason: r\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      "a.yaml:1: fingerprint 'abc' is not 16 hex digits",
+      'copy it from the report (json, singleline or text format)',
+    ]);
+    expect(refusal(() => parseAcceptList('- path: /x\n  reason: r\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      'a.yaml:1: accept-list entry needs a fingerprint or a rule',
+      'e.g. rule: response-property-removed',
+    ]);
+    expect(refusal(() => parseAcceptList('- rule: a\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      'a.yaml:1: accept-list entry has no reason',
+      'add reason: why this change is acceptable (who decided, ticket)',
+    ]);
+    expect(refusal(() => parseAcceptList('- rule: [a]\n  reason: r\n', 'a.yaml'))).toEqual([ExitCode.config, "a.yaml:1: 'rule' must be a string", DEFAULT_HINT]);
+    expect(refusal(() => parseAcceptList("- rule: ' '\n  reason: r\n", 'a.yaml'))).toEqual([ExitCode.config, "a.yaml:1: 'rule' is empty", DEFAULT_HINT]);
+    expect(refusal(() => parseAcceptList('other: 1\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      "a.yaml:1: unknown top-level key 'other'",
+      "an accept-list is a list of entries, or an object with an 'accept' list",
+    ]);
+    expect(refusal(() => parseAcceptList('accept: 3\n', 'a.yaml'))).toEqual([
+      ExitCode.config,
+      "a.yaml:1: expected a list of accept-list entries (or 'accept:' with a list)",
+      DEFAULT_HINT,
+    ]);
+    expect(refusal(() => parseAcceptList('- 3\n', 'a.yaml'))).toEqual([ExitCode.config, 'a.yaml:1: accept-list entry must be an object or a one-line string', DEFAULT_HINT]);
+  });
+
+  it('tells the formats apart by extension or first line; empty lists are empty', () => {
+    expect(parseAcceptList('# c\n\nrule-a reason: r\n', 'accept.txt').map((e) => e.origin)).toEqual(['accept.txt:3']);
+    expect(parseAcceptList('- rule-a reason: r\n', 'accept.txt').map((e) => [e.origin, e.rule])).toEqual([['accept.txt:1', 'rule-a']]);
+    expect(parseAcceptList('accept:\n  - rule: a\n    reason: r\n', 'list').map((e) => e.rule)).toEqual(['a']);
+    expect(parseAcceptList('---\n- rule: a\n  reason: r\n', 'list').map((e) => e.rule)).toEqual(['a']);
+    expect(parseAcceptList('[{"rule": "a", "reason": "r"}]', 'list').map((e) => e.rule)).toEqual(['a']);
+    expect(parseAcceptList('', 'a.yaml')).toEqual([]);
+    expect(parseAcceptList('accept:\n', 'a.yaml')).toEqual([]);
   });
 });
