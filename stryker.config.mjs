@@ -18,6 +18,6 @@ export default {
   tempDirName: '.stryker-tmp',
   // The sandbox is a copy of the project: leave out the caches (a Debian chroot of 272 MB after the integration suite),
   // generated clients and old reports, and only strip type checks from our own sources.
-  ignorePatterns: ['.cache', 'generated-clients', 'reports', 'dist', '.stryker-tmp'],
+  ignorePatterns: ['.cache', 'generated-clients', 'reports', 'dist', '.stryker-tmp*'],
   disableTypeChecks: '{src,test}/**/*.{js,ts}',
 };
