@@ -83,6 +83,20 @@ export async function runGenerator(
   return { warnings, ms: result.ms, files: await countFiles(outDir), patchesApplied };
 }
 
+/** What an adapter spec says about generating: its id, the patches it offers, its command and how a patch applies. */
+export interface GenerationSpec {
+  id: string;
+  patches?: readonly PatchInfo[];
+  command: CommandFor;
+  applyPatch?(outDir: string, name: string): Promise<string>;
+}
+
+/** An adapter's `generate`, the same for every language: run the spec's command, then apply the patches asked for. */
+export function generateWith(spec: GenerationSpec): (specPath: string, outDir: string, opts?: GenerateOptions) => Promise<GenerateResult> {
+  return (specPath, outDir, opts = {}) =>
+    runGenerator(spec.id, spec.patches ?? [], specPath, outDir, opts, spec.command, spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined);
+}
+
 export interface Located<T> {
   call: CallPlan;
   target?: T;

@@ -10,10 +10,10 @@ import type { JsonObject } from '../../openapi/types.js';
 import { globFiles } from '../glob.js';
 import { goDriverSource, goOptionalStandIn } from '../drivers/go.js';
 import { type Binding, membersObject, positional } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, generateWith, recipeOf, runDriverProcess } from './common.js';
 import { findSymbol, pascalCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CommandFor, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, CompileResult, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
 
 export const GO = process.env.SPECDRIFT_GO || 'go';
 
@@ -216,17 +216,7 @@ export function goAdapter(spec: GoAdapterSpec): GeneratorAdapter {
     async unavailable() {
       return (await spec.unavailable()) ?? (await goUnavailable(spec.id));
     },
-    generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
-      return runGenerator(
-        spec.id,
-        spec.patches ?? [],
-        specPath,
-        outDir,
-        opts,
-        spec.command,
-        spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
-      );
-    },
+    generate: generateWith(spec),
     async compile(outDir: string): Promise<CompileResult> {
       const started = Date.now();
       const src = join(outDir, GOPATH_DIR, 'src');

@@ -4,10 +4,10 @@ import { globFiles } from '../glob.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { PYTHON_DRIVER } from '../drivers/python.js';
 import { type Binding, paramFor, unfilledReason } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator, withUnsupported } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, generateWith, recipeOf, runDriverProcess, withUnsupported } from './common.js';
 import { findSymbol, snakeCase } from './naming.js';
 import { type CommandResult, lastLines, runCommand } from './process.js';
-import type { CallPlan, CallResult, CommandFor, CompileResult, GenerateOptions, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, CompileResult, GeneratorAdapter, PatchInfo, RunOptions } from './types.js';
 
 export const PYTHON = process.env.SPECDRIFT_PYTHON || 'python3';
 
@@ -158,17 +158,7 @@ export function pythonAdapter(spec: PythonAdapterSpec): GeneratorAdapter {
     async unavailable() {
       return (await spec.unavailable()) ?? (await pythonModulesMissing(spec.requires, spec.id));
     },
-    generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
-      return runGenerator(
-        spec.id,
-        spec.patches ?? [],
-        specPath,
-        outDir,
-        opts,
-        spec.command,
-        spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
-      );
-    },
+    generate: generateWith(spec),
     async compile(outDir: string): Promise<CompileResult> {
       const started = Date.now();
       const errors: string[] = [];

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { JsonObject } from '../../openapi/types.js';
 import { HARNESS } from '../drivers/harness.js';
 import type { Binding } from './bind.js';
-import { bindingFor, inPlanOrder, locate, operationIds, recipeOf, runDriverProcess, runGenerator, withUnsupported } from './common.js';
+import { bindingFor, inPlanOrder, locate, operationIds, generateWith, recipeOf, runDriverProcess, withUnsupported } from './common.js';
 import { findSymbol } from './naming.js';
 import { type TypedResultAccess, typeScriptTypedAccess } from './typed-check.js';
 import { linkPackages, packageDir, packageVersion } from './packages.js';
 import { type CommandResult, runCommand } from './process.js';
-import type { CallPlan, CallResult, CommandFor, GenerateOptions, GeneratorAdapter, GeneratorCommand, PatchInfo, RunOptions } from './types.js';
+import type { CallPlan, CallResult, CommandFor, GeneratorAdapter, GeneratorCommand, PatchInfo, RunOptions } from './types.js';
 import { BUILD_DIR, compileTypeScript, type ScanOptions, type ScannedFunction, scanTypeScript } from './typescript.js';
 
 /** What a driver gets per call: the function to look up and the arguments to call it with. */
@@ -97,17 +97,7 @@ export function typeScriptAdapter(spec: TypeScriptAdapterSpec): GeneratorAdapter
         return (error as Error).message;
       }
     },
-    generate(specPath: string, outDir: string, opts: GenerateOptions = {}) {
-      return runGenerator(
-        spec.id,
-        spec.patches ?? [],
-        specPath,
-        outDir,
-        opts,
-        spec.command,
-        spec.applyPatch ? (name) => spec.applyPatch!(outDir, name) : undefined,
-      );
-    },
+    generate: generateWith(spec),
     compile(outDir: string) {
       return compileTypeScript(outDir, { include: spec.include, runtimePackages: spec.runtimePackages, extraFiles: spec.extraFiles });
     },
