@@ -9,8 +9,9 @@ export default {
   vitest: { configFile: 'stryker.vitest.config.ts', related: true },
   coverageAnalysis: 'perTest',
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // STRYKER_REPORT names the reports, so runs on different areas at the same time do not overwrite each other's.
+  htmlReporter: { fileName: `reports/mutation/${process.env.STRYKER_REPORT ?? 'mutation'}.html` },
+  jsonReporter: { fileName: `reports/mutation/${process.env.STRYKER_REPORT ?? 'mutation'}.json` },
   concurrency: 2,
   timeoutMS: 60_000,
   // The dry run (every selected test, with per-test coverage) takes minutes on a loaded 2-core machine.
