@@ -5,7 +5,7 @@
 // at least as new as tsc's dist/cli/main.js, so `tsc -p tsconfig.build.json` alone (the tests' build) never runs a
 // stale bundle. The output sits two levels below the package root like src/x/y.ts, so `import.meta.url`-relative
 // paths (package.json, generators/) resolve the same in both builds.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -62,3 +62,31 @@ await build({
 }).then((result) => {
   if (result.metafile) process.stdout.write(JSON.stringify(result.metafile));
 });
+
+/**
+ * `--help` alone, as each bin prints it at the widths bin/specdrift.js can meet without a terminal narrower than
+ * yargs' wrap (100 for a pipe or file, 110 for a wide terminal): rendered now by the bundle itself, so bin/ prints
+ * it without loading yargs or the CLI (issue 12: start-up). test/cli/startup.test.ts checks it against the CLI.
+ */
+const HELP_WIDTHS = [100, 110];
+const { run } = await import(join(root, 'dist', 'bundle', 'main.js'));
+const help = {};
+for (const bin of ['specdrift', 'oasdiff']) {
+  for (const width of HELP_WIDTHS) {
+    const out = [];
+    const { log } = console;
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: width, configurable: true });
+    console.log = (...parts) => void out.push(`${parts.map(String).join(' ')}\n`);
+    try {
+      const code = await run(['--help'], { bin });
+      if (code !== 0) throw new Error(`${bin} --help exited ${code} while rendering the start-up help`);
+    } finally {
+      console.log = log;
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete process.stdout.columns;
+    }
+    help[`${bin} ${width}`] = out.join('');
+  }
+}
+writeFileSync(join(root, 'dist', 'bundle', 'startup.json'), `${JSON.stringify({ help })}\n`);

@@ -9,7 +9,8 @@
  * parse, render-time and memory limits built in. Its filters are the only code a template can call.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { Liquid, type FilterImplOptions } from 'liquidjs';
+import { createRequire } from 'node:module';
+import type { FilterImplOptions, Liquid as LiquidEngine } from 'liquidjs';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
 /** Largest template file read (characters): a report layout is a few kilobytes. */
@@ -20,6 +21,11 @@ export const TEMPLATE_OUTPUT_MAX_CHARS = 64 * 1024 * 1024;
 export const TEMPLATE_RENDER_MS = 30_000;
 /** LiquidJS's allocation bound (string lengths and range sizes it creates, summed). */
 export const TEMPLATE_MEMORY = 200_000_000;
+
+// Loaded on the first render, not at start-up: liquidjs is 166 KB of the diff command's 718 KB, and only the
+// markdown and HTML formats use it (issue 12). `require` keeps rendering synchronous (renderReport's contract).
+let liquid: typeof LiquidEngine | undefined;
+const Liquid = (): typeof LiquidEngine => (liquid ??= (createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs')).Liquid);
 
 export interface TemplateOptions {
   /** `html`: every `{{ … }}` output is escaped (`| raw` opts out); `none`: output as is (markdown, text). */
@@ -47,7 +53,7 @@ export function renderTemplate(source: string, data: object, options: TemplateOp
   if (source.length > TEMPLATE_MAX_CHARS) {
     throw templateError(options.origin, `${source.length} characters, more than the ${TEMPLATE_MAX_CHARS} a template may have`, 'a report layout is a few kilobytes: check the file');
   }
-  const engine = new Liquid({
+  const engine = new (Liquid())({
     // Partials only from this map: no file system at all.
     templates: options.partials ?? {},
     ownPropertyOnly: true,
@@ -96,7 +102,7 @@ export async function loadTemplateFile(path: string): Promise<{ source: string; 
   if (source.length > TEMPLATE_MAX_CHARS) throw templateError(path, `${source.length} characters, more than the ${TEMPLATE_MAX_CHARS} a template may have`, 'a report layout is a few kilobytes: check the file');
   // Syntax errors show now, before any spec is loaded or diffed (names and filters are checked when it renders).
   try {
-    new Liquid({ templates: {} }).parse(source);
+    new (Liquid())({ templates: {} }).parse(source);
   } catch (err) {
     throw templateError(path, liquidMessage(err), 'see docs/templates.md for the syntax, variables and filters');
   }
