@@ -1,7 +1,7 @@
 import { chmod, chown, lstat, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../builtins.js';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
 export interface WriteOptions {
@@ -85,7 +85,7 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
     const parent = await statOrUndefined(dir, true).catch(() => undefined);
     if (parent === undefined || !parent.isDirectory()) throw fail(target, `directory ${dir} does not exist`, 'create the directory first');
   }
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
   cleanUpOnSignal();
   pendingTemps.add(temp);
   try {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { crypto } from '../builtins.js';
 import { writeFileAtomically } from '../output/write.js';
 
 /** `$SPECDRIFT_CACHE_DIR`, else `$XDG_CACHE_HOME/specdrift`, else `~/.cache/specdrift`. */
@@ -10,7 +10,7 @@ export function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'specdrift');
 }
 
-export const cacheKey = (...parts: string[]): string => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+export const cacheKey = (...parts: string[]): string => crypto().createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 
 /** A tiny content cache: one file per key under `<dir>/<bucket>/`. Missing or unreadable entries are misses. */
 export class FileCache {

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { childProcess } from '../builtins.js';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
 /**
@@ -39,7 +39,7 @@ export function runSpecCommand(command: string, opts: CommandOptions = {}): Prom
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout kills what the shell started too (a child holding stdout open
     // would otherwise keep the command "running" long after the limit).
-    const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = childProcess().spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let stopped = false; // killed for a limit: already rejected

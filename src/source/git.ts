@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import type { ExecFileOptions, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { childProcess } from '../builtins.js';
 import { ExitCode, SpecdriftError } from '../errors.js';
 
-const run = promisify(execFile);
+let execFileAsync: typeof execFile.__promisify__ | undefined;
+const run = (file: string, args: readonly string[], options: ExecFileOptions) => (execFileAsync ??= promisify(childProcess().execFile))(file, args, { ...options, encoding: 'utf8' });
 
 /**
  * A revision or path that git could read as an option (`--output=/victim`) is refused before git runs; the

@@ -4,10 +4,10 @@
  * (path and content hash) in their own state directory, or passed --allow-commands. Editing a trusted
  * config makes it untrusted again.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crypto } from '../builtins.js';
 import { ExitCode, SpecdriftError } from '../errors.js';
 import { writeFileAtomically } from '../output/write.js';
 
@@ -19,7 +19,7 @@ export function stateDir(): string {
 
 const trustFile = () => join(stateDir(), 'trusted-configs.json');
 
-export const contentHash = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+export const contentHash = (text: string | Buffer): string => crypto().createHash('sha256').update(text).digest('hex');
 
 type TrustStore = Record<string, string>;
 

@@ -1,5 +1,5 @@
 /** Turns the engine's findings into a DiffReport: operations attributed, fingerprints, stable order. */
-import * as crypto from 'node:crypto';
+import { crypto } from '../../builtins.js';
 import { resolvePointer, unescapePointerToken } from '../../openapi/refs.js';
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { SEVERITY, type Change, type ChangeUse, type DiffReport, type OperationRef, type Section, type SpecSummary } from '../model.js';
@@ -18,8 +18,12 @@ const SECTION_ORDER: Record<Section, number> = { paths: 0, webhooks: 1, componen
 export const fingerprintOf = (id: string, location: string, detail: string): string => sha256Hex(`${id}\u0000${location}\u0000${detail}`).slice(0, 16);
 
 // crypto.hash (Node ≥ 20.12) is a one-shot digest, several times cheaper than createHash per call.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256Hex = (text: string): string => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex'));
+type OneShot = (algorithm: string, data: string, encoding: 'hex') => string;
+let oneShot: OneShot | false | undefined;
+const sha256Hex = (text: string): string => {
+  oneShot ??= (crypto() as { hash?: OneShot }).hash ?? false;
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto().createHash('sha256').update(text).digest('hex');
+};
 
 export function summaryOf(doc: JsonObject, source: string): SpecSummary {
   const out: SpecSummary = { source };
