@@ -36,28 +36,26 @@ function fenced(language: string, text: string): string {
   return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 
-/** The page, rendered in memory. Loads the fixtures relative to the repository root (changes the cwd while it runs). */
+/**
+ * The page, rendered in memory. Loads the fixtures relative to the repository root without changing the process's
+ * working directory (vitest's worker threads, which Stryker's runner uses, cannot chdir); the accept list is read by
+ * its absolute path, which the page then shows relative to the root, as the documented command would.
+ */
 export async function renderFormatsDoc(): Promise<string> {
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const { report } = await runDiffPipeline(await loadSpec(OLD), await loadSpec(NEW), { accept: [ACCEPT] });
-    const render = (spec: string): string => {
-      const [format, ...flags] = spec.split(' ');
-      if (!isFormat(format)) throw new Error(`formats-doc.src.md: unknown format in @@OUTPUT ${spec}@@`);
-      const groupBy = flags.includes('--group-by') ? (flags[flags.indexOf('--group-by') + 1] as GroupBy) : undefined;
-      const output = renderReport(report, format, { color: false, rules: ALL_RULES, toolVersion: TOOL_VERSION, compact: flags.includes('--compact'), groupBy, maxChars: 65536 });
-      return fenced(FENCE[format], format === 'html' ? withoutShell(output) : output);
-    };
-    const summary = summaryLine(report.summary);
-    return readFileSync(SOURCE_PATH, 'utf8')
-      .replace(/@@OUTPUT ([^@]+)@@/g, (_, spec: string) => render(spec))
-      .replace('@@SUMMARY@@', summary)
-      .replace('@@TOTAL@@', String(report.summary.total))
-      .replace('@@COMMAND@@', `specdrift diff ${OLD} ${NEW} --accept ${ACCEPT} --format FORMAT`);
-  } finally {
-    process.chdir(cwd);
-  }
+  const { report } = await runDiffPipeline(await loadSpec(OLD, { cwd: ROOT }), await loadSpec(NEW, { cwd: ROOT }), { accept: [join(ROOT, ACCEPT)] });
+  const render = (spec: string): string => {
+    const [format, ...flags] = spec.split(' ');
+    if (!isFormat(format)) throw new Error(`formats-doc.src.md: unknown format in @@OUTPUT ${spec}@@`);
+    const groupBy = flags.includes('--group-by') ? (flags[flags.indexOf('--group-by') + 1] as GroupBy) : undefined;
+    const output = renderReport(report, format, { color: false, rules: ALL_RULES, toolVersion: TOOL_VERSION, compact: flags.includes('--compact'), groupBy, maxChars: 65536 });
+    return fenced(FENCE[format], (format === 'html' ? withoutShell(output) : output).replaceAll(`${ROOT}/`, ''));
+  };
+  const summary = summaryLine(report.summary).replaceAll(`${ROOT}/`, '');
+  return readFileSync(SOURCE_PATH, 'utf8')
+    .replace(/@@OUTPUT ([^@]+)@@/g, (_, spec: string) => render(spec))
+    .replace('@@SUMMARY@@', summary)
+    .replace('@@TOTAL@@', String(report.summary.total))
+    .replace('@@COMMAND@@', `specdrift diff ${OLD} ${NEW} --accept ${ACCEPT} --format FORMAT`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
