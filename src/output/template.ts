@@ -48,14 +48,35 @@ export const templateError = (origin: string, what: string, hint: string) => new
 
 const liquidMessage = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0] : String(err));
 
-/** Renders `source` with `data`; every failure is one SpecdriftError line (exit code `template`). */
-export function renderTemplate(source: string, data: object, options: TemplateOptions): string {
+/** A template parsed once, rendered any number of times; each render has its own time and memory bounds. */
+export interface CompiledTemplate {
+  render(data: object): string;
+}
+
+/** A LiquidJS failure as one SpecdriftError line, with a hint for what usually causes it. */
+function liquidFailure(origin: string, err: unknown): SpecdriftError {
+  const message = liquidMessage(err);
+  const hint = /limit exceeded/.test(message)
+    ? `the template loops or builds too much (bounds: ${TEMPLATE_RENDER_MS / 1000} s, ${TEMPLATE_MEMORY} characters allocated)`
+    : /ENOENT|Failed to lookup/.test(message)
+      ? 'templates cannot include files: put everything in the one file (docs/templates.md)'
+      : 'see docs/templates.md for the syntax, variables and filters';
+  return templateError(origin, message, hint);
+}
+
+/**
+ * Parses `source` with the engine `options` describe; every failure is one SpecdriftError line (exit code
+ * `template`). The built-in layouts are compiled once per process (markdown.ts, html.ts): LiquidJS's render-time
+ * and memory limits belong to each render's context, not to the engine, so sharing the parsed template keeps them.
+ */
+export function compileTemplate(source: string, options: TemplateOptions): CompiledTemplate {
   if (source.length > TEMPLATE_MAX_CHARS) {
     throw templateError(options.origin, `${source.length} characters, more than the ${TEMPLATE_MAX_CHARS} a template may have`, 'a report layout is a few kilobytes: check the file');
   }
   const engine = new (Liquid())({
-    // Partials only from this map: no file system at all.
+    // Partials only from this map: no file system at all. Each is parsed once per engine (`cache`).
     templates: options.partials ?? {},
+    cache: true,
     ownPropertyOnly: true,
     // A name the model does not have (a typo, or `constructor`/`__proto__`, which are never own properties) is an error.
     strictVariables: true,
@@ -67,21 +88,30 @@ export function renderTemplate(source: string, data: object, options: TemplateOp
     memoryLimit: options.memory ?? TEMPLATE_MEMORY,
   });
   for (const [name, filter] of Object.entries(options.filters ?? {})) engine.registerFilter(name, filter as FilterImplOptions);
-  let output: string;
+  let parsed: ReturnType<LiquidEngine['parse']>;
   try {
-    output = String(engine.parseAndRenderSync(source, data));
+    parsed = engine.parse(source);
   } catch (err) {
-    const message = liquidMessage(err);
-    const hint = /limit exceeded/.test(message)
-      ? `the template loops or builds too much (bounds: ${TEMPLATE_RENDER_MS / 1000} s, ${TEMPLATE_MEMORY} characters allocated)`
-      : /ENOENT|Failed to lookup/.test(message)
-        ? 'templates cannot include files: put everything in the one file (docs/templates.md)'
-        : 'see docs/templates.md for the syntax, variables and filters';
-    throw templateError(options.origin, message, hint);
+    throw liquidFailure(options.origin, err);
   }
   const max = options.outputMaxChars ?? TEMPLATE_OUTPUT_MAX_CHARS;
-  if (output.length > max) throw templateError(options.origin, `rendered ${output.length} characters, more than ${max}`, 'the template repeats too much (docs/templates.md, limits)');
-  return output;
+  return {
+    render(data: object): string {
+      let output: string;
+      try {
+        output = String(engine.renderSync(parsed, data));
+      } catch (err) {
+        throw liquidFailure(options.origin, err);
+      }
+      if (output.length > max) throw templateError(options.origin, `rendered ${output.length} characters, more than ${max}`, 'the template repeats too much (docs/templates.md, limits)');
+      return output;
+    },
+  };
+}
+
+/** Renders `source` with `data` (parsed for this one render); every failure is one SpecdriftError line (exit code `template`). */
+export function renderTemplate(source: string, data: object, options: TemplateOptions): string {
+  return compileTemplate(source, options).render(data);
 }
 
 /**

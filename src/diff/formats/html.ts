@@ -1,4 +1,4 @@
-import { renderTemplate } from '../../output/template.js';
+import { compileTemplate, type CompiledTemplate } from '../../output/template.js';
 import { escapeHtmlText, filterBar, PAGE_SCRIPT, PAGE_STYLE } from '../../output/html-page.js';
 import type { DiffReport } from '../model.js';
 import { reportTitle, visibleControls, type RenderOptions } from './common.js';
@@ -11,15 +11,16 @@ import { templateModel, type TemplateModel } from './view.js';
  */
 export const escapeHtml = (text: string) => escapeHtmlText(visibleControls(text));
 
+const htmlOptions = (origin: string) => ({ escape: 'html' as const, escapeHtml: (value: unknown) => escapeHtml(String(value ?? '')), partials: PARTIALS, origin });
+/** The built-in layout, parsed on first use and then reused (its limits apply per render). */
+let builtInHtml: CompiledTemplate | undefined;
+
 /** Renders the HTML template (built-in, or --template's) over a model: every `{{ }}` output escaped unless `| raw`. */
 export function renderHtmlModel(model: TemplateModel, options: Partial<RenderOptions>): string {
   const page = { style: PAGE_STYLE, script: PAGE_SCRIPT, filters: filterBar(model.levels, model.rules, { level: 'level', rule: 'rule' }) };
-  return renderTemplate(options.template?.source ?? HTML_TEMPLATE, { ...model, page }, {
-    escape: 'html',
-    escapeHtml: (value: unknown) => escapeHtml(String(value ?? '')),
-    partials: PARTIALS,
-    origin: options.template?.origin ?? 'built-in html',
-  });
+  const template = options.template;
+  const compiled = template ? compileTemplate(template.source, htmlOptions(template.origin)) : (builtInHtml ??= compileTemplate(HTML_TEMPLATE, htmlOptions('built-in html')));
+  return compiled.render({ ...model, page });
 }
 
 /**

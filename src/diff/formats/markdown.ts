@@ -1,5 +1,5 @@
 import type { DiffReport } from '../model.js';
-import { renderTemplate } from '../../output/template.js';
+import { compileTemplate, type CompiledTemplate } from '../../output/template.js';
 import { oneLine, reportTitle, type RenderOptions } from './common.js';
 import { MARKDOWN_TEMPLATE, PARTIALS } from './templates.js';
 import { templateModel, type TemplateModel } from './view.js';
@@ -136,16 +136,15 @@ export const MARKDOWN_FILTERS = {
   md_where: (value: unknown) => mdWhere(String(value ?? '')),
 };
 
+const markdownOptions = (origin: string) => ({ escape: 'none' as const, filters: MARKDOWN_FILTERS, partials: PARTIALS, origin });
+/** The built-in layout, parsed on first use and then reused (its limits apply per render). */
+let builtInMarkdown: CompiledTemplate | undefined;
+
 /** Renders the markdown template (the built-in one, or --template's) over a model, then fits --max-chars. */
 export function renderMarkdownModel(model: TemplateModel, options: Partial<RenderOptions>): string {
   const template = options.template;
-  const text = renderTemplate(template?.source ?? MARKDOWN_TEMPLATE, model, {
-    escape: 'none',
-    filters: MARKDOWN_FILTERS,
-    partials: PARTIALS,
-    origin: template?.origin ?? 'built-in markdown',
-  });
-  return fitMarkdown(tidyMarkdown(text), options.maxChars);
+  const compiled = template ? compileTemplate(template.source, markdownOptions(template.origin)) : (builtInMarkdown ??= compileTemplate(MARKDOWN_TEMPLATE, markdownOptions('built-in markdown')));
+  return fitMarkdown(tidyMarkdown(compiled.render(model)), options.maxChars);
 }
 
 /**

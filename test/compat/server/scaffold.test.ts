@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportedNames, scaffoldHandlers, typesFileFor } from '../../../src/compat/server/handlers/scaffold.js';
-import { cliAsync } from '../../helpers/cli.js';
+import { cliIn } from '../../helpers/cli.js';
 import { FARM_IMPL, FARM_SPEC, farmDoc } from './farm.js';
 import { farmV2 } from './farm-v2.js';
 
@@ -47,13 +47,13 @@ describe('scaffold handlers', () => {
   it('from the command line: writes both files; after a spec change appends to impl.ts and reports the differences', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'specdrift-scaffold-'));
     const impl = join(dir, 'impl.ts');
-    const first = await cliAsync(['scaffold', 'handlers', FARM_SPEC, '-o', impl]);
+    const first = await cliIn(['scaffold', 'handlers', FARM_SPEC, '-o', impl]);
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(`wrote ${join(dir, 'impl.api.ts')}\nwrote ${impl} with 10 stubs\n`);
     const written = readFileSync(impl, 'utf8');
     const v2 = join(dir, 'v2.json');
     writeFileSync(v2, JSON.stringify(farmV2()));
-    const changed = await cliAsync(['scaffold', 'handlers', v2, '-o', impl]);
+    const changed = await cliIn(['scaffold', 'handlers', v2, '-o', impl]);
     expect(changed.code).toBe(0);
     expect(changed.stdout).toBe(
       `wrote ${join(dir, 'impl.api.ts')}\n${impl}: 1 new stub (deleteJob), existing code untouched\nremoved from the spec, still in ${impl} (delete them): fetchTaskLog\n`,
