@@ -7,9 +7,9 @@
 import { isObject, type Json, type JsonObject } from '../../openapi/types.js';
 import { componentSchemaAdded, componentSchemaRemoved, componentSchemaRenamed } from '../rules/component-schema.js';
 import { SchemaComparer, type PairNode } from './compare.js';
-import { ptrJoin } from './doc.js';
+import { ptrJoin, type SpecDoc } from './doc.js';
 import { identicalModuloRefs } from './identical.js';
-import { namesAlike, nameSimilarity, RENAME_MIN_SCORE, schemaFacts, similarity, type Facts } from './rename.js';
+import { namesAlike, nameSimilarity, RENAME_MIN_SCORE, sameFacts, schemaFacts, similarity, type Facts } from './rename.js';
 import type { DiffRun } from './run.js';
 import type { Located } from './types.js';
 
@@ -34,16 +34,31 @@ function renamePairs(
   newAt: (name: string) => Located,
 ): { oldName: string; newName: string; score: number }[] {
   if (onlyOld.length === 0 || onlyNew.length === 0) return [];
-  const newFacts = new Map<string, Facts>(onlyNew.map((n) => [n, schemaFacts(run.newDoc, newAt(n))]));
+  // The full facts walk RENAME_DEPTH levels (thousands of facts for a big webhook payload): it is taken only
+  // for pairs that can still qualify, that is with names alike, or with the same own facts (score 1 needs them).
+  const memo = (doc: SpecDoc, at: (name: string) => Located, depth?: number) => {
+    const known = new Map<string, Facts>();
+    return (name: string): Facts => {
+      let facts = known.get(name);
+      if (facts === undefined) {
+        facts = schemaFacts(doc, at(name), depth);
+        known.set(name, facts);
+      }
+      return facts;
+    };
+  };
+  const oldOwn = memo(run.oldDoc, oldAt, 0);
+  const newOwn = memo(run.newDoc, newAt, 0);
+  const oldFacts = memo(run.oldDoc, oldAt);
+  const newFacts = memo(run.newDoc, newAt);
   const candidates: { oldName: string; newName: string; score: number; names: number }[] = [];
   for (const oldName of onlyOld) {
-    const facts = schemaFacts(run.oldDoc, oldAt(oldName));
     for (const newName of onlyNew) {
-      const score = similarity(facts, newFacts.get(newName) as Facts);
-      if (score < RENAME_MIN_SCORE) continue;
-      const names = nameSimilarity(oldName, newName);
-      if (score < 1 && !namesAlike(oldName, newName)) continue;
-      candidates.push({ oldName, newName, score, names });
+      const alike = namesAlike(oldName, newName);
+      if (!alike && !sameFacts(oldOwn(oldName), newOwn(newName))) continue;
+      const score = similarity(oldFacts(oldName), newFacts(newName));
+      if (score < RENAME_MIN_SCORE || (score < 1 && !alike)) continue;
+      candidates.push({ oldName, newName, score, names: nameSimilarity(oldName, newName) });
     }
   }
   candidates.sort((a, b) => b.names - a.names || b.score - a.score || (a.oldName < b.oldName ? -1 : a.oldName > b.oldName ? 1 : a.newName < b.newName ? -1 : 1));

@@ -29,9 +29,10 @@ const CONSTRAINTS = [
 
 export type Facts = Map<string, number>;
 
-export function schemaFacts(doc: SpecDoc, at: Located): Facts {
+/** `depth`: how many levels of properties / items / additionalProperties to walk (0: the schema's own facts only). */
+export function schemaFacts(doc: SpecDoc, at: Located, depth = RENAME_DEPTH): Facts {
   const facts: Facts = new Map();
-  const walk = (here: Located, path: string, depth: number): void => {
+  const walk = (here: Located, path: string, level: number): void => {
     const v = doc.view(here);
     facts.set(`${path} type ${v.types ? [...v.types].sort().join('|') : '*'}`, SHAPE_WEIGHT);
     for (const kw of CONSTRAINTS) {
@@ -43,16 +44,26 @@ export function schemaFacts(doc: SpecDoc, at: Located): Facts {
     for (const name of v.required) facts.set(`${path} required ${name}`, 1);
     if (v.additionalProperties === false) facts.set(`${path} closed`, 1);
     for (const key of ['oneOf', 'anyOf', 'allOf'] as const) if (v[key]) facts.set(`${path} ${key} ${v[key]?.length}`, 1);
-    if (depth >= RENAME_DEPTH) return;
-    for (const [name, p] of v.properties) walk(p, `${path}/${name}`, depth + 1);
-    if (v.items) walk(v.items, `${path}/[]`, depth + 1);
-    if (v.additionalProperties) walk(v.additionalProperties, `${path}/{}`, depth + 1);
+    if (level >= depth) return;
+    for (const [name, p] of v.properties) walk(p, `${path}/${name}`, level + 1);
+    if (v.items) walk(v.items, `${path}/[]`, level + 1);
+    if (v.additionalProperties) walk(v.additionalProperties, `${path}/{}`, level + 1);
   };
   walk(at, '', 0);
   return facts;
 }
 
 const stable = (v: Json): string => JSON.stringify(v);
+
+/**
+ * Can two schemas score 1 (the same facts)? Their own facts (path `''`, keys starting with a space; deeper keys
+ * start with `/`) are a part of the whole set, so they must be the same: a cheap test before the deep walk.
+ */
+export function sameFacts(a: Facts, b: Facts): boolean {
+  if (a.size !== b.size) return false;
+  for (const fact of a.keys()) if (!b.has(fact)) return false;
+  return true;
+}
 
 /** Weighted Jaccard index of two fact sets, 0 … 1. */
 export function similarity(a: Facts, b: Facts): number {

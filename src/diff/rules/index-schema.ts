@@ -70,9 +70,37 @@ export const TYPE_CHECKS: readonly SchemaCheck[] = [typeCheck, nullableCheck];
 
 /**
  * Checks that can only report something when one of their keywords is written on either side: the engine skips
- * them otherwise (most schemas of a big spec use none of the 2020-12 keywords).
+ * them otherwise (most schemas of a big spec use none of the 2020-12 keywords, and a few of the others). Each
+ * reads nothing but its keywords (`kw`, or the view's branches and additionalProperties, which come from the
+ * keywords of the same name), and returns at once when none is set.
  */
-export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set([...JSON_SCHEMA_2020_CHECKS, xmlCheck]);
+export const ONLY_WHEN_WRITTEN: ReadonlySet<SchemaCheck> = new Set([
+  ...JSON_SCHEMA_2020_CHECKS,
+  xmlCheck,
+  formatCheck,
+  enumCheck,
+  readOnlyCheck,
+  writeOnlyCheck,
+  deprecatedCheck,
+  maximumCheck,
+  minimumCheck,
+  multipleOfCheck,
+  maxLengthCheck,
+  minLengthCheck,
+  patternCheck,
+  maxItemsCheck,
+  minItemsCheck,
+  uniqueItemsCheck,
+  maxPropertiesCheck,
+  minPropertiesCheck,
+  defaultCheck,
+  constCheck,
+  discriminatorCheck,
+  additionalPropertiesCheck,
+  oneOfCheck,
+  anyOfCheck,
+  allOfCheck,
+]);
 
 /** The checks of modelled keywords (see MODELLED_KEYWORDS). */
 const MODELLED_CHECKS: readonly SchemaCheck[] = [

@@ -218,6 +218,9 @@ describe('item 12: renames only with evidence', () => {
     expect(near.changes.map((c) => c.id)).toEqual(['component-schema-added', 'component-schema-removed']);
     // Identical structure is evidence enough, whatever the names.
     expect(rows(diffSpecs(api({}, { Person: person }), api({}, { Account: person })))).toEqual(['info component-schema-renamed #/components/schemas/Account']);
+    // The same at the top (type, required) but not below (a property's type): no evidence under unrelated names.
+    const below = diffSpecs(api({}, { Person: person }), api({}, { Account: obj({ id: str, name: str, email: str }, { required: ['id'] }) }));
+    expect(below.changes.map((c) => c.id)).toEqual(['component-schema-added', 'component-schema-removed']);
   });
 });
 
