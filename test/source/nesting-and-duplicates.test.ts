@@ -1,7 +1,10 @@
 /** Issue 9, items 8 and 14: one depth limit for every input, and duplicate keys reported with pointer and line. */
+import fc from 'fast-check';
+import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, SpecdriftError } from '../../src/errors.js';
 import { DEFAULT_MAX_DEPTH, measureDepth, shortPointer } from '../../src/openapi/depth.js';
+import { pointerFromTokens } from '../../src/openapi/refs.js';
 import { countJsonMembers, findJsonDuplicateKeys } from '../../src/source/duplicates.js';
 import { parseSpecText } from '../../src/source/parse.js';
 import { allOfChain, nestedArrays } from '../helpers/deep-specs.js';
@@ -122,6 +125,40 @@ describe('duplicate keys', () => {
     expect(countJsonMembers(text)).toBe(5);
     expect(parseSpecText(text, 'ok.json').duplicateKeys).toEqual([]);
     expect(findJsonDuplicateKeys(text)).toEqual([]);
+  });
+
+  it('finds what jsonc-parser (an independent scanner) finds, on generated JSON text with repeated keys (property)', () => {
+    const viaJsonc = (text: string) => {
+      const open: Map<string, { line: number; column: number }>[] = [];
+      const found: unknown[] = [];
+      visit(text, {
+        onObjectBegin: () => void open.push(new Map()),
+        onObjectEnd: () => void open.pop(),
+        onObjectProperty: (property, _offset, _length, line, character, path) => {
+          const at = { line: line + 1, column: character + 1 };
+          const first = open[open.length - 1].get(property);
+          if (first === undefined) open[open.length - 1].set(property, at);
+          else found.push({ pointer: pointerFromTokens([...path(), property]), ...at, first });
+        },
+      });
+      return found;
+    };
+    // Few distinct keys (so they repeat), written with escapes, quotes, colons and braces; strings that hold them too.
+    const key = fc.constantFrom('a', 'b', 'a\\"b', 'c\\\\d', '{', ':', 'é', '\\u0061'); // as written in the text: a\"b, c\\d, \u0061
+    const scalar = fc.oneof(fc.constantFrom('1', 'true', 'null', '"x"', '"]"', '"\\\\"', '"\\""', '",{"'), fc.integer().map(String));
+    const space = fc.constantFrom('', ' ', '\n', '\r\n', '\t', '\r');
+    const { json } = fc.letrec<{ json: string; object: string; array: string }>((tie) => ({
+      json: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), tie('array')),
+      object: fc.array(fc.tuple(key, space, tie('json')), { maxLength: 5 }).map((members) => `{${members.map(([k, ws, v]) => `${ws}"${k}"${ws}:${ws}${v}`).join(',')}}`),
+      array: fc.array(tie('json'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+    }));
+    fc.assert(
+      fc.property(json, (text) => {
+        JSON.parse(text); // the scan only ever sees text JSON.parse accepted
+        expect(findJsonDuplicateKeys(text)).toEqual(viaJsonc(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('the same key in different objects is no duplicate; escaped spellings of one key are', () => {
