@@ -35,6 +35,14 @@ describe('text encodings and file kinds', () => {
     expect(latin1.message).toMatch(/not UTF-8 \(invalid byte 0xe9 at offset 33\)/);
   });
 
+  it('tells the replacement character written in a spec (valid UTF-8) from bytes that decode to it', async () => {
+    const written = await loadSpec(file('fffd.yaml', Buffer.from('openapi: 3.0.3\ninfo: {title: "bad \uFFFD char", version: "1"}\npaths: {}\n', 'utf8')));
+    expect((written.doc.info as { title: string }).title).toBe('bad \uFFFD char');
+    const overlong = await rejection(loadSpec(file('overlong.json', Buffer.concat([Buffer.from('{"openapi": "3.0.3", "x": "'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]))));
+    expect(overlong.exitCode).toBe(ExitCode.parse);
+    expect(overlong.message).toMatch(/not UTF-8 \(invalid byte 0xc0 at offset 27\)/);
+  });
+
   it('refuses YAML whose nested aliases expand past 10 million values (exit 4), before expanding them', async () => {
     // 9 levels of 10 aliases each: 664 bytes of text, 10^9 values once expanded.
     let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
