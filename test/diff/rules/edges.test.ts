@@ -250,3 +250,21 @@ describe('removing a deprecated property: why it is retired or early (deprecatio
     ]);
   });
 });
+
+describe('a component no operation uses has no direction (define.ts directionOf)', () => {
+  it('a writeOnly or readOnly property removed from it is reported: neither direction hides it', () => {
+    const unused = (properties: JsonObject): JsonObject => ({
+      openapi: '3.0.3',
+      info: { title: 'edges', version: '1' },
+      paths: {},
+      components: { schemas: { Thing: { type: 'object', properties } } },
+    });
+    const b = { type: 'string' };
+    for (const flag of ['writeOnly', 'readOnly']) {
+      const report = diffSpecs(unused({ a: { type: 'string', [flag]: true }, b }), unused({ b }), { now: NOW });
+      expect(report.changes.map((c) => [c.id, c.level, c.location, c.message]), flag).toEqual([
+        ['schema-property-removed', 'info', '#/components/schemas/Thing', "optional property 'a' removed (not used by any operation)"],
+      ]);
+    }
+  });
+});
