@@ -268,3 +268,48 @@ describe('a component no operation uses has no direction (define.ts directionOf)
     }
   });
 });
+
+describe('security schemes: message, sides and fingerprint detail', () => {
+  const S = '/components/securitySchemes';
+  const doc = (schemes: JsonObject): JsonObject => ({
+    openapi: '3.0.3',
+    info: { title: 'edges', version: '1' },
+    paths: {},
+    components: { securitySchemes: schemes },
+  });
+  const oauth = (flows: JsonObject): JsonObject => ({ type: 'oauth2', flows });
+  const cc = (scopes: JsonObject, tokenUrl = 'https://a.example/token'): JsonObject => ({ tokenUrl, scopes });
+  const found = (a: JsonObject, b: JsonObject) =>
+    diffSpecs(doc(a), doc(b), { now: NOW }).changes.map((c) => ({ id: c.id, message: c.message, old: c.old, new: c.new }));
+
+  it('flows and scopes added and removed, and a token URL changed, point into each side', () => {
+    expect(found({ o: oauth({ clientCredentials: cc({ read: 'r' }) }) }, { o: oauth({ clientCredentials: cc({ read: 'r', write: 'w' }), password: cc({}) }) })).toEqual([
+      { id: 'api-security-scheme-flow-added', message: "security scheme 'o' flow password added", old: { pointer: `${S}/o/flows` }, new: { pointer: `${S}/o/flows/password`, value: cc({}) } },
+      { id: 'api-security-scheme-scope-added', message: "security scheme 'o' flow clientCredentials scope 'write' added", old: { pointer: `${S}/o/flows/clientCredentials/scopes` }, new: { pointer: `${S}/o/flows/clientCredentials/scopes`, value: 'write' } },
+    ]);
+    expect(found({ o: oauth({ clientCredentials: cc({ read: 'r', write: 'w' }), password: cc({}) }) }, { o: oauth({ clientCredentials: cc({ read: 'r' }, 'https://b.example/token') }) })).toEqual([
+      { id: 'api-security-scheme-flow-removed', message: "security scheme 'o' flow password removed", old: { pointer: `${S}/o/flows/password`, value: cc({}) }, new: { pointer: `${S}/o/flows` } },
+      { id: 'api-security-scheme-scope-removed', message: "security scheme 'o' flow clientCredentials scope 'write' removed", old: { pointer: `${S}/o/flows/clientCredentials/scopes`, value: 'write' }, new: { pointer: `${S}/o/flows/clientCredentials/scopes` } },
+      {
+        id: 'api-security-scheme-token-url-changed',
+        message: 'security scheme \'o\' flow clientCredentials tokenUrl changed from "https://a.example/token" to "https://b.example/token"',
+        old: { pointer: `${S}/o/flows/clientCredentials/tokenUrl`, value: 'https://a.example/token' },
+        new: { pointer: `${S}/o/flows/clientCredentials/tokenUrl`, value: 'https://b.example/token' },
+      },
+    ]);
+  });
+
+  it('HTTP auth scheme names compare without case (RFC 7235); other fields with it', () => {
+    expect(found({ h: { type: 'http', scheme: 'Bearer' } }, { h: { type: 'http', scheme: 'bearer' } })).toEqual([]);
+    expect(found({ h: { type: 'http', scheme: 'bearer' } }, { h: { type: 'http', scheme: 'basic' } })).toEqual([
+      { id: 'api-security-scheme-scheme-changed', message: 'security scheme \'h\' scheme changed from "bearer" to "basic"', old: { pointer: `${S}/h/scheme`, value: 'bearer' }, new: { pointer: `${S}/h/scheme`, value: 'basic' } },
+    ]);
+    expect(found({ k: { type: 'apiKey', in: 'header', name: 'X-Key' } }, { k: { type: 'apiKey', in: 'header', name: 'x-key' } }).map((f) => f.id)).toEqual(['api-security-scheme-name-changed']);
+  });
+
+  it('two scopes removed from one flow are two findings with two fingerprints', () => {
+    const report = diffSpecs(doc({ o: oauth({ clientCredentials: cc({ a: '', b: '' }) }) }), doc({ o: oauth({ clientCredentials: cc({}) }) }), { now: NOW });
+    expect(report.changes.map((c) => c.message)).toEqual(["security scheme 'o' flow clientCredentials scope 'a' removed", "security scheme 'o' flow clientCredentials scope 'b' removed"]);
+    expect(new Set(report.changes.map((c) => c.fingerprint)).size).toBe(2);
+  });
+});
