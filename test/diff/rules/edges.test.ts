@@ -313,3 +313,75 @@ describe('security schemes: message, sides and fingerprint detail', () => {
     expect(new Set(report.changes.map((c) => c.fingerprint)).size).toBe(2);
   });
 });
+
+describe('operation and parameter rules: message and sides', () => {
+  const OP = '/paths/~1items/get';
+  const doc = (op: JsonObject): JsonObject => ({
+    openapi: '3.0.3',
+    info: { title: 'edges', version: '1' },
+    paths: { '/items': { get: { responses: { '204': { description: 'ok' } }, ...op } } },
+  });
+  const found = (a: JsonObject, b: JsonObject) =>
+    diffSpecs(doc(a), doc(b), { now: NOW })
+      .changes.map((c) => ({ id: c.id, message: c.message, old: c.old, new: c.new }))
+      .sort((x, y) => x.id.localeCompare(y.id));
+  const at = (field: string, value?: unknown) => ({ pointer: `${OP}/${field}`, value });
+  /** A side where the field is not written points at the operation (the nearest place that exists). */
+  const bare = (value?: unknown) => ({ pointer: OP, value });
+
+  it('deprecated, x-sunset and operationId on the operation', () => {
+    expect(found({}, { deprecated: true, 'x-sunset': '2027-01-01' })).toEqual([
+      { id: 'endpoint-deprecation-set', message: 'operation deprecated', old: bare(false), new: at('deprecated', true) },
+      { id: 'endpoint-sunset-set', message: 'sunset date set to "2027-01-01"', old: bare(), new: at('x-sunset', '2027-01-01') },
+    ]);
+    expect(found({ deprecated: true, 'x-sunset': '2027-01-01' }, { 'x-sunset': 'later' })).toEqual([
+      { id: 'endpoint-deprecation-removed', message: 'operation no longer deprecated', old: at('deprecated', true), new: bare(false) },
+      { id: 'endpoint-sunset-changed', message: 'sunset date changed from "2027-01-01" to "later"', old: at('x-sunset', '2027-01-01'), new: at('x-sunset', 'later') },
+      { id: 'endpoint-sunset-invalid', message: 'x-sunset "later" is not an RFC 3339 date (YYYY-MM-DD) or date-time', old: at('x-sunset', '2027-01-01'), new: at('x-sunset', 'later') },
+    ]);
+    expect(found({ 'x-sunset': 'later' }, {})).toEqual([
+      { id: 'endpoint-sunset-invalid', message: 'the old x-sunset "later" was not an RFC 3339 date or date-time', old: at('x-sunset', 'later'), new: bare() },
+      { id: 'endpoint-sunset-removed', message: 'sunset date "later" removed', old: at('x-sunset', 'later'), new: bare() },
+    ]);
+    expect(found({}, { operationId: 'list' })).toEqual([
+      { id: 'endpoint-operation-id-added', message: 'operationId "list" added', old: bare(), new: at('operationId', 'list') },
+    ]);
+    expect(found({ operationId: 'list' }, { operationId: 'listItems' }).map((f) => f.message)).toEqual(['operationId changed from "list" to "listItems"']);
+    expect(found({ operationId: 'list' }, {}).map((f) => [f.id, f.message])).toEqual([['endpoint-operation-id-removed', 'operationId "list" removed']]);
+  });
+
+  it('tags: strings only, each added or removed one pointing at the tags', () => {
+    expect(found({ tags: ['a', 7] }, { tags: ['b', 'a'] })).toEqual([
+      { id: 'endpoint-tag-added', message: "tag 'b' added", old: { pointer: `${OP}/tags` }, new: { pointer: `${OP}/tags`, value: 'b' } },
+    ]);
+    expect(found({ tags: 'a' }, { tags: ['a'] }).map((f) => f.message)).toEqual(["tag 'a' added"]);
+    expect(found({ tags: ['a', 'b'] }, {}).map((f) => [f.id, f.message, f.old?.pointer, f.old?.value])).toEqual([
+      ['endpoint-tag-removed', "tag 'a' removed", `${OP}/tags`, 'a'],
+      ['endpoint-tag-removed', "tag 'b' removed", `${OP}/tags`, 'b'],
+    ]);
+  });
+
+  it('a parameter: required, deprecated, allowEmptyValue, explode and style, at the parameter (itself where not written)', () => {
+    const P = `${OP}/parameters/0`;
+    const q = (extra: JsonObject = {}, where = 'query') => ({ parameters: [{ name: 'q', in: where, schema: { type: 'string' }, ...extra }] });
+    expect(found(q(), q({ required: true, deprecated: true, allowEmptyValue: true }))).toEqual([
+      { id: 'request-parameter-allow-empty-value-set', message: "query parameter 'q' now allows an empty value", old: { pointer: P, value: false }, new: { pointer: `${P}/allowEmptyValue`, value: true } },
+      { id: 'request-parameter-deprecation-set', message: "query parameter 'q' deprecated", old: { pointer: P, value: false }, new: { pointer: `${P}/deprecated`, value: true } },
+      { id: 'request-parameter-required-added', message: "query parameter 'q' became required", old: { pointer: P, value: false }, new: { pointer: `${P}/required`, value: true } },
+    ]);
+    expect(found(q({ required: true, deprecated: true, allowEmptyValue: true }), q()).map((f) => f.message)).toEqual([
+      "query parameter 'q' no longer allows an empty value",
+      "query parameter 'q' no longer deprecated",
+      "query parameter 'q' became optional",
+    ]);
+    // Defaults written down are no change: style form (query, cookie) or simple (path, header); explode follows form.
+    expect(found(q(), q({ style: 'form', explode: true }))).toEqual([]);
+    expect(found(q({}, 'cookie'), q({ style: 'form' }, 'cookie'))).toEqual([]);
+    expect(found(q({}, 'header'), q({ style: 'simple', explode: false }, 'header'))).toEqual([]);
+    expect(found(q({}, 'header'), q({ style: 'form' }, 'header')).map((f) => [f.id, f.old, f.new])).toEqual([
+      // explode is written on neither side: false with style simple, true with style form.
+      ['request-parameter-explode-changed', { pointer: P, value: false }, { pointer: P, value: true }],
+      ['request-parameter-style-changed', { pointer: P, value: 'simple' }, { pointer: `${P}/style`, value: 'form' }],
+    ]);
+  });
+});
