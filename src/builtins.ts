@@ -1,13 +1,11 @@
 /**
  * Node built-ins that cost start-up time to load and that most runs never use (issue 12): `node:crypto` (~8 ms:
  * cache keys, trust hashes, temp-file names) and `node:child_process` (~7 ms: git and cmd: sources). Loaded on
- * first use instead of with every command; `require` keeps the callers synchronous.
+ * first use instead of with every command (`require` caches them); `require` keeps the callers synchronous.
  */
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-let cryptoModule: typeof import('node:crypto') | undefined;
-let childProcessModule: typeof import('node:child_process') | undefined;
 
-export const crypto = (): typeof import('node:crypto') => (cryptoModule ??= require('node:crypto') as typeof import('node:crypto'));
-export const childProcess = (): typeof import('node:child_process') => (childProcessModule ??= require('node:child_process') as typeof import('node:child_process'));
+export const crypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
+export const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
