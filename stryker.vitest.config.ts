@@ -11,5 +11,8 @@ export default defineConfig({
     exclude: ['**/*.integration.test.ts', '**/real-*.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    // STRYKER_SHARED=1: the runner's worker keeps its module registry between mutant runs (Stryker switches mutants
+    // at run time, so only static mutants need a reload, and --ignoreStatic leaves those out).
+    ...(process.env.STRYKER_SHARED === '1' ? { poolOptions: { threads: { isolate: false } } } : {}),
   },
 });

@@ -17,7 +17,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * Start-up (issue 12), measured with --cpu-prof: yargs' ESM shim imports `assert`, whose error class loads stderr and
  * colour support before anything is printed, so `assert` loads only when yargs calls it; and yargs' package.json
  * look-up (for a version we switch off) starts at our package root instead of walking up from the working directory,
- * reading every directory listing on the way (and a stranger's package.json). yargs is pinned (exact version in
+ * reading every directory listing on the way (and a stranger's package.json); and the help render yargs caches after
+ * starting a command's handler is skipped (see below). yargs is pinned (exact version in
  * package.json); the build fails if its shim changes shape.
  */
 const startupPlugin = {
@@ -35,6 +36,14 @@ export const strictEqual = (...args) => load().strictEqual(...args);`,
       const from = 'mainFilename: mainFilename || process.cwd(),';
       if (!source.includes(from)) throw new Error(`${args.path}: no "${from}" to point at the package root (yargs changed?)`);
       return { contents: source.replace(from, "mainFilename: fileURLToPath(new URL('../../package.json', import.meta.url)),"), loader: 'js', resolveDir: dirname(args.path) };
+    });
+    // yargs renders a command's whole help right after starting its handler, to have it ready should the handler
+    // fail; our .fail() prints one line and never that help, so the render (~15 ms CPU on `diff`) is dropped.
+    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const call = 'yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();';
+      if (source.split(call).length !== 2) throw new Error(`${args.path}: expected one "${call}" (yargs changed?)`);
+      return { contents: source.replace(call, ''), loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
