@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { SpecDoc } from '../../../src/diff/engine/doc.js';
 import type { Json, JsonObject } from '../../../src/openapi/types.js';
 
@@ -35,7 +36,7 @@ describe('SpecDoc.keyword', () => {
           for (const key of KEYS) expect(doc.keyword(at, key), `${name} ${key}`).toEqual(doc.view(at).kw(key));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 });

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { matchBranches } from '../../../src/diff/engine/branches.js';
 import { SpecDoc } from '../../../src/diff/engine/doc.js';
 import type { SchemaCheckInput } from '../../../src/diff/engine/types.js';
@@ -90,7 +91,7 @@ describe('ONLY_WHEN_WRITTEN checks', () => {
           // Pairs the engine would run the check on (a merged allOf branch writes the keyword) are not this test's.
           expect(emitted((input) => check.check(input), without(a), without(b), ctx, keywords) ?? 0).toBe(0);
         }),
-        { numRuns: 100 },
+        { numRuns: propertyRuns(100) },
       );
     });
   }

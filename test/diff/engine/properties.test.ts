@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { diffSchemas, diffSpecs } from '../../../src/diff/engine/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
 import { SCHEMA_RULES } from '../../../src/diff/rules/index.js';
@@ -121,7 +122,7 @@ describe('generated schemas', () => {
         expect(select(a, structuredClone(a)).changes).toEqual([]);
         expect(diffSpecs(specUsing(a), specUsing(structuredClone(a))).changes).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -135,7 +136,7 @@ describe('generated schemas', () => {
         const backward = select(b, a).changes.map((c) => mirrorKey(c, true)).sort();
         expect(backward).toEqual(forward);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
     // The generator exercises many rules, not just type changes.
     expect(seen.size).toBeGreaterThan(25);
@@ -156,7 +157,7 @@ describe('generated schemas', () => {
         const backward = directed(b, a).changes.flatMap((c) => uses(c, true)).sort();
         expect(backward).toEqual(forward);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
     // Properties coming into and going out of a direction are among them.
     expect([...seen].filter((id) => /property-(shown|hidden)$/.test(id)).length).toBeGreaterThan(2);
@@ -174,7 +175,7 @@ describe('generated schemas', () => {
         expect(backward).toEqual(forward);
         expect(diffSpecs(hookUsing(a), hookUsing(structuredClone(a))).changes).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
     // `schema-keyword-changed` is one id in every direction (it means "not modelled"); every other id says webhook.
     expect([...seen].filter((id) => id !== 'schema-keyword-changed').every((id) => id.startsWith('webhook-request-') || id.startsWith('webhook-response-'))).toBe(true);
@@ -190,7 +191,7 @@ describe('generated schemas', () => {
         const fps = r1.changes.map((c) => c.fingerprint);
         expect(new Set(fps).size).toBe(fps.length);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
   // The keyword checks build their pointers only for a change they report (issue 12): each reported side of a
@@ -223,7 +224,7 @@ describe('generated schemas', () => {
           if (details.length > 1) ordered++;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
     expect(checked).toBeGreaterThan(20);
     expect(ordered).toBeGreaterThan(20);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { patch as applyPatch } from 'jsondiffpatch/formatters/jsonpatch';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { structuralDiff } from '../../../src/diff/engine/structural.js';
 import type { JsonObject } from '../../../src/openapi/types.js';
 import { fixturePath, maskTag, readSpec } from './helpers.js';
@@ -41,7 +42,7 @@ describe('structuralDiff', () => {
         applyPatch(target, patch);
         expect(target).toEqual(b);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { summarize } from '../../../src/diff/classify/index.js';
 import type { Change, DiffReport } from '../../../src/diff/model.js';
 import { canonicalReport, escapeGithubData, FORMATS, renderReport, type Format } from '../../../src/diff/formats/index.js';
@@ -103,7 +104,7 @@ describe('json and yaml', () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(parseYaml(toYaml(value as never))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
     const tricky = ['true', 'No', '~', '1e3', '0x1f', '- a', 'a: b', 'a #b', ' lead', 'trail ', '{v}', '[x]', '@a', '`b', '%c', '!d', '&e', '*f', '|', '>', "'", '"', '\u007f\u0085\u2028', '', '.inf'];
     expect(parseYaml(toYaml({ values: tricky, [tricky.join('')]: tricky }))).toEqual({ values: tricky, [tricky.join('')]: tricky });
