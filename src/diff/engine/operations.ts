@@ -167,7 +167,7 @@ function diffSection(run: DiffRun, section: 'paths' | 'webhooks'): void {
       emit(def, {
         detail: '',
         message: `${label(o)} removed${why ? ` (${why})` : ''}`,
-        old: { value: { deprecated: o.op.node.deprecated === true, sunset: (o.op.node['x-sunset'] as string | undefined) ?? null } },
+        old: { value: { deprecated: o.op.node.deprecated === true, sunset: sunsetValue(o.op.node) ?? null } },
         new: { pointer: `/${section}` },
       });
       sunsetInvalid(emit, endpointSunsetInvalid, o.op, undefined, '', label(o));
